@@ -1,0 +1,28 @@
+export { LineMap } from "./source-range.js";
+export type { SourcePosition, SourceRange } from "./source-range.js";
+export { hasErrors } from "./diagnostic.js";
+export type { Diagnostic, Severity, Suggestion, TextEdit } from "./diagnostic.js";
+export { typeToString } from "./qual-type.js";
+export type { InputField, JsonValue, QualType } from "./qual-type.js";
+export { IR_FORMAT, IR_VERSION } from "./ir.js";
+export type {
+  ArithOp,
+  CompareOp,
+  ComputedScoreIR,
+  ConstIR,
+  CriterionIR,
+  DisqualifyIR,
+  Expr,
+  ExprOf,
+  FunctionName,
+  LetIR,
+  LiteralValue,
+  ModelIR,
+  Quantifier,
+  RuleIR,
+  ScoreGroupIR,
+  ScoreIR,
+  TierIR,
+} from "./ir.js";
+export { DISQUALIFIED_TIER } from "./result.js";
+export type { EvaluationResult, FastResult, Reason, UnknownItem } from "./result.js";

@@ -1,0 +1,14 @@
+// The public API of the Qual front end.
+export type * from "./ast.js";
+export { parse, parseExpression } from "./parser/parse.js";
+export type { ParseOptions, ParseResult, ExpressionParseResult } from "./parser/parse.js";
+export { DEFAULT_LIMITS } from "./limits.js";
+export type { Limits } from "./limits.js";
+export { format, printModel } from "./format/format.js";
+export type { FormatResult } from "./format/format.js";
+export { check } from "./checker/check.js";
+export type { CheckOptions, CheckResult, SymbolInfo, SymbolKind, SymbolReference } from "./checker/check.js";
+export { analyze } from "./analyze.js";
+export type { AnalyzeResult } from "./analyze.js";
+export { printDiagnostic } from "./diagnostics/print-diagnostic.js";
+export type { PrintOptions } from "./diagnostics/print-diagnostic.js";
