@@ -1,0 +1,268 @@
+import type { Expr, LiteralValue, QualType, SourceRange } from "@qualify/ir";
+import type { Expr as AstExpr, QuantifierExpr } from "../ast.js";
+import type { Report } from "./context.js";
+import type { Resolutions } from "./resolve.js";
+import { BINARY_OPERATORS, normaliseChoices, subjectOf } from "./operators.js";
+import type { Operand } from "./operators.js";
+import { FUNCTIONS, accepts, arityFits, isFunctionName, ordinal, parameterAt } from "./functions.js";
+import { checkDateLiteral } from "./check-literals.js";
+import { checkRegex } from "./check-regex.js";
+import { closestMatch, didYouMean } from "../diagnostics/suggest.js";
+import { BOOL, DATE, EMPTY, ERROR_TYPE, NUMBER, TEXT, describeType, isError, listOf, unify } from "./types.js";
+
+/** A const's folded value. */
+export interface ConstValue {
+  readonly type: QualType;
+  readonly value: LiteralValue;
+}
+
+/** What expression checking needs to know about the rest of the model. */
+export interface ExprEnv {
+  readonly report: Report;
+  readonly resolutions: Resolutions;
+  /** The type of a let already checked (undefined while unknown, e.g. inside a cycle). */
+  readonly letType: (name: string) => QualType | undefined;
+  /** The value of a const already folded (undefined after an error in it). */
+  readonly constValue: (name: string) => ConstValue | undefined;
+  /** Folds an `at least N` count, reporting why when it is not a compile-time number. */
+  readonly foldCount: (node: AstExpr) => number | undefined;
+}
+
+function errorExpr(range: SourceRange): Expr {
+  return { kind: "literal", value: 0, type: ERROR_TYPE, range };
+}
+
+/**
+ * A part the parser could not build. The parser has already said why; the
+ * checker still reports it, so that a hand-built tree with holes never yields IR.
+ */
+function missing(range: SourceRange, env: ExprEnv): Expr {
+  env.report("incomplete", range, ["this expression"]);
+  return errorExpr(range);
+}
+
+const QUANTIFIER_WORDS: Record<QuantifierExpr["quantifier"], string> = {
+  atLeast: "at least N of",
+  all: "all of",
+  any: "any of",
+  none: "none of",
+  count: "count of",
+};
+
+/**
+ * Type-checks an expression and lowers it to typed IR in one pass, reporting
+ * every problem through `env.report`. Parentheses and unary `+` vanish; const
+ * uses become literals. After a problem the node gets the error type, which
+ * silences follow-on messages about the same mistake.
+ */
+export function checkExpr(node: AstExpr, env: ExprEnv): Expr {
+  const { report } = env;
+  const range = node.range;
+  switch (node.kind) {
+    case "NumberLiteral":
+      return { kind: "literal", value: node.value, type: NUMBER, range };
+    case "StringLiteral":
+      return { kind: "literal", value: node.value, type: TEXT, range };
+    case "BoolLiteral":
+      return { kind: "literal", value: node.value, type: BOOL, range };
+    case "DateLiteral":
+      return checkDateLiteral(node, report) ? { kind: "literal", value: node.value, type: DATE, range } : errorExpr(range);
+    case "ParenExpr":
+      return node.inner === undefined ? missing(range, env) : checkExpr(node.inner, env);
+    case "ListLiteral":
+      return checkList(node.items, range, env);
+    case "NameRef":
+      return checkName(node, env);
+    case "UnaryExpr": {
+      if (node.operand === undefined) return missing(range, env);
+      const operand = checkExpr(node.operand, env);
+      const want = node.op === "not" ? BOOL : NUMBER;
+      if (!isError(operand.type) && operand.type.kind !== want.kind) {
+        const rule = node.op === "not" ? "turns a yes/no (bool) value around" : "works on numbers";
+        report("operandType", node.operand.range, [subjectOf(node.operand, "the value"), describeType(operand.type), node.op, rule]);
+        return { ...errorExpr(range) };
+      }
+      if (node.op === "+") return operand;
+      return node.op === "not" ? { kind: "not", operand, type: BOOL, range } : { kind: "negate", operand, type: NUMBER, range };
+    }
+    case "BinaryExpr": {
+      if (node.right === undefined) return missing(range, env);
+      const left: Operand = { ast: node.left, ir: checkExpr(node.left, env) };
+      const right: Operand = { ast: node.right, ir: checkExpr(node.right, env) };
+      const rule = BINARY_OPERATORS[node.op];
+      const type = rule.check(left, right, node.op, report);
+      const [l, r] = isError(type) ? [left.ir, right.ir] : normaliseChoices(node.op, left, right, report);
+      return isError(type) ? errorExpr(range) : rule.lower(l, r, node.op, type, range);
+    }
+    case "BetweenExpr": {
+      const value = checkExpr(node.operand, env);
+      const low = node.low === undefined ? missing(range, env) : checkExpr(node.low, env);
+      const high = node.high === undefined ? missing(range, env) : checkExpr(node.high, env);
+      const parts: Array<[Expr, AstExpr | undefined, string]> = [[value, node.operand, "the value"], [low, node.low, "the lower bound"], [high, node.high, "the upper bound"]];
+      let kind: string | undefined;
+      for (const [expr, ast, position] of parts) {
+        if (isError(expr.type)) return errorExpr(range);
+        if (expr.type.kind !== "number" && expr.type.kind !== "date") {
+          const hint = expr.type.kind === "text" || expr.type.kind === "choice" ? "; text has no order" : "";
+          report("operandType", ast?.range ?? range, [ast === undefined ? position : subjectOf(ast, position), describeType(expr.type), "between", `works on numbers or dates${hint}`]);
+          return errorExpr(range);
+        }
+        if (kind !== undefined && expr.type.kind !== kind) {
+          report("compareMismatch", ast?.range ?? range, ["between", describeType(value.type), describeType(expr.type)]);
+          return errorExpr(range);
+        }
+        kind = expr.type.kind;
+      }
+      return { kind: "between", value, low, high, type: BOOL, range };
+    }
+    case "MatchesExpr": {
+      const text = checkExpr(node.operand, env);
+      if (node.pattern === undefined) return missing(range, env);
+      const patternOk = checkRegex(node.pattern, report);
+      if (!isError(text.type) && text.type.kind !== "text" && text.type.kind !== "choice") {
+        report("operandType", node.operand.range, [subjectOf(node.operand, "the value"), describeType(text.type), "matches", "works on text"]);
+        return errorExpr(range);
+      }
+      if (!patternOk || isError(text.type)) return errorExpr(range);
+      return { kind: "matches", text, pattern: node.pattern.value, type: BOOL, range };
+    }
+    case "PresenceExpr": {
+      const operand = checkExpr(node.operand, env);
+      return isError(operand.type) ? errorExpr(range) : { kind: "presence", test: node.test, operand, type: BOOL, range };
+    }
+    case "WithinExpr": {
+      const date = checkExpr(node.operand, env);
+      const days = node.days === undefined ? missing(range, env) : checkExpr(node.days, env);
+      let ok = !isError(date.type) && !isError(days.type);
+      if (!isError(date.type) && date.type.kind !== "date") {
+        report("operandType", node.operand.range, [subjectOf(node.operand, "the value"), describeType(date.type), "within", "works on dates (`last_activity within 60 days`)"]);
+        ok = false;
+      }
+      if (node.days !== undefined && !isError(days.type) && days.type.kind !== "number") {
+        report("operandType", node.days.range, [subjectOf(node.days, "the number of days"), describeType(days.type), "within", "needs a number of days"]);
+        ok = false;
+      }
+      return ok ? { kind: "within", date, days, type: BOOL, range } : errorExpr(range);
+    }
+    case "CallExpr":
+      return checkCall(node, env);
+    case "IfExpr": {
+      const condition = node.condition === undefined ? missing(range, env) : checkExpr(node.condition, env);
+      const then = node.then === undefined ? missing(range, env) : checkExpr(node.then, env);
+      const otherwise = node.else === undefined ? missing(range, env) : checkExpr(node.else, env);
+      let ok = !isError(condition.type);
+      if (ok && condition.type.kind !== "bool") {
+        report("conditionNotBool", node.condition?.range ?? range, ["the condition of `if`", describeType(condition.type)]);
+        ok = false;
+      }
+      const type = unify(then.type, otherwise.type);
+      if (type === undefined) {
+        report("branchMismatch", node.else?.range ?? range, [describeType(then.type), describeType(otherwise.type)]);
+        return errorExpr(range);
+      }
+      return ok && !isError(type) ? { kind: "if", condition, then, else: otherwise, type, range } : errorExpr(range);
+    }
+    case "QuantifierExpr":
+      return checkQuantifier(node, env);
+  }
+}
+
+function checkList(nodes: readonly AstExpr[], range: SourceRange, env: ExprEnv): Expr {
+  const items = nodes.map((item) => checkExpr(item, env));
+  let element: QualType = EMPTY;
+  for (const [i, item] of items.entries()) {
+    if (item.type.kind === "list" || item.type.kind === "record") {
+      env.report("operandType", nodes[i]!.range, [subjectOf(nodes[i]!, "this item"), describeType(item.type), "[...]", "holds single values; lists cannot be nested"]);
+      return errorExpr(range);
+    }
+    const next = element.kind === "empty" ? item.type : unify(element, item.type);
+    if (next === undefined) {
+      env.report("mixedList", nodes[i]!.range, [describeType(element), describeType(item.type)]);
+      return errorExpr(range);
+    }
+    element = next;
+  }
+  if (isError(element)) return errorExpr(range);
+  const type = listOf(element);
+  // A list written out of literals is a literal itself, so back ends can prepare it once.
+  if (items.every((item) => item.kind === "literal")) {
+    return { kind: "literal", value: items.map((item) => (item as Expr & { kind: "literal" }).value), type, range };
+  }
+  return { kind: "list", items, type, range };
+}
+
+function checkName(node: AstExpr & { kind: "NameRef" }, env: ExprEnv): Expr {
+  const range = node.range;
+  const resolution = env.resolutions.byNode.get(node);
+  if (resolution === undefined) return errorExpr(range);
+  switch (resolution.kind) {
+    case "field":
+      return { kind: "field", path: resolution.field.path, type: resolution.field.type, range };
+    case "const": {
+      const value = env.constValue(resolution.symbol.name);
+      return value === undefined ? errorExpr(range) : { kind: "literal", value: value.value, type: value.type, range };
+    }
+    case "let": {
+      const type = env.letType(resolution.symbol.name);
+      return type === undefined ? errorExpr(range) : { kind: "ref", target: "let", id: resolution.symbol.name, type, range };
+    }
+    case "criterion":
+      return { kind: "ref", target: "criterion", id: resolution.symbol.name, type: BOOL, range };
+    case "score":
+      return { kind: "ref", target: "score", id: resolution.symbol.name, type: NUMBER, range };
+  }
+}
+
+function checkCall(node: AstExpr & { kind: "CallExpr" }, env: ExprEnv): Expr {
+  const range = node.range;
+  const args = node.args.map((arg) => checkExpr(arg, env));
+  const name = node.callee.name;
+  if (!isFunctionName(name)) {
+    const closest = closestMatch(name, Object.keys(FUNCTIONS));
+    const known = Object.keys(FUNCTIONS).map((f) => `\`${f}\``).join(", ");
+    env.report("unknownFunction", node.callee.range, [name, known], closest === undefined ? undefined : didYouMean(node.callee.range, closest));
+    return errorExpr(range);
+  }
+  const signature = FUNCTIONS[name];
+  if (!arityFits(signature, args.length)) {
+    env.report("argumentCount", range, [name, signature.arity, args.length]);
+    return errorExpr(range);
+  }
+  let ok = true;
+  for (const [i, arg] of args.entries()) {
+    const parameter = parameterAt(signature, i);
+    if (parameter === undefined) continue;
+    if (isError(arg.type)) ok = false;
+    else if (!accepts(parameter, arg.type)) {
+      env.report("argumentType", node.args[i]!.range, [name, ordinal(i), parameter.expected, describeType(arg.type)]);
+      ok = false;
+    }
+  }
+  return ok ? { kind: "call", fn: name, args, type: signature.result, range } : errorExpr(range);
+}
+
+function checkQuantifier(node: QuantifierExpr, env: ExprEnv): Expr {
+  const range = node.range;
+  const items = node.items.map((item) => checkExpr(item, env));
+  let ok = true;
+  for (const [i, item] of items.entries()) {
+    if (isError(item.type)) ok = false;
+    else if (item.type.kind !== "bool") {
+      env.report("quantifierItem", node.items[i]!.range, [QUANTIFIER_WORDS[node.quantifier], describeType(item.type)]);
+      ok = false;
+    }
+  }
+  let n: number | undefined;
+  if (node.quantifier === "atLeast") {
+    if (node.n === undefined) missing(range, env);
+    n = node.n === undefined ? undefined : env.foldCount(node.n);
+    if (n === undefined) ok = false;
+    else if (n > items.length) {
+      env.report("atLeastRange", node.n?.range ?? range, [n, items.length]);
+      ok = false;
+    }
+  }
+  if (!ok) return errorExpr(range);
+  const type = node.quantifier === "count" ? NUMBER : BOOL;
+  return { kind: "quantifier", quantifier: node.quantifier, ...(n === undefined ? {} : { n }), items, type, range };
+}

@@ -1,0 +1,248 @@
+import type { Severity } from "@qualify/ir";
+
+/** One entry of the diagnostic catalog: a stable code, its severity and how its message reads. */
+export interface CatalogEntry {
+  readonly code: string;
+  readonly severity: Severity;
+  /** A short name for the problem, used in grammar/diagnostics.md. */
+  readonly title: string;
+  readonly format: (...args: never[]) => string;
+}
+
+const q = (s: string): string => `\`${s}\``;
+
+/**
+ * Every diagnostic the checker reports, keyed by a stable internal id. Codes
+ * never change meaning once published: QUAL2xx names and declarations, QUAL3xx
+ * types, QUAL4xx model structure, QUAL55x regex safety (QUAL1xx and QUAL50x-54x
+ * belong to the parser). Messages are written for operations people, not
+ * programmers: they say what was found, what was expected and how to fix it.
+ */
+export const CATALOG = {
+  incomplete: {
+    code: "QUAL200", severity: "error", title: "Incomplete declaration",
+    format: (what: string) => `${what} is incomplete; finish writing it`,
+  },
+  missingModel: {
+    code: "QUAL201", severity: "error", title: "Missing model line",
+    format: () => `a model file starts with a \`model ID "Title"\` line, such as \`model bant "BANT qualification"\``,
+  },
+  missingInput: {
+    code: "QUAL202", severity: "error", title: "Missing input block",
+    format: () => "the model has no `input { ... }` block; declare the lead's fields there, even if it is empty",
+  },
+  duplicateName: {
+    code: "QUAL203", severity: "error", title: "Name declared twice",
+    format: (name: string, kind: string, line: number) =>
+      `${q(name)} is already declared as a ${kind} on line ${line}; every name in a model must be unique`,
+  },
+  reservedTier: {
+    code: "QUAL204", severity: "error", title: "Reserved tier id",
+    format: () => "`disqualified` is the tier a lead gets when a disqualify rule fires; choose another tier id",
+  },
+  duplicateRuleLabel: {
+    code: "QUAL205", severity: "error", title: "Rule label used twice in a score group",
+    format: (label: string, score: string) =>
+      `the score group ${q(score)} already has a rule labelled "${label}"; labels name rules in results, so they must be unique within a group`,
+  },
+  duplicateReason: {
+    code: "QUAL206", severity: "error", title: "Disqualify reason used twice",
+    format: (reason: string) =>
+      `there is already a disqualify rule with the reason "${reason}"; reasons name the rules in results, so they must be unique`,
+  },
+  duplicateRecordField: {
+    code: "QUAL207", severity: "error", title: "Field declared twice in a record",
+    format: (name: string) => `this record already has a field ${q(name)}`,
+  },
+  duplicateOption: {
+    code: "QUAL208", severity: "error", title: "Choice listed twice in `one of`",
+    format: (option: string) => `"${option}" is already a choice (choices are compared ignoring case)`,
+  },
+  unknownName: {
+    code: "QUAL210", severity: "error", title: "Unknown name",
+    format: (name: string) => `there is no field, const, let, criterion or score called ${q(name)}`,
+  },
+  unknownMember: {
+    code: "QUAL211", severity: "error", title: "Unknown field in a record",
+    format: (name: string, record: string) => `the record ${q(record)} has no field ${q(name)}`,
+  },
+  notARecord: {
+    code: "QUAL212", severity: "error", title: "Dotted path on something that is not a record",
+    format: (name: string, what: string, member: string) =>
+      `${q(name)} is ${what}, not a record, so it has no field ${q(member)}`,
+  },
+  tierInExpression: {
+    code: "QUAL213", severity: "error", title: "Tier used in an expression",
+    format: (name: string) =>
+      `${q(name)} is a tier; tiers cannot be used in expressions (they are decided after every score and criterion)`,
+  },
+  unknownFunction: {
+    code: "QUAL214", severity: "error", title: "Unknown function",
+    format: (name: string, known: string) => `there is no function ${q(name)}; the functions are ${known}`,
+  },
+  constNotConstant: {
+    code: "QUAL215", severity: "error", title: "Const that is not known in advance",
+    format: (what: string) =>
+      `a const must be known before any lead is seen (literals, lists, arithmetic and other consts), but this uses ${what}; use \`let\` instead`,
+  },
+  unusedField: {
+    code: "QUAL220", severity: "warning", title: "Unused input field",
+    format: (name: string) => `the input field ${q(name)} is never used by any rule`,
+  },
+  unusedConst: {
+    code: "QUAL221", severity: "warning", title: "Unused const",
+    format: (name: string) => `the const ${q(name)} is never used`,
+  },
+  unusedLet: {
+    code: "QUAL222", severity: "warning", title: "Unused let",
+    format: (name: string) => `the let ${q(name)} is never used`,
+  },
+  operandType: {
+    code: "QUAL301", severity: "error", title: "Operator used on the wrong type",
+    format: (subject: string, type: string, op: string, rule: string) =>
+      `${subject} is ${type}, and ${q(op)} ${rule}`,
+  },
+  compareMismatch: {
+    code: "QUAL302", severity: "error", title: "Comparing values of different types",
+    format: (op: string, left: string, right: string) =>
+      `${q(op)} compares values of the same type, but the left side is ${left} and the right side is ${right}`,
+  },
+  notAnOption: {
+    code: "QUAL303", severity: "error", title: "Text that is not one of the choices",
+    format: (value: string, subject: string, options: string) =>
+      `"${value}" is not one of the choices of ${subject}: ${options}`,
+  },
+  listInList: {
+    code: "QUAL304", severity: "error", title: "A list on the left of `in`",
+    format: (subject: string) =>
+      `${subject} is a list; \`in\` asks whether one value is in a list. To ask whether a list holds a value, write \`LIST contains VALUE\``,
+  },
+  inNeedsList: {
+    code: "QUAL305", severity: "error", title: "`in` without a list on the right",
+    format: (op: string, type: string) => `${q(op)} needs a list on its right, but this is ${type}`,
+  },
+  conditionNotBool: {
+    code: "QUAL306", severity: "error", title: "Condition that is not yes/no",
+    format: (where: string, type: string) => `${where} must be a yes/no (bool) expression, but this is ${type}`,
+  },
+  pointsNotNumber: {
+    code: "QUAL307", severity: "error", title: "Points or score that is not a number",
+    format: (where: string, type: string) => `${where} must be a number, but this is ${type}`,
+  },
+  branchMismatch: {
+    code: "QUAL308", severity: "error", title: "`if` branches of different types",
+    format: (thenType: string, elseType: string) =>
+      `both branches of \`if\` must have the same type, but \`then\` is ${thenType} and \`else\` is ${elseType}`,
+  },
+  argumentCount: {
+    code: "QUAL309", severity: "error", title: "Wrong number of arguments",
+    format: (fn: string, expected: string, got: number) =>
+      `${q(fn)} takes ${expected}, but ${got === 1 ? "1 was" : `${got} were`} given`,
+  },
+  argumentType: {
+    code: "QUAL310", severity: "error", title: "Argument of the wrong type",
+    format: (fn: string, position: string, expected: string, got: string) =>
+      `the ${position} argument of ${q(fn)} must be ${expected}, but it is ${got}`,
+  },
+  quantifierItem: {
+    code: "QUAL311", severity: "error", title: "Quantifier item that is not yes/no",
+    format: (quantifier: string, type: string) =>
+      `the items of \`${quantifier}\` are yes/no tests (criteria or conditions), but this is ${type}`,
+  },
+  mixedList: {
+    code: "QUAL312", severity: "error", title: "List with items of different types",
+    format: (first: string, other: string) => `the items of a list must share one type, but this list mixes ${first} and ${other}`,
+  },
+  invalidDate: {
+    code: "QUAL313", severity: "error", title: "Impossible date",
+    format: (date: string) => `${date} is not a real date; dates are written YYYY-MM-DD, such as 2026-01-31`,
+  },
+  defaultType: {
+    code: "QUAL314", severity: "error", title: "Default of the wrong type",
+    format: (field: string, expected: string, got: string) =>
+      `the default of ${q(field)} must be ${expected}, but it is ${got}`,
+  },
+  defaultNotLiteral: {
+    code: "QUAL315", severity: "error", title: "Default that is not a literal",
+    format: (field: string) =>
+      `the default of ${q(field)} must be written out as a literal value (a number, text, yes/no, date or list of them)`,
+  },
+  coalesceMismatch: {
+    code: "QUAL316", severity: "error", title: "`??` with sides of different types",
+    format: (left: string, right: string) =>
+      `\`??\` gives its left side when present and its right side otherwise, so both must have the same type, but they are ${left} and ${right}`,
+  },
+  constArithmetic: {
+    code: "QUAL318", severity: "error", title: "Const that cannot be computed",
+    format: (why: string) => `this const cannot be computed: ${why}`,
+  },
+  cycle: {
+    code: "QUAL401", severity: "error", title: "Definitions that depend on themselves",
+    format: (path: string) => `these definitions depend on each other in a circle: ${path}; break the circle so one of them can be computed first`,
+  },
+  missingOtherwise: {
+    code: "QUAL402", severity: "error", title: "No `otherwise` tier",
+    format: () => 'the tiers need a final catch-all tier such as `tier lead "Lead" otherwise`, so every lead gets a tier',
+  },
+  duplicateOtherwise: {
+    code: "QUAL403", severity: "error", title: "More than one `otherwise` tier",
+    format: (first: string) => `only one tier can be \`otherwise\`, and ${q(first)} already is`,
+  },
+  tierAfterOtherwise: {
+    code: "QUAL404", severity: "error", title: "Tier after `otherwise`",
+    format: (name: string, otherwise: string) =>
+      `the tier ${q(name)} can never be reached: ${q(otherwise)} above it is \`otherwise\`, which must be the last tier`,
+  },
+  tierAfterTrue: {
+    code: "QUAL405", severity: "warning", title: "Tier after a tier that always matches",
+    format: (name: string, always: string) =>
+      `the tier ${q(name)} can never be reached: the tier ${q(always)} above it has the condition \`true\``,
+  },
+  atLeastNotConstant: {
+    code: "QUAL406", severity: "error", title: "`at least N` with N not a whole number known in advance",
+    format: (why: string) => `in \`at least N of (...)\`, N must be a whole number written in the model (or a const), but ${why}`,
+  },
+  atLeastRange: {
+    code: "QUAL407", severity: "error", title: "`at least N` larger than the number of items",
+    format: (n: number, count: number) =>
+      `\`at least ${n} of\` can never be true: only ${count} item${count === 1 ? " is" : "s are"} listed`,
+  },
+  duplicateBound: {
+    code: "QUAL408", severity: "error", title: "`min` or `max` given twice",
+    format: (which: string) => `this score group already has a \`${which}\``,
+  },
+  boundsInverted: {
+    code: "QUAL409", severity: "error", title: "`min` larger than `max`",
+    format: (min: number, max: number) => `the score's \`min\` (${min}) is larger than its \`max\` (${max})`,
+  },
+  noTiers: {
+    code: "QUAL410", severity: "error", title: "No tiers",
+    format: () => 'the model has no tiers; add at least `tier lead "Lead" otherwise`',
+  },
+  invalidRegex: {
+    code: "QUAL550", severity: "error", title: "Invalid regular expression",
+    format: (detail: string) => `this is not a valid regular expression: ${detail}`,
+  },
+  nestedQuantifier: {
+    code: "QUAL551", severity: "error", title: "Nested repetition in a regular expression",
+    format: (part: string) =>
+      `the pattern repeats ${part}, which itself repeats; on text that almost matches, this can take exponentially long (catastrophic backtracking). Repeat only once, e.g. write \`(a+)+\` as \`a+\``,
+  },
+  overlappingAlternation: {
+    code: "QUAL552", severity: "error", title: "Repeated alternatives that overlap",
+    format: (part: string) =>
+      `the pattern repeats ${part}, whose alternatives can match the same text; on text that almost matches, this can take exponentially long (catastrophic backtracking). Make the alternatives start differently, or use a character class such as \`[ab]\``,
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+/** The id of a catalog entry. */
+export type DiagnosticId = keyof typeof CATALOG;
+
+/** The arguments a catalog entry's message takes. */
+export type MessageArgs<K extends DiagnosticId> = Parameters<(typeof CATALOG)[K]["format"]>;
+
+/** Formats the message of a catalog entry. */
+export function formatMessage<K extends DiagnosticId>(id: K, args: MessageArgs<K>): string {
+  const format = CATALOG[id].format as (...a: MessageArgs<K>) => string;
+  return format(...args);
+}
