@@ -1,0 +1,145 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Expr as IrExpr, ModelIR } from "@qualify/ir";
+import type * as A from "../../src/ast.js";
+import { check } from "../../src/checker/check.js";
+import * as b from "./ast-builder.js";
+
+const NAMES = ["n", "t", "b", "d", "l", "c", "r", "r.x", "r.nope", "t.x", "k", "v", "crit", "pts", "grp", "lead", "zz"];
+const FUNCTIONS = ["count", "len", "min", "max", "abs", "round", "lower", "upper", "days_since", "days_until", "decay", "nope"];
+const PATTERNS = ["^a", "(a+)+", "[", "(\\w+\\s?)*", "(a|b)*", "x{2,}"];
+const BINARY: A.BinaryOp[] = ["or", "and", "=", "!=", "<", "<=", ">", ">=", "in", "not in", "contains", "starts with", "ends with", "??", "+", "-", "*", "/"];
+
+/** Any expression over the model's names, typed or not, sometimes with holes the parser leaves. */
+const anyExpr: fc.Arbitrary<A.Expr> = fc.letrec<{ expr: A.Expr }>((tie) => {
+  const sub = tie("expr");
+  const maybe = fc.option(sub, { nil: undefined, freq: 8 });
+  return {
+    expr: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.integer({ min: -5, max: 20 }).map(b.num),
+      fc.constantFrom("a", "B", "x").map(b.str),
+      fc.boolean().map(b.bool),
+      fc.constantFrom("2026-01-31", "2026-02-30", "2024-02-29").map(b.date),
+      fc.constantFrom(...NAMES).map(b.ref),
+      fc.array(sub, { maxLength: 3 }).map((items) => b.list(...items)),
+      fc.tuple(sub, fc.constantFrom(...BINARY), maybe).map(([l, op, r]): A.Expr => ({ ...b.bin(l, op, l), right: r })),
+      fc.tuple(fc.constantFrom("not", "-", "+") as fc.Arbitrary<A.UnaryExpr["op"]>, sub).map(([op, e]) => b.unary(op, e)),
+      fc.tuple(sub, maybe, maybe).map(([operand, low, high]): A.Expr => ({ kind: "BetweenExpr", operand, low, high, range: b.nextRange() })),
+      fc.tuple(sub, fc.constantFrom(...PATTERNS)).map(([operand, p]): A.Expr => ({ kind: "MatchesExpr", operand, pattern: b.str(p), range: b.nextRange() })),
+      fc.tuple(sub, fc.constantFrom("missing", "present") as fc.Arbitrary<"missing" | "present">).map(([operand, test]): A.Expr => ({ kind: "PresenceExpr", operand, test, range: b.nextRange() })),
+      fc.tuple(sub, maybe).map(([operand, days]): A.Expr => ({ kind: "WithinExpr", operand, days, range: b.nextRange() })),
+      fc.tuple(fc.constantFrom(...FUNCTIONS), fc.array(sub, { maxLength: 3 })).map(([f, args]) => b.call(f, ...args)),
+      fc.tuple(maybe, maybe, maybe).map(([condition, then, otherwise]): A.Expr => ({ kind: "IfExpr", condition, then, else: otherwise, range: b.nextRange() })),
+      fc.tuple(fc.constantFrom("atLeast", "all", "any", "none", "count") as fc.Arbitrary<A.QuantifierExpr["quantifier"]>, fc.array(sub, { maxLength: 4 }), sub).map(
+        ([q, items, n]) => b.quant(q, items, q === "atLeast" ? n : undefined),
+      ),
+      maybe.map((inner): A.Expr => ({ kind: "ParenExpr", inner, range: b.nextRange() })),
+    ),
+  };
+}).expr;
+
+const FIELDS = (): A.FieldDecl[] => [
+  b.field("n", b.prim("number"), true),
+  b.field("t", b.prim("text")),
+  b.field("b", b.prim("bool"), false, b.bool(false)),
+  b.field("d", b.prim("date"), true),
+  b.field("l", b.listType(b.prim("text"))),
+  b.field("c", b.oneOf("a", "b")),
+  b.field("r", b.record(b.field("x", b.prim("number"), true))),
+];
+
+const anyModel: fc.Arbitrary<A.Model> = fc
+  .record({ k: anyExpr, v: anyExpr, crit: anyExpr, pts: anyExpr, points: anyExpr, when: fc.option(anyExpr, { nil: undefined }), disq: anyExpr, tierWhen: anyExpr, extra: fc.option(anyExpr, { nil: undefined }) })
+  .map((e) =>
+    b.model(FIELDS(), [
+      b.constDecl("k", e.k),
+      b.letDecl("v", e.v),
+      b.criterion("crit", e.crit),
+      b.computed("pts", e.pts),
+      b.group("grp", [b.rule("R", e.points, e.when)], [["max", 10]]),
+      b.disqualify("No", e.disq),
+      b.tier("hot", e.tierWhen),
+      ...(e.extra === undefined ? [] : [b.letDecl("v", e.extra)]),
+    ]),
+  );
+
+function everyExpr(ir: ModelIR): IrExpr[] {
+  const out: IrExpr[] = [];
+  const visit = (e: IrExpr): void => {
+    out.push(e);
+    for (const value of Object.values(e)) {
+      if (value !== null && typeof value === "object" && "kind" in value && "type" in value) visit(value as IrExpr);
+      if (Array.isArray(value)) for (const item of value) if (item !== null && typeof item === "object" && "kind" in item) visit(item as IrExpr);
+    }
+  };
+  ir.lets.forEach((l) => visit(l.expr));
+  ir.criteria.forEach((c) => visit(c.expr));
+  ir.disqualify.forEach((d) => visit(d.when));
+  ir.tiers.forEach((t) => t.when && visit(t.when));
+  for (const s of ir.scores) {
+    if (s.kind === "computed") visit(s.expr);
+    else s.rules.forEach((r) => { visit(r.points); if (r.when) visit(r.when); });
+  }
+  return out;
+}
+
+describe("check on generated syntax trees", () => {
+  it("never throws, and yields IR exactly when there is no error", () => {
+    fc.assert(
+      fc.property(anyModel, (ast) => {
+        const result = check(ast);
+        const errors = result.diagnostics.filter((d) => d.severity === "error");
+        for (const d of result.diagnostics) {
+          expect(d.code).toMatch(/^QUAL[2-5]\d\d$/);
+          expect(d.range.end.offset).toBeGreaterThanOrEqual(d.range.start.offset);
+        }
+        if (errors.length > 0) {
+          expect(result.ir).toBeUndefined();
+          return;
+        }
+        expect(result.ir).toBeDefined();
+        const ir = result.ir!;
+        expect(JSON.parse(JSON.stringify(ir))).toEqual(ir);
+        for (const e of everyExpr(ir)) expect(["number", "text", "bool", "date", "list", "choice", "record", "empty"]).toContain(e.type.kind);
+        expect(new Set(ir.order)).toEqual(new Set(["v", "crit", "pts", "grp"]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("checks well-typed generated models clean", () => {
+    const num = fc.letrec<{ n: A.Expr; b: A.Expr }>((tie) => ({
+      n: fc.oneof(
+        { depthSize: "small" },
+        fc.integer({ min: 0, max: 100 }).map(b.num),
+        fc.constant(null).map(() => b.ref("n")),
+        fc.constant(null).map(() => b.ref("r.x")),
+        fc.tuple(tie("n"), fc.constantFrom("+", "-", "*", "/") as fc.Arbitrary<A.BinaryOp>, tie("n")).map(([l, op, r]) => b.bin(l, op, r)),
+        fc.array(tie("n"), { minLength: 1, maxLength: 3 }).map((args) => b.call("max", ...args)),
+        fc.tuple(tie("b"), tie("n"), tie("n")).map(([c, t, e]): A.Expr => ({ kind: "IfExpr", condition: c, then: t, else: e, range: b.nextRange() })),
+        fc.array(tie("b"), { maxLength: 3 }).map((items) => b.quant("count", items)),
+      ),
+      b: fc.oneof(
+        { depthSize: "small" },
+        fc.boolean().map(b.bool),
+        fc.constant(null).map(() => b.ref("b")),
+        fc.tuple(tie("n"), fc.constantFrom("<", ">=", "=", "!=") as fc.Arbitrary<A.BinaryOp>, tie("n")).map(([l, op, r]) => b.bin(l, op, r)),
+        fc.tuple(tie("b"), fc.constantFrom("and", "or") as fc.Arbitrary<A.BinaryOp>, tie("b")).map(([l, op, r]) => b.bin(l, op, r)),
+        tie("b").map((e) => b.unary("not", e)),
+        fc.constantFrom("a", "B").map((s) => b.bin(b.ref("c"), "=", b.str(s))),
+        fc.constant(null).map(() => b.bin(b.ref("t"), "in", b.ref("l"))),
+        fc.array(tie("b"), { maxLength: 3 }).map((items) => b.quant("atLeast", items, b.num(items.length))),
+      ),
+    }));
+    fc.assert(
+      fc.property(num.n, num.b, (points, condition) => {
+        const ast = b.model(FIELDS(), [b.group("g", [b.rule("R", points, condition)]), b.tier("hot", b.ref("b"))]);
+        const result = check(ast);
+        expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        expect(result.ir?.scores[0]).toMatchObject({ kind: "group", id: "g" });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
