@@ -1,0 +1,190 @@
+import type { Expr, ExprOf, LiteralValue, QualType } from "@qualify/ir";
+import { IRFormatError } from "../errors.js";
+import { parseDateText } from "../runtime/dates.js";
+import type { Closure, Explain, Value } from "../runtime/frame.js";
+import { Frame, addMissing } from "../runtime/frame.js";
+import type { Compiled, ExplainContext, ExprContext, OperatorCompiler } from "./compiled.js";
+import { constantClosure, directChildren } from "./compiled.js";
+import { compileArith, compileCall, compileNegate, compileWithin } from "./operators-arith.js";
+import {
+  compileAffix,
+  compileBetween,
+  compileCompare,
+  compileContains,
+  compileIn,
+  compileMatches,
+} from "./operators-compare.js";
+import { compileAndOr, compileCoalesce, compileIf, compileNot, compilePresence, compileQuantifier } from "./operators-logic.js";
+
+/** A literal in runtime form: date literals (`YYYY-MM-DD` strings in the IR) become epoch ms. */
+export function literalToValue(value: LiteralValue, type: QualType): Value {
+  if (Array.isArray(value)) {
+    const element: QualType = type.kind === "list" ? type.element : type;
+    return (value as readonly LiteralValue[]).map((v) => literalToValue(v, element));
+  }
+  if (type.kind === "date") {
+    const ms = typeof value === "string" ? parseDateText(value) : undefined;
+    if (ms === undefined) throw new IRFormatError(`The date literal ${JSON.stringify(value)} is not a valid date.`);
+    return ms;
+  }
+  return value as Value;
+}
+
+const compileLiteral: OperatorCompiler<"literal"> = (expr) => constantClosure(literalToValue(expr.value, expr.type));
+
+const compileList: OperatorCompiler<"list"> = (expr, ctx) => {
+  const items = expr.items.map((i) => ctx.compile(i).run);
+  const n = items.length;
+  return (f) => {
+    const out = new Array<Value>(n);
+    for (let i = 0; i < n; i++) {
+      const v = (items[i] as Closure)(f);
+      // List elements are never null: a list with an unknown item is unknown.
+      if (v === null) return null;
+      out[i] = v;
+    }
+    return out;
+  };
+};
+
+/**
+ * The operator table: one compiler per expression kind. Type-specific
+ * specialisation happens inside each (operand types are on the operands).
+ */
+const OPERATORS: { readonly [K in Expr["kind"]]: OperatorCompiler<K> } = {
+  literal: compileLiteral,
+  list: compileList,
+  field: (expr, ctx) => slotRead(ctx.fieldSlot(expr.path)),
+  ref: (expr, ctx) => slotRead(ctx.refSlot(expr.target, expr.id)),
+  not: compileNot,
+  and: compileAndOr,
+  or: compileAndOr,
+  compare: compileCompare,
+  arith: compileArith,
+  negate: compileNegate,
+  coalesce: compileCoalesce,
+  in: compileIn,
+  contains: compileContains,
+  startsWith: compileAffix,
+  endsWith: compileAffix,
+  between: compileBetween,
+  matches: compileMatches,
+  presence: compilePresence,
+  within: compileWithin,
+  call: compileCall,
+  if: compileIf,
+  quantifier: compileQuantifier,
+};
+
+function slotRead(slot: number): Closure {
+  return (f) => f.values[slot] ?? null;
+}
+
+/** Whether an expression's value can differ between leads or evaluation times. */
+function isVarying(expr: Expr, memo: WeakMap<Expr, boolean>): boolean {
+  const known = memo.get(expr);
+  if (known !== undefined) return known;
+  let varying: boolean;
+  if (expr.kind === "field" || expr.kind === "ref" || expr.kind === "within") varying = true;
+  else if (expr.kind === "call" && (expr.fn === "days_since" || expr.fn === "days_until")) varying = true;
+  else varying = directChildren(expr).some((child) => isVarying(child, memo));
+  memo.set(expr, varying);
+  return varying;
+}
+
+/** Resolves a slot or throws the IR error that explains why it could not. */
+export interface SlotResolver {
+  fieldSlot(path: readonly string[]): number;
+  refSlot(target: ExprOf<"ref">["target"], id: string): number;
+  refExpr(target: ExprOf<"ref">["target"], id: string): Expr | undefined;
+  fieldPath(path: readonly string[]): string;
+}
+
+/**
+ * Compiles expressions to closures, folding every sub-tree that depends on
+ * neither the lead nor the clock into a constant, and builds the `missing`
+ * explanations on demand.
+ */
+export class ExprCompiler implements ExprContext, ExplainContext {
+  private readonly compiled = new WeakMap<Expr, Compiled>();
+  private readonly explained = new WeakMap<Expr, Explain>();
+  private readonly varying = new WeakMap<Expr, boolean>();
+  private readonly scratch = new Frame(0);
+
+  constructor(private readonly slots: SlotResolver) {}
+
+  compile(expr: Expr): Compiled {
+    const cached = this.compiled.get(expr);
+    if (cached !== undefined) return cached;
+    const operator = OPERATORS[expr.kind] as OperatorCompiler<Expr["kind"]> | undefined;
+    if (operator === undefined) throw new IRFormatError(`Unknown expression kind ${JSON.stringify(expr.kind)}.`);
+    const run = operator(expr, this);
+    let result: Compiled;
+    if (!isVarying(expr, this.varying)) {
+      const value = run(this.scratch);
+      result = { run: constantClosure(value), constant: true, value, slot: undefined };
+    } else {
+      const slot =
+        expr.kind === "field"
+          ? this.slots.fieldSlot(expr.path)
+          : expr.kind === "ref"
+            ? this.slots.refSlot(expr.target, expr.id)
+            : undefined;
+      result = { run, constant: false, value: null, slot };
+    }
+    this.compiled.set(expr, result);
+    return result;
+  }
+
+  fieldSlot(path: readonly string[]): number {
+    return this.slots.fieldSlot(path);
+  }
+
+  refSlot(target: ExprOf<"ref">["target"], id: string): number {
+    return this.slots.refSlot(target, id);
+  }
+
+  refExpr(target: ExprOf<"ref">["target"], id: string): Expr | undefined {
+    return this.slots.refExpr(target, id);
+  }
+
+  /** The closure that lists the missing input fields of `expr`; call it only when `expr` is unknown. */
+  explain(expr: Expr): Explain {
+    const cached = this.explained.get(expr);
+    if (cached !== undefined) return cached;
+    const built = this.buildExplain(expr);
+    this.explained.set(expr, built);
+    return built;
+  }
+
+  private buildExplain(expr: Expr): Explain {
+    switch (expr.kind) {
+      case "field": {
+        const path = this.slots.fieldPath(expr.path);
+        return (_f, out) => addMissing(out, path);
+      }
+      case "ref": {
+        const target = this.refExpr(expr.target, expr.id);
+        // A points group is never unknown; other references explain through their definition.
+        if (target === undefined) return () => undefined;
+        return (f, out) => this.explain(target)(f, out);
+      }
+      case "if": {
+        const condition = this.compile(expr.condition).run;
+        return (f, out) => {
+          const c = condition(f);
+          const branch = c === null ? expr.condition : c === true ? expr.then : expr.else;
+          this.explain(branch)(f, out);
+        };
+      }
+      default: {
+        const children = directChildren(expr).map((child) => ({ child, run: this.compile(child).run }));
+        return (f, out) => {
+          for (const { child, run } of children) {
+            if (run(f) === null) this.explain(child)(f, out);
+          }
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import type { EvaluationResult, Expr, FastResult, ModelIR } from "@qualify/ir";
+import { DISQUALIFIED_TIER } from "@qualify/ir";
+import type { LeadIssue } from "../errors.js";
+import { InvalidLeadError, IRFormatError } from "../errors.js";
+import { ExprCompiler } from "../expr/compile-expr.js";
+import { directChildren } from "../expr/compiled.js";
+import { compileLeadReader } from "../lead/read-lead.js";
+import type { CompileOptions, EvaluateOptions } from "../options.js";
+import { resolveLimits, resolveNow } from "../options.js";
+import type { Closure } from "../runtime/frame.js";
+import { Frame } from "../runtime/frame.js";
+import { putOwn } from "../runtime/records.js";
+import { toInputSchema } from "../schema/input-schema.js";
+import { checkIRStructure } from "../saved/ir-structure.js";
+import type { FullPathPlan } from "./full-result.js";
+import { buildFullResult } from "./full-result.js";
+import type { CompiledGroup } from "./score-groups.js";
+import { compileGroup } from "./score-groups.js";
+import { SlotLayout } from "./slot-layout.js";
+
+/** A model compiled to closures: evaluate leads many times, fast. */
+export interface CompiledModel {
+  readonly ir: ModelIR;
+  readonly id: string;
+  readonly title: string;
+  /** JSON Schema (draft 2020-12) of a lead. */
+  readonly inputSchema: Record<string, unknown>;
+  /**
+   * Fast path: the tier and every score, no explanations.
+   * @throws InvalidLeadError when validation is on and the lead does not fit the input.
+   * @throws RangeError when `now` is not a valid time.
+   */
+  score(lead: unknown, options?: EvaluateOptions): FastResult;
+  /**
+   * Full path: the design's result JSON, with criteria, reasons and unknown items.
+   * @throws InvalidLeadError when validation is on and the lead does not fit the input.
+   * @throws RangeError when `now` is not a valid time.
+   */
+  evaluate(lead: unknown, options?: EvaluateOptions): EvaluationResult;
+  /** Every problem with a lead; `[]` when it is valid. Never throws. */
+  validate(lead: unknown): LeadIssue[];
+}
+
+function collectRefs(expr: Expr, out: Set<string>): void {
+  if (expr.kind === "ref") out.add(expr.id);
+  for (const child of directChildren(expr)) collectRefs(child, out);
+}
+
+/** Checks that `order` lists every let, criterion and score once, each after what it refers to. */
+function checkOrder(ir: ModelIR): void {
+  const defined = new Map<string, Expr[]>();
+  for (const l of ir.lets) defined.set(l.id, [l.expr]);
+  for (const c of ir.criteria) defined.set(c.id, [c.expr]);
+  for (const s of ir.scores) {
+    defined.set(s.id, s.kind === "computed" ? [s.expr] : s.rules.flatMap((r) => (r.when ? [r.points, r.when] : [r.points])));
+  }
+  const done = new Set<string>();
+  for (const id of ir.order) {
+    const exprs = defined.get(id);
+    if (exprs === undefined) throw new IRFormatError(`"order" lists "${id}", which is not a let, criterion or score.`);
+    if (done.has(id)) throw new IRFormatError(`"order" lists "${id}" twice.`);
+    const refs = new Set<string>();
+    for (const e of exprs) collectRefs(e, refs);
+    for (const ref of refs) {
+      if (!done.has(ref)) throw new IRFormatError(`"order" puts "${id}" before "${ref}", which it refers to.`);
+    }
+    done.add(id);
+  }
+  for (const id of defined.keys()) {
+    if (!done.has(id)) throw new IRFormatError(`"order" does not list "${id}".`);
+  }
+}
+
+/**
+ * Compiles a model IR to evaluator closures: no `eval`, no `new Function`,
+ * so it runs under a strict Content Security Policy.
+ * @throws IRFormatError when the IR is malformed.
+ * @throws TypeError on an unknown or invalid option.
+ */
+export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
+  const limits = resolveLimits(options);
+  checkIRStructure(ir);
+  checkOrder(ir);
+  const layout = new SlotLayout(ir);
+  const reader = compileLeadReader(ir.inputs, limits, (path) => layout.allocateField(path));
+  const compiler = new ExprCompiler(layout);
+  const frameSize = layout.size;
+
+  const groups = new Map<string, CompiledGroup>();
+  const stepSlots: number[] = [];
+  const stepRuns: Closure[] = [];
+  const lets = new Map(ir.lets.map((l) => [l.id, l.expr] as const));
+  const criteria = new Map(ir.criteria.map((c) => [c.id, c.expr] as const));
+  const scores = new Map(ir.scores.map((s) => [s.id, s] as const));
+  for (const id of ir.order) {
+    const score = scores.get(id);
+    let run: Closure;
+    if (score !== undefined && score.kind === "group") {
+      const group = compileGroup(score, compiler);
+      groups.set(id, group);
+      run = group.sum;
+    } else {
+      const expr = score !== undefined && score.kind === "computed" ? score.expr : (lets.get(id) ?? criteria.get(id));
+      if (expr === undefined) throw new IRFormatError(`"order" lists "${id}", which is not defined.`);
+      run = compiler.compile(expr).run;
+    }
+    stepSlots.push(layout.refSlot(score !== undefined ? "score" : lets.has(id) ? "let" : "criterion", id));
+    stepRuns.push(run);
+  }
+  const stepCount = stepRuns.length;
+
+  const scoreIds = ir.scores.map((s) => s.id);
+  const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
+  const protoKey = scoreIds.includes("__proto__");
+
+  // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
+  const fastKnockouts: Closure[] = [];
+  for (const d of ir.disqualify) {
+    const c = compiler.compile(d.when);
+    if (!c.constant || c.value === true) fastKnockouts.push(c.run);
+  }
+  const tierIds = ir.tiers.map((t) => t.id);
+  const tierWhens = ir.tiers.map((t) => (t.when === undefined ? null : compiler.compile(t.when).run));
+  const lastTier = tierIds[tierIds.length - 1] ?? DISQUALIFIED_TIER;
+
+  const plan: FullPathPlan = {
+    ir,
+    compiler,
+    criteria: ir.criteria.map((c) => ({ id: c.id, slot: layout.refSlot("criterion", c.id), expr: c.expr })),
+    scores: ir.scores.map((s) => ({
+      id: s.id,
+      slot: layout.refSlot("score", s.id),
+      group: groups.get(s.id),
+      expr: s.kind === "computed" ? s.expr : undefined,
+    })),
+    disqualify: ir.disqualify.map((d) => ({ reason: d.reason, when: compiler.compile(d.when).run, expr: d.when })),
+    tiers: ir.tiers.map((t, i) => ({ id: t.id, when: tierWhens[i] ?? null, expr: t.when })),
+  };
+
+  // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
+  let spare: Frame | null = new Frame(frameSize);
+
+  function load(lead: unknown, options: EvaluateOptions | undefined): Frame {
+    const now = resolveNow(options?.now);
+    const frame = spare ?? new Frame(frameSize);
+    spare = null;
+    frame.now = now;
+    try {
+      reader(lead, frame, null);
+      if (frame.invalid && options?.validate !== false) {
+        const issues: LeadIssue[] = [];
+        reader(lead, new Frame(frameSize), issues);
+        throw new InvalidLeadError(ir.id, issues);
+      }
+      const values = frame.values;
+      for (let i = 0; i < stepCount; i++) values[stepSlots[i] as number] = (stepRuns[i] as Closure)(frame);
+    } catch (error) {
+      spare = frame;
+      throw error;
+    }
+    return frame;
+  }
+
+  function pickTier(frame: Frame): string {
+    for (let i = 0; i < fastKnockouts.length; i++) if ((fastKnockouts[i] as Closure)(frame) === true) return DISQUALIFIED_TIER;
+    for (let i = 0; i < tierWhens.length; i++) {
+      const when = tierWhens[i] as Closure | null;
+      if (when === null || when(frame) === true) return tierIds[i] as string;
+    }
+    return lastTier;
+  }
+
+  function score(lead: unknown, options?: EvaluateOptions): FastResult {
+    const frame = load(lead, options);
+    try {
+      const values = frame.values;
+      const scoresOut: Record<string, number | null> = {};
+      for (let i = 0; i < scoreSlots.length; i++) {
+        const v = values[scoreSlots[i] as number] ?? null;
+        const out = v === null ? null : (v as number) + 0;
+        if (protoKey) putOwn(scoresOut, scoreIds[i] as string, out);
+        else scoresOut[scoreIds[i] as string] = out;
+      }
+      return { tier: pickTier(frame), scores: scoresOut };
+    } finally {
+      spare = frame;
+    }
+  }
+
+  function evaluate(lead: unknown, options?: EvaluateOptions): EvaluationResult {
+    const frame = load(lead, options);
+    try {
+      return buildFullResult(plan, frame);
+    } finally {
+      spare = frame;
+    }
+  }
+
+  function validate(lead: unknown): LeadIssue[] {
+    const issues: LeadIssue[] = [];
+    reader(lead, new Frame(frameSize), issues);
+    return issues;
+  }
+
+  let schema: Record<string, unknown> | undefined;
+  return Object.freeze({
+    ir,
+    id: ir.id,
+    title: ir.title,
+    // Built on first use: most services never ask for it.
+    get inputSchema(): Record<string, unknown> {
+      schema ??= toInputSchema(ir, limits);
+      return schema;
+    },
+    score,
+    evaluate,
+    validate,
+  });
+}

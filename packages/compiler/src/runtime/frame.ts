@@ -1,0 +1,37 @@
+/**
+ * A runtime value. Dates are epoch milliseconds (numbers), lists are arrays,
+ * a nested record is its object, and `null` is unknown.
+ */
+export type Value = number | string | boolean | readonly Value[] | object | null;
+
+/**
+ * The per-evaluation state that every closure reads: one slot per input
+ * field path, let, criterion and score, and the evaluation time. A compiled
+ * model keeps one frame and reuses it, so the fast path allocates nothing
+ * but its result.
+ */
+export class Frame {
+  readonly values: Value[];
+  /** The evaluation time, epoch milliseconds. */
+  now = 0;
+  /** Set by the lead reader when any declared field failed validation. */
+  invalid = false;
+
+  constructor(size: number) {
+    this.values = new Array<Value>(size).fill(null);
+  }
+}
+
+/** A compiled expression: reads the frame, returns a value or `null` (unknown). */
+export type Closure = (frame: Frame) => Value;
+
+/**
+ * Writes the names of the input fields whose absence made an (unknown)
+ * expression unknown into `out`, in first-seen order without duplicates.
+ */
+export type Explain = (frame: Frame, out: string[]) => void;
+
+/** Appends `item` to `out` unless it is already there. */
+export function addMissing(out: string[], item: string): void {
+  if (!out.includes(item)) out.push(item);
+}
