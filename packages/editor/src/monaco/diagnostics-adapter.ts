@@ -1,0 +1,97 @@
+import type * as Monaco from "monaco-editor/editor";
+import type { DocumentReport } from "../service/types.js";
+import { QUAL_LANGUAGE_ID } from "../language/qual-monarch.js";
+import { QUAL_MARKER_OWNER, toMarker } from "./convert.js";
+import type { DocumentSync } from "./document-sync.js";
+import { Emitter } from "./emitter.js";
+import type { Disposable } from "./emitter.js";
+import type { MonacoApi } from "./monaco-api.js";
+
+/** A report applied to a model's markers. */
+export interface AppliedReport {
+  readonly model: Monaco.editor.ITextModel;
+  readonly report: DocumentReport;
+}
+
+/**
+ * Validates every Qual model: after each edit (debounced) it asks the
+ * worker for diagnostics and turns them into markers in one place. Answers
+ * for older versions are dropped; markers are cleared when a model goes away
+ * or stops being Qual.
+ */
+export class DiagnosticsAdapter {
+  private readonly watched = new Map<string, { dispose(): void }>();
+  private readonly subscriptions: Disposable[] = [];
+  private readonly applied = new Emitter<AppliedReport>();
+  /** Fires after the markers of a model were replaced by a fresh report. */
+  readonly onDidApply = this.applied.event;
+
+  constructor(
+    private readonly monaco: MonacoApi,
+    private readonly sync: DocumentSync,
+    private readonly delayMs: number,
+  ) {
+    const editor = monaco.editor;
+    this.subscriptions.push(
+      editor.onDidCreateModel((model) => this.watch(model)),
+      editor.onWillDisposeModel((model) => this.unwatch(model)),
+      editor.onDidChangeModelLanguage(({ model }) => {
+        this.unwatch(model);
+        this.watch(model);
+      }),
+    );
+    for (const model of editor.getModels()) this.watch(model);
+  }
+
+  /** Validates a model now, without waiting for the debounce. */
+  async validate(model: Monaco.editor.ITextModel): Promise<void> {
+    if (model.isDisposed() || model.getLanguageId() !== QUAL_LANGUAGE_ID) return;
+    let report: DocumentReport;
+    try {
+      report = await this.sync.sync(model);
+    } catch {
+      return; // The worker was disposed or the model closed meanwhile.
+    }
+    if (model.isDisposed() || report.version !== model.getVersionId()) return;
+    const markers = report.diagnostics.map((d) => toMarker(this.monaco, d, model));
+    this.monaco.editor.setModelMarkers(model, QUAL_MARKER_OWNER, markers);
+    this.applied.fire({ model, report });
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    for (const model of this.monaco.editor.getModels()) this.unwatch(model);
+    this.applied.dispose();
+  }
+
+  private watch(model: Monaco.editor.ITextModel): void {
+    if (model.getLanguageId() !== QUAL_LANGUAGE_ID) return;
+    const key = model.uri.toString();
+    if (this.watched.has(key)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const listener = model.onDidChangeContent(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void this.validate(model);
+      }, this.delayMs);
+    });
+    this.watched.set(key, {
+      dispose: () => {
+        if (timer !== undefined) clearTimeout(timer);
+        listener.dispose();
+      },
+    });
+    void this.validate(model);
+  }
+
+  private unwatch(model: Monaco.editor.ITextModel): void {
+    const key = model.uri.toString();
+    const watcher = this.watched.get(key);
+    if (!watcher) return;
+    watcher.dispose();
+    this.watched.delete(key);
+    this.monaco.editor.setModelMarkers(model, QUAL_MARKER_OWNER, []);
+    this.sync.close(key);
+  }
+}

@@ -1,0 +1,117 @@
+import type * as Monaco from "monaco-editor/editor";
+import { QUAL_LANGUAGE_ID } from "../language/qual-monarch.js";
+import type { Location } from "../service/types.js";
+import type { QualWorkerClient } from "../worker/worker-client.js";
+import { QUAL_MARKER_SOURCE, toCompletionKind, toDocumentSymbol, toMonacoRange, toMonacoTextEdit } from "./convert.js";
+import type { DocumentSync } from "./document-sync.js";
+import type { Disposable } from "./emitter.js";
+import type { MonacoApi } from "./monaco-api.js";
+
+/**
+ * Registers completion, hover, go to definition, references, outline,
+ * formatting and quick fixes for Qual. Each provider syncs the model, asks
+ * the worker, and converts the answer; none computes anything itself.
+ */
+export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerClient, sync: DocumentSync): Disposable[] {
+  const languages = monaco.languages;
+  const offsetOf = (model: Monaco.editor.ITextModel, position: Monaco.IPosition) => model.getOffsetAt(position);
+  const toLocation = (model: Monaco.editor.ITextModel, location: Location): Monaco.languages.Location => ({
+    uri: model.uri,
+    range: toMonacoRange(location.range),
+  });
+
+  return [
+    languages.registerCompletionItemProvider(QUAL_LANGUAGE_ID, {
+      triggerCharacters: ["."],
+      async provideCompletionItems(model, position) {
+        await sync.sync(model);
+        const list = await client.call("completions", model.uri.toString(), offsetOf(model, position));
+        const start = model.getPositionAt(list.replace.start);
+        const end = model.getPositionAt(list.replace.end);
+        const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+        const suggestions = list.items.map((item): Monaco.languages.CompletionItem => ({
+          label: item.label,
+          kind: toCompletionKind(monaco, item.kind),
+          detail: item.detail,
+          ...(item.documentation ? { documentation: { value: item.documentation } } : {}),
+          insertText: item.insertText,
+          ...(item.isSnippet ? { insertTextRules: languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
+          sortText: item.sortText,
+          range,
+        }));
+        return { suggestions };
+      },
+    }),
+
+    languages.registerHoverProvider(QUAL_LANGUAGE_ID, {
+      async provideHover(model, position) {
+        await sync.sync(model);
+        const hover = await client.call("hover", model.uri.toString(), offsetOf(model, position));
+        if (!hover) return null;
+        return { range: toMonacoRange(hover.range), contents: hover.contents.map((value) => ({ value })) };
+      },
+    }),
+
+    languages.registerDefinitionProvider(QUAL_LANGUAGE_ID, {
+      async provideDefinition(model, position) {
+        await sync.sync(model);
+        const location = await client.call("definition", model.uri.toString(), offsetOf(model, position));
+        return location ? toLocation(model, location) : null;
+      },
+    }),
+
+    languages.registerReferenceProvider(QUAL_LANGUAGE_ID, {
+      async provideReferences(model, position, context) {
+        await sync.sync(model);
+        const locations = await client.call("references", model.uri.toString(), offsetOf(model, position), context.includeDeclaration);
+        return locations.map((location) => toLocation(model, location));
+      },
+    }),
+
+    languages.registerDocumentSymbolProvider(QUAL_LANGUAGE_ID, {
+      displayName: "Qual",
+      async provideDocumentSymbols(model) {
+        await sync.sync(model);
+        const symbols = await client.call("documentSymbols", model.uri.toString());
+        return symbols.map((symbol) => toDocumentSymbol(monaco, symbol));
+      },
+    }),
+
+    languages.registerDocumentFormattingEditProvider(QUAL_LANGUAGE_ID, {
+      displayName: "Qual formatter",
+      async provideDocumentFormattingEdits(model) {
+        await sync.sync(model);
+        const edits = await client.call("format", model.uri.toString());
+        return edits.map(toMonacoTextEdit);
+      },
+    }),
+
+    languages.registerCodeActionProvider(
+      QUAL_LANGUAGE_ID,
+      {
+        async provideCodeActions(model, range, context) {
+          await sync.sync(model);
+          const start = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn });
+          const end = model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn });
+          const fixes = await client.call("codeActions", model.uri.toString(), start, end);
+          const actions = fixes.map((fix): Monaco.languages.CodeAction => {
+            const diagnostics = context.markers.filter(
+              (m) => m.source === QUAL_MARKER_SOURCE && m.code === fix.diagnostic.code && m.startLineNumber === fix.diagnostic.range.start.line,
+            );
+            return {
+              title: fix.title,
+              kind: "quickfix",
+              isPreferred: true,
+              diagnostics,
+              edit: {
+                edits: fix.edits.map((edit) => ({ resource: model.uri, textEdit: toMonacoTextEdit(edit), versionId: model.getVersionId() })),
+              },
+            };
+          });
+          return { actions, dispose() {} };
+        },
+      },
+      { providedCodeActionKinds: ["quickfix"] },
+    ),
+  ];
+}

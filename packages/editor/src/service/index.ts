@@ -1,0 +1,18 @@
+// The language service: plain, browser-free, and what the web worker runs.
+export { QualLanguageService, UnknownDocumentError } from "./qual-language-service.js";
+export { QualDocument, INTERNAL_ERROR_CODE } from "./qual-document.js";
+export { questionsOf } from "./lead-evaluation.js";
+export type {
+  CompletionEntry,
+  CompletionKind,
+  CompletionList,
+  DocumentReport,
+  HoverInfo,
+  LeadOutcome,
+  LeadQuestion,
+  LeadSchemaInfo,
+  Location,
+  OutlineKind,
+  OutlineSymbol,
+  QuickFix,
+} from "./types.js";

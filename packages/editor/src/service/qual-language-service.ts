@@ -1,0 +1,125 @@
+import type { SourceRange, TextEdit } from "@qualify/ir";
+import { format } from "@qualify/language";
+import { completeAt } from "./completion.js";
+import { evaluateLead } from "./lead-evaluation.js";
+import { definitionAt, hoverAt, referencesAt } from "./navigation.js";
+import { outlineOf } from "./outline.js";
+import { QualDocument } from "./qual-document.js";
+import type { CompletionList, DocumentReport, HoverInfo, LeadOutcome, Location, OutlineSymbol, QuickFix } from "./types.js";
+
+/** Thrown when a request names a document that was never opened (or was closed). */
+export class UnknownDocumentError extends Error {
+  constructor(readonly uri: string) {
+    super(`No Qual document is open at ${uri}.`);
+    this.name = "UnknownDocumentError";
+  }
+}
+
+/**
+ * The Qual language service: every editor feature as a plain method over
+ * offsets and the project's own types. It runs the real parser, checker,
+ * formatter and compiler, holds no browser or Monaco state, and is the same
+ * object inside the web worker and in node tests.
+ */
+export class QualLanguageService {
+  private readonly documents = new Map<string, QualDocument>();
+
+  /** Opens or replaces a document and reports its diagnostics (and lead schema when it compiles). */
+  update(uri: string, version: number, text: string): DocumentReport {
+    const previous = this.documents.get(uri);
+    // An older version arriving late, or the same text again, keeps the document (and its cached analysis).
+    if (previous && (previous.version > version || (previous.version === version && previous.text === text))) {
+      return this.report(previous);
+    }
+    const doc = previous ? previous.next(version, text) : new QualDocument(uri, version, text);
+    this.documents.set(uri, doc);
+    return this.report(doc);
+  }
+
+  /** Forgets a document (its model was closed). */
+  remove(uri: string): void {
+    this.documents.delete(uri);
+  }
+
+  /** The version of the document the service holds, or undefined. */
+  versionOf(uri: string): number | undefined {
+    return this.documents.get(uri)?.version;
+  }
+
+  /** Diagnostics and lead schema of the current text of `uri`. */
+  report(docOrUri: QualDocument | string): DocumentReport {
+    const doc = typeof docOrUri === "string" ? this.get(docOrUri) : docOrUri;
+    const compiled = doc.compiled;
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: doc.diagnostics,
+      ...(compiled ? { schema: { modelId: compiled.id, title: compiled.title, inputSchema: compiled.inputSchema } } : {}),
+    };
+  }
+
+  /** Completion proposals at `offset`. */
+  completions(uri: string, offset: number): CompletionList {
+    return completeAt(this.get(uri), offset);
+  }
+
+  /** Hover text at `offset`. */
+  hover(uri: string, offset: number): HoverInfo | undefined {
+    return hoverAt(this.get(uri), offset);
+  }
+
+  /** The declaration of the name at `offset`. */
+  definition(uri: string, offset: number): Location | undefined {
+    return definitionAt(this.get(uri), offset);
+  }
+
+  /** Every use of the name at `offset`. */
+  references(uri: string, offset: number, includeDeclaration = true): Location[] {
+    return referencesAt(this.get(uri), offset, includeDeclaration);
+  }
+
+  /** The outline of the document. */
+  documentSymbols(uri: string): OutlineSymbol[] {
+    return outlineOf(this.get(uri).analysis.ast);
+  }
+
+  /** Quick fixes ("did you mean ...") for diagnostics that overlap `[start, end]`. */
+  codeActions(uri: string, start: number, end: number): QuickFix[] {
+    const fixes: QuickFix[] = [];
+    for (const diagnostic of this.get(uri).diagnostics) {
+      const { suggestion, range } = diagnostic;
+      if (!suggestion || suggestion.edits.length === 0) continue;
+      if (range.end.offset < start || range.start.offset > end) continue;
+      fixes.push({ title: capitalise(suggestion.message), diagnostic, edits: suggestion.edits });
+    }
+    return fixes;
+  }
+
+  /**
+   * The edits that format the document with the project's formatter: one
+   * edit replacing the text, none when it is already formatted or when it
+   * has syntax errors (the formatter refuses to guess).
+   */
+  format(uri: string): TextEdit[] {
+    const doc = this.get(uri);
+    const formatted = format(doc.text);
+    if (formatted.text === undefined || formatted.text === doc.text) return [];
+    const range: SourceRange = doc.lineMap.range(0, doc.text.length);
+    return [{ range, newText: formatted.text }];
+  }
+
+  /** Evaluates a lead (JSON text) against the model; `now` is an ISO time or the clock when absent. */
+  evaluate(uri: string, leadText: string, now?: string): LeadOutcome {
+    return evaluateLead(this.get(uri), leadText, now);
+  }
+
+  private get(uri: string): QualDocument {
+    const doc = this.documents.get(uri);
+    if (!doc) throw new UnknownDocumentError(uri);
+    return doc;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
