@@ -1,0 +1,112 @@
+import { InvalidLeadError } from "@qualify/compiler";
+import type { EvaluationResult, ModelIR } from "@qualify/ir";
+import { DISQUALIFIED_TIER } from "@qualify/ir";
+import { ExitCode } from "../exit-codes.js";
+import type { ExitCodeValue } from "../exit-codes.js";
+import { parseNowOption, readLeadOption } from "../lead-input.js";
+import { loadModelForCommand } from "../load-model.js";
+import type { Output } from "../output.js";
+
+/** Options of `qualify explain`. */
+export interface ExplainCommandOptions {
+  /** Inline JSON, `-` or a JSON file. */
+  readonly lead: string;
+  readonly now?: string;
+  /** Print the raw result JSON instead of the breakdown. */
+  readonly json: boolean;
+}
+
+/**
+ * `qualify explain model.qual --lead ...`: evaluates one lead and prints a
+ * readable breakdown (tier, scores with the rules that fired, caps, criteria,
+ * knockouts, and the questions that would settle what is unknown), or the raw
+ * result with `--json`. An invalid lead prints its issues and exits 1.
+ */
+export async function runExplain(modelPath: string, options: ExplainCommandOptions, output: Output): Promise<ExitCodeValue> {
+  const now = parseNowOption(options.now);
+  const lead = await readLeadOption(options.lead);
+  const model = await loadModelForCommand(modelPath, output);
+  let result: EvaluationResult;
+  try {
+    result = model.compiled.evaluate(lead, now === undefined ? {} : { now });
+  } catch (error) {
+    if (!(error instanceof InvalidLeadError)) throw error;
+    output.note(`The lead is not valid for ${model.ir.id}:`);
+    for (const issue of error.issues) output.note(`  ${issue.path || "(lead)"}: ${issue.message}`);
+    return ExitCode.findings;
+  }
+  if (options.json) output.line(JSON.stringify(result, null, 2));
+  else output.line(renderExplanation(model.ir, result, output));
+  return ExitCode.ok;
+}
+
+/** The breakdown of a result, for people. */
+export function renderExplanation(ir: ModelIR, result: EvaluationResult, output: Pick<Output, "color">): string {
+  const c = output.color;
+  const lines: string[] = [];
+  const tierLabel = result.tier === DISQUALIFIED_TIER ? "Disqualified" : ir.tiers.find((t) => t.id === result.tier)?.label;
+  lines.push(`${c.bold(ir.title)} (${ir.id})`);
+  lines.push(`tier: ${c.bold(result.tier)}${tierLabel ? ` — ${tierLabel}` : ""}`);
+  if (result.disqualified.length > 0) lines.push(`disqualified because: ${result.disqualified.join("; ")}`);
+
+  const unknownIds = new Map(result.unknown.map((u) => [u.id, u.missing]));
+  if (ir.scores.length > 0) {
+    lines.push("", c.bold("scores"));
+    for (const score of ir.scores) {
+      const value = result.scores[score.id];
+      const shown = value === null || value === undefined ? c.yellow("unknown") : formatNumber(value);
+      const raw = result.raw[score.id];
+      let cap = "";
+      if (raw !== undefined && score.kind === "group") {
+        const bound = value !== null && value !== undefined && score.max !== undefined && value === score.max ? `max ${score.max}` : `min ${score.min}`;
+        cap = c.dim(` (raw ${formatNumber(raw)}, capped at ${bound})`);
+      }
+      lines.push(`  ${score.id} ${c.dim(`"${score.label}"`)}: ${shown}${cap}`);
+      if (score.kind === "group") {
+        for (const reason of result.reasons) {
+          if (reason.score !== score.id) continue;
+          const points = reason.points > 0 ? c.green(`+${formatNumber(reason.points)}`) : c.red(formatNumber(reason.points));
+          lines.push(`    ${points}  ${reason.rule}`);
+        }
+        for (const rule of score.rules) {
+          const missing = unknownIds.get(`${score.id}/${rule.label}`);
+          if (missing !== undefined) lines.push(`    ${c.yellow("?")}  ${rule.label}${askAbout(missing)}`);
+        }
+      } else if (unknownIds.has(score.id)) {
+        lines.push(`    ${c.yellow("?")}  unknown${askAbout(unknownIds.get(score.id) ?? [])}`);
+      }
+    }
+  }
+  if (ir.criteria.length > 0) {
+    lines.push("", c.bold("criteria"));
+    for (const criterion of ir.criteria) {
+      const value = result.criteria[criterion.id];
+      const shown = value === true ? c.green("yes") : value === false ? c.red("no") : c.yellow("unknown");
+      const missing = value === null ? askAbout(unknownIds.get(criterion.id) ?? []) : "";
+      lines.push(`  ${criterion.id} ${c.dim(`"${criterion.label}"`)}: ${shown}${missing}`);
+    }
+  }
+  const knockouts = ir.disqualify.filter((d) => unknownIds.has(`disqualify/${d.reason}`));
+  if (knockouts.length > 0) {
+    lines.push("", c.bold("knockouts not decided"));
+    for (const d of knockouts) lines.push(`  ${d.reason}${askAbout(unknownIds.get(`disqualify/${d.reason}`) ?? [])}`);
+  }
+  const skipped = ir.tiers.filter((t) => unknownIds.has(t.id));
+  if (skipped.length > 0) {
+    lines.push("", c.bold("tiers passed over as unknown"));
+    for (const t of skipped) lines.push(`  ${t.id} "${t.label}"${askAbout(unknownIds.get(t.id) ?? [])}`);
+  }
+  const questions = [...new Set(result.unknown.flatMap((u) => u.missing))];
+  lines.push("");
+  lines.push(questions.length > 0 ? `to decide, ask about: ${questions.join(", ")}` : "nothing is unknown");
+  return lines.join("\n");
+}
+
+function askAbout(missing: readonly string[]): string {
+  return missing.length > 0 ? ` (needs ${missing.join(", ")})` : "";
+}
+
+/** Numbers without float noise: 0.1 + 0.2 shows as 0.3. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}

@@ -1,0 +1,138 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { describeIoError } from "qualify/node";
+import { createAtomicFile } from "../atomic-writer.js";
+import type { AtomicFile } from "../atomic-writer.js";
+import { ExitCode, UsageError } from "../exit-codes.js";
+import type { ExitCodeValue } from "../exit-codes.js";
+import { parseNowOption } from "../lead-input.js";
+import { loadModelForCommand } from "../load-model.js";
+import type { Output } from "../output.js";
+import { createBatchScorer } from "../score/batch-scorer.js";
+import type { BatchScorer } from "../score/batch-scorer.js";
+import { CsvHeaderError } from "../score/csv-records.js";
+import { planFieldSources, readFieldMap } from "../score/field-map.js";
+import type { FieldMap } from "../score/field-map.js";
+import { createProgress } from "../score/progress.js";
+import { scoreRows } from "../score/score-pipeline.js";
+import type { RejectedRow, RowFormat } from "../score/score-pipeline.js";
+
+/** Options of `qualify score`. */
+export interface ScoreCommandOptions {
+  readonly in: string;
+  readonly out?: string;
+  readonly inFormat?: string;
+  readonly outFormat?: string;
+  readonly map?: string;
+  readonly errors?: string;
+  readonly now?: string;
+  readonly workers?: string;
+}
+
+/**
+ * `qualify score model.qual --in leads.csv --out scored.csv`: streams rows
+ * through the model, writing each input row plus `tier`, one column per score
+ * and `reasons`. Invalid rows go to `--errors` (or stderr) and scoring goes
+ * on; a summary on stderr counts rows read, scored and rejected. Output files
+ * appear only when the run succeeds. Exit 0 when every row scored, 1 when some
+ * were rejected, 2 on usage or I/O errors.
+ */
+export async function runScore(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
+  const inputFormat = rowFormat(options.inFormat, options.in, "--in-format", options.in === "-" ? "csv" : undefined);
+  const outPath = options.out ?? "-";
+  const outputFormat = rowFormat(options.outFormat, outPath, "--out-format", outPath === "-" ? inputFormat : undefined);
+  const workers = parseWorkers(options.workers);
+  // One evaluation time for the whole run, so rows scored a second apart agree.
+  const now = parseNowOption(options.now) ?? new Date().toISOString();
+  if (options.in !== "-") await assertReadable(options.in);
+  const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
+  const model = await loadModelForCommand(modelPath, output);
+  if (map) planFieldSources(model.ir.inputs, map, options.map);
+
+  const files: AtomicFile[] = [];
+  let scorer: BatchScorer | undefined;
+  const progress = createProgress(output.showProgress);
+  try {
+    const outFile = outPath === "-" ? undefined : await createAtomicFile(outPath);
+    if (outFile) files.push(outFile);
+    const errorsFile = options.errors === undefined ? undefined : await createAtomicFile(options.errors);
+    if (errorsFile) files.push(errorsFile);
+    scorer = createBatchScorer({ ir: model.ir, ...(map ? { map: [...map.fields] } : {}), now }, workers);
+
+    const reject = async (row: RejectedRow): Promise<void> => {
+      if (errorsFile) {
+        if (!errorsFile.stream.write(`${JSON.stringify(row)}\n`)) await new Promise<void>((r) => errorsFile.stream.once("drain", () => r()));
+      } else {
+        output.note(describeRejected(row));
+      }
+    };
+    const input = options.in === "-" ? process.stdin : createReadStream(options.in);
+    input.setEncoding("utf8");
+    const stats = await scoreRows({
+      ir: model.ir,
+      input: input as AsyncIterable<string>,
+      inputFormat,
+      outputFormat,
+      output: outFile?.stream ?? process.stdout,
+      scorer,
+      reject,
+      progress: (s) => progress.update(s),
+    });
+    progress.stop();
+    for (const file of files) await file.commit();
+    const where = stats.rejected > 0 ? (options.errors ? ` (see ${options.errors})` : " (listed above)") : "";
+    output.note(`${stats.read} rows read: ${stats.scored} scored, ${stats.rejected} rejected${where}`);
+    return stats.rejected > 0 ? ExitCode.findings : ExitCode.ok;
+  } catch (error) {
+    progress.stop();
+    for (const file of files) await file.abort();
+    if (error instanceof CsvHeaderError) throw new UsageError(`${options.in}: ${error.message}`);
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: string }).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) throw new UsageError(`${describeFailedPath(error, options)}: ${describeIoError(error)}`);
+    throw error;
+  } finally {
+    await scorer?.close();
+  }
+}
+
+/** A rejected row for stderr, when there is no `--errors` file. */
+function describeRejected(row: RejectedRow): string {
+  const head = `row ${row.row} (line ${row.line}) rejected:`;
+  const issues = row.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  return [head, ...issues.map((i) => `  ${i}`)].join("\n");
+}
+
+function rowFormat(explicit: string | undefined, path: string, option: string, fallback: RowFormat | undefined): RowFormat {
+  if (explicit !== undefined) {
+    if (explicit === "csv" || explicit === "jsonl") return explicit;
+    throw new UsageError(`${option} must be csv or jsonl, not ${JSON.stringify(explicit)}`);
+  }
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  if (fallback) return fallback;
+  throw new UsageError(`${path}: cannot tell the format from the name; use a .csv or .jsonl name, or ${option} csv|jsonl`);
+}
+
+function parseWorkers(text: string | undefined): number {
+  if (text === undefined) return 1;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, not ${JSON.stringify(text)}`);
+  return n;
+}
+
+async function assertReadable(path: string): Promise<void> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new UsageError(`${path}: cannot read the input (it is a directory)`);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${path}: cannot read the input (${describeIoError(error)})`);
+  }
+}
+
+function describeFailedPath(error: unknown, options: ScoreCommandOptions): string {
+  const path = (error as { path?: string }).path;
+  return path ?? options.in;
+}

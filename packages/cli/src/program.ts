@@ -1,0 +1,139 @@
+import { Command, CommanderError, Option } from "commander";
+import { runCheck } from "./commands/check.js";
+import { runCompile } from "./commands/compile.js";
+import { runExplain } from "./commands/explain.js";
+import { runFmt } from "./commands/fmt.js";
+import { runSchema } from "./commands/schema.js";
+import { runScore } from "./commands/score.js";
+import type { ScoreCommandOptions } from "./commands/score.js";
+import { runTest } from "./commands/test.js";
+import { DIAGNOSTIC_FORMATS } from "./diagnostics-format.js";
+import type { DiagnosticFormat } from "./diagnostics-format.js";
+import { ExitCode, ReportedFailure, UsageError } from "./exit-codes.js";
+import type { ExitCodeValue } from "./exit-codes.js";
+import type { Output } from "./output.js";
+
+/** The CLI's version, shown by `qualify --version`. */
+export const VERSION = "0.1.0";
+
+/**
+ * Builds the `qualify` program. Each command's action stores its exit code in
+ * `result.code`; commander's own errors (unknown option, missing argument)
+ * surface as CommanderError, which {@link runProgram} maps to exit 2.
+ */
+export function createProgram(output: Output, result: { code: ExitCodeValue }): Command {
+  const program = new Command("qualify")
+    .description("Check, test, format, compile and run Qual lead-qualification models.")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void output.out.write(text),
+      writeErr: (text) => void output.err.write(text),
+    });
+  const set = (code: ExitCodeValue) => {
+    result.code = code;
+  };
+
+  program
+    .command("check")
+    .description("parse and check models; directories are searched recursively")
+    .argument("[paths...]", "model files or directories (default: .)")
+    .addOption(new Option("--format <format>", "output format").choices([...DIAGNOSTIC_FORMATS]).default("text"))
+    .option("--strict", "fail on warnings too", false)
+    .action(async (paths: string[], opts: { format: DiagnosticFormat; strict: boolean }) => {
+      set(await runCheck(paths, opts, output));
+    });
+
+  program
+    .command("test")
+    .description("run every *.test.yaml fixture found and report failing cases")
+    .argument("[paths...]", "fixture files or directories (default: .)")
+    .option("--coverage", "report criteria, rules, knockouts and tiers whose outcomes no case exercised", false)
+    .action(async (paths: string[], opts: { coverage: boolean }) => {
+      set(await runTest(paths, opts, output));
+    });
+
+  program
+    .command("fmt")
+    .description("rewrite .qual files in the canonical layout")
+    .argument("[paths...]", "files or directories (default: .)")
+    .option("--check", "list files that are not formatted and exit 1, writing nothing", false)
+    .action(async (paths: string[], opts: { check: boolean }) => {
+      set(await runFmt(paths, opts, output));
+    });
+
+  program
+    .command("compile")
+    .description("write the compiled model (versioned IR) as JSON; refuses models with errors")
+    .argument("<model>", "the model file")
+    .option("-o, --output <file>", "where to write the IR (default: stdout)")
+    .action(async (model: string, opts: { output?: string }) => {
+      set(await runCompile(model, opts, output));
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the model's leads")
+    .argument("<model>", "the model file")
+    .action(async (model: string) => {
+      set(await runSchema(model, output));
+    });
+
+  program
+    .command("explain")
+    .description("evaluate one lead and explain the result")
+    .argument("<model>", "the model file")
+    .requiredOption("--lead <json|file|->", "the lead: inline JSON, a JSON file, or - for stdin")
+    .option("--now <iso>", "evaluation time (default: now)")
+    .option("--json", "print the raw result JSON", false)
+    .action(async (model: string, opts: { lead: string; now?: string; json: boolean }) => {
+      set(await runExplain(model, opts, output));
+    });
+
+  program
+    .command("score")
+    .description("score a CSV or JSON Lines file of leads, streaming")
+    .argument("<model>", "the model file")
+    .requiredOption("--in <file|->", "leads: .csv or .jsonl, or - for stdin")
+    .option("--out <file|->", "scored rows: .csv or .jsonl, or - for stdout (default: -)")
+    .addOption(new Option("--in-format <format>", "input format when the name does not say").choices(["csv", "jsonl"]))
+    .addOption(new Option("--out-format <format>", "output format when the name does not say").choices(["csv", "jsonl"]))
+    .option("--map <file>", "YAML file mapping input columns and values to model fields")
+    .option("--errors <file>", "write rejected rows here as JSON Lines (default: stderr)")
+    .option("--now <iso>", "evaluation time (default: the start of the run)")
+    .option("--workers <n>", "score on N worker threads", "1")
+    .action(async (model: string, opts: ScoreCommandOptions) => {
+      set(await runScore(model, opts, output));
+    });
+
+  return program;
+}
+
+/**
+ * Runs the program on `argv` (process.argv shape) and returns the exit code:
+ * 0 ok, 1 findings, 2 usage or I/O errors. Never throws for user errors.
+ */
+export async function runProgram(argv: readonly string[], output: Output): Promise<ExitCodeValue> {
+  const result: { code: ExitCodeValue } = { code: ExitCode.ok };
+  const program = createProgram(output, result);
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return ExitCode.usage;
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return result.code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is a usage problem.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+      output.note(`qualify: ${error.message}`);
+      return ExitCode.usage;
+    }
+    if (error instanceof ReportedFailure) return ExitCode.findings;
+    throw error;
+  }
+}

@@ -1,0 +1,163 @@
+import { compile, InvalidLeadError } from "@qualify/compiler";
+import type { CompiledModel, LeadIssue } from "@qualify/compiler";
+import type { EvaluationResult, JsonValue, ModelIR } from "@qualify/ir";
+import { coerceCell, MISSING } from "./coerce.js";
+import { planFieldSources } from "./field-map.js";
+import type { FieldMap, FieldSource } from "./field-map.js";
+
+/** One input row: CSV cells in header order, or a JSON Lines object. */
+export type RawRow = readonly string[] | Readonly<Record<string, unknown>>;
+
+/** Everything a scorer needs, as plain data so it can be sent to a worker thread. */
+export interface ScorerConfig {
+  readonly ir: ModelIR;
+  /** `--map` entries: model field path -> column and value mapping. */
+  readonly map?: readonly (readonly [string, { readonly column: string; readonly values?: Readonly<Record<string, JsonValue>> }])[];
+  readonly now?: string;
+}
+
+/** A problem that made a row invalid, as written to `--errors`. */
+export interface RowIssue {
+  readonly path: string;
+  readonly expected: string;
+  readonly value: unknown;
+  readonly message: string;
+}
+
+/** What scoring one row gave: the output columns, or why the row was rejected. */
+export type RowOutcome =
+  | { readonly ok: true; readonly tier: string; readonly scores: readonly (number | null)[]; readonly reasons: string }
+  | { readonly ok: false; readonly errors: readonly RowIssue[] };
+
+/**
+ * Turns input rows into leads (CSV text converted to the declared types, map
+ * file applied) and scores them with the full evaluator, since the output has
+ * a `reasons` column. Synchronous and self-contained, so the same code runs
+ * in the main thread and in worker threads.
+ */
+export class RowScorer {
+  private readonly model: CompiledModel;
+  private readonly sources: readonly FieldSource[];
+  private readonly mapped: readonly FieldSource[];
+  private readonly scoreIds: readonly string[];
+  private readonly now: string | undefined;
+  private columnsKey: readonly string[] | undefined;
+  private columnIndex: readonly number[] = [];
+
+  constructor(config: ScorerConfig) {
+    this.model = compile(config.ir);
+    const map: FieldMap | undefined = config.map ? { fields: new Map(config.map) } : undefined;
+    this.sources = planFieldSources(config.ir.inputs, map);
+    this.mapped = map ? this.sources.filter((s) => map.fields.has(s.path.join("."))) : [];
+    this.scoreIds = config.ir.scores.map((s) => s.id);
+    this.now = config.now;
+  }
+
+  /** Scores CSV rows, given the header. */
+  scoreCsv(columns: readonly string[], rows: readonly (readonly string[])[]): RowOutcome[] {
+    if (this.columnsKey !== columns) {
+      this.columnsKey = columns;
+      this.columnIndex = this.sources.map((s) => columns.indexOf(s.column));
+    }
+    return rows.map((row) => this.scoreLead(this.csvLead(row)));
+  }
+
+  /** Scores JSON Lines objects; without a map file they are the leads themselves. */
+  scoreJson(rows: readonly Readonly<Record<string, unknown>>[]): RowOutcome[] {
+    return rows.map((row) => this.scoreLead(this.mapped.length === 0 ? row : this.jsonLead(row)));
+  }
+
+  private csvLead(row: readonly string[]): Record<string, unknown> {
+    const lead: Record<string, unknown> = {};
+    this.sources.forEach((source, i) => {
+      const index = this.columnIndex[i] ?? -1;
+      if (index < 0) return;
+      const text = row[index];
+      if (text === undefined) return;
+      const value = mapValue(source, text, () => coerceCell(text, source.type));
+      if (value !== MISSING) setPath(lead, source.path, value);
+    });
+    return lead;
+  }
+
+  private jsonLead(row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+    const lead: Record<string, unknown> = { ...row };
+    for (const source of this.mapped) {
+      const raw = Object.hasOwn(row, source.column) ? row[source.column] : undefined;
+      const value = raw === undefined || raw === null ? MISSING : mapValue(source, raw, () => raw);
+      if (value === MISSING) clearPath(lead, source.path);
+      else setPath(lead, source.path, value);
+    }
+    return lead;
+  }
+
+  private scoreLead(lead: unknown): RowOutcome {
+    let result: EvaluationResult;
+    try {
+      result = this.model.evaluate(lead, this.now === undefined ? {} : { now: this.now });
+    } catch (error) {
+      if (error instanceof InvalidLeadError) return { ok: false, errors: error.issues.map(toRowIssue) };
+      return { ok: false, errors: [{ path: "", expected: "", value: null, message: error instanceof Error ? error.message : String(error) }] };
+    }
+    return { ok: true, tier: result.tier, scores: this.scoreIds.map((id) => result.scores[id] ?? null), reasons: reasonsText(result) };
+  }
+}
+
+/**
+ * The short `reasons` column: the knockouts that fired, then each rule that
+ * fired with its points, grouped by score: "fit: Mid-market company +20; Target country +10; engagement: Whitepaper +15".
+ */
+export function reasonsText(result: EvaluationResult): string {
+  const parts: string[] = [];
+  if (result.disqualified.length > 0) parts.push(`disqualified: ${result.disqualified.join(", ")}`);
+  let group: string | undefined;
+  for (const reason of result.reasons) {
+    const points = `${reason.points > 0 ? "+" : ""}${Number(reason.points.toPrecision(12))}`;
+    parts.push(reason.score === group ? `${reason.rule} ${points}` : `${reason.score}: ${reason.rule} ${points}`);
+    group = reason.score;
+  }
+  return parts.join("; ");
+}
+
+function mapValue(source: FieldSource, raw: unknown, otherwise: () => unknown): unknown {
+  if (source.values !== undefined && (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean")) {
+    const key = String(raw);
+    const hit = Object.hasOwn(source.values, key) ? key : Object.hasOwn(source.values, key.trim()) ? key.trim() : undefined;
+    if (hit !== undefined) {
+      const mapped = source.values[hit];
+      return mapped === null || mapped === undefined ? MISSING : mapped;
+    }
+  }
+  return otherwise();
+}
+
+// Leads are built from own properties only, and path parts come from the
+// model's declared field names, never from input data.
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i] as string;
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    const copy: Record<string, unknown> = next !== null && typeof next === "object" && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
+    node[key] = copy;
+    node = copy;
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+function clearPath(target: Record<string, unknown>, path: readonly string[]): void {
+  let node: Record<string, unknown> | undefined = target;
+  for (let i = 0; i < path.length - 1 && node; i++) {
+    const key = path[i] as string;
+    const next: unknown = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (next === null || typeof next !== "object") return;
+    const copy = { ...(next as Record<string, unknown>) };
+    node[key] = copy;
+    node = copy;
+  }
+  if (node) delete node[path[path.length - 1] as string];
+}
+
+function toRowIssue(issue: LeadIssue): RowIssue {
+  return { path: issue.path, expected: issue.expected, value: issue.value, message: issue.message };
+}

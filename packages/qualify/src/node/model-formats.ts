@@ -1,0 +1,109 @@
+import { IRFormatError, loadIR } from "@qualify/compiler";
+import type { Diagnostic, ModelIR } from "@qualify/ir";
+import { LineMap } from "@qualify/ir";
+import { analyzeModel } from "../compile-model.js";
+
+/** What reading one model file yields: its diagnostics, and the IR when it has no error. */
+export interface ModelFileAnalysis {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ir?: ModelIR;
+}
+
+/**
+ * One way of writing a model down. Every tool that reads model files (the
+ * facade's `loadModelFile`, `qualify check`, the fixture runner) goes through
+ * {@link modelFormatFor}, so a new form is added here and nowhere else.
+ */
+export interface ModelFormat {
+  /** A short name for messages: "Qual source". */
+  readonly name: string;
+  /** File name endings, with the dot; the longest match wins (`.qual.json` before `.json`). */
+  readonly extensions: readonly string[];
+  /** Whether `qualify check` picks these files up when it searches a directory. */
+  readonly searchable: boolean;
+  /** Parses and checks a file's text. Never throws on user input. */
+  analyze(source: string, file: string): ModelFileAnalysis;
+}
+
+/** Diagnostic codes of model files that are not Qual source (QUAL79x, tooling). */
+export const MODEL_FILE_CODES = {
+  /** A saved IR document that `loadIR` refuses (wrong format tag, version or structure). */
+  badSavedModel: "QUAL791",
+  /** A model form this build cannot read yet. */
+  unsupportedForm: "QUAL792",
+} as const;
+
+const qualSource: ModelFormat = {
+  name: "Qual source",
+  extensions: [".qual"],
+  searchable: true,
+  analyze: (source, file) => {
+    const analysis = analyzeModel(source, { file });
+    return analysis.ir === undefined
+      ? { diagnostics: analysis.diagnostics }
+      : { diagnostics: analysis.diagnostics, ir: analysis.ir };
+  },
+};
+
+// The YAML/JSON model form (package @qualify/data) plugs in here: replace this
+// entry by one whose `analyze` calls the data package, and set `searchable`.
+const dataForm: ModelFormat = {
+  name: "Qual data model (YAML/JSON)",
+  extensions: [".qual.yaml", ".qual.yml", ".qual.json"],
+  searchable: false,
+  analyze: (source, file) => ({
+    diagnostics: [
+      wholeFileDiagnostic(
+        source,
+        file,
+        MODEL_FILE_CODES.unsupportedForm,
+        "Models written as YAML or JSON are not supported by this build yet; write the model as a .qual file.",
+      ),
+    ],
+  }),
+};
+
+const savedIR: ModelFormat = {
+  name: "saved model (compiled IR)",
+  extensions: [".json"],
+  searchable: false,
+  analyze: (source, file) => {
+    try {
+      return { diagnostics: [], ir: loadIR(source) };
+    } catch (error) {
+      const reason = error instanceof IRFormatError || error instanceof SyntaxError ? error.message : String(error);
+      return {
+        diagnostics: [
+          wholeFileDiagnostic(source, file, MODEL_FILE_CODES.badSavedModel, `This is not a saved qualify model: ${reason}`),
+        ],
+      };
+    }
+  },
+};
+
+/** Every model form this build reads. */
+export const MODEL_FORMATS: readonly ModelFormat[] = [qualSource, dataForm, savedIR];
+
+/** The form of a file, by its longest matching ending; undefined when no form claims it. */
+export function modelFormatFor(path: string): ModelFormat | undefined {
+  const lower = path.toLowerCase();
+  let best: { format: ModelFormat; length: number } | undefined;
+  for (const format of MODEL_FORMATS) {
+    for (const ending of format.extensions) {
+      if (lower.endsWith(ending) && (best === undefined || ending.length > best.length)) {
+        best = { format, length: ending.length };
+      }
+    }
+  }
+  return best?.format;
+}
+
+/** True for files `qualify check` should pick up when searching a directory. */
+export function isSearchableModelFile(path: string): boolean {
+  return modelFormatFor(path)?.searchable === true;
+}
+
+function wholeFileDiagnostic(source: string, file: string, code: string, message: string): Diagnostic {
+  const lines = new LineMap(source);
+  return { code, severity: "error", message, range: lines.range(0, Math.min(source.length, lines.lineText(1).length)), file };
+}
