@@ -1,0 +1,99 @@
+import { LineMap } from "@qualify/ir";
+import type { Diagnostic } from "@qualify/ir";
+import { parseAllDocuments } from "yaml";
+import type { Document, YAMLError } from "yaml";
+import { DataCode, dataError } from "../diagnostics/codes.js";
+
+/** The two spellings of the data form. JSON is read as YAML (it is YAML), so one path gives positions for both. */
+export type DataFormat = "yaml" | "json";
+
+/** A parsed data file: the YAML document with its node ranges, and the plain value it holds. */
+export interface SourceDocument {
+  readonly text: string;
+  readonly format: DataFormat;
+  readonly file?: string;
+  readonly lineMap: LineMap;
+  readonly document: Document.Parsed;
+  /** The document as plain JSON-like data (what the schema validates). */
+  readonly value: unknown;
+}
+
+/** What {@link parseSourceDocument} returns: a document when the text is well-formed. */
+export interface ParsedSource {
+  readonly source?: SourceDocument;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Options of {@link parseSourceDocument}. */
+export interface ParseSourceOptions {
+  readonly file?: string;
+  readonly format: DataFormat;
+}
+
+// Aliases can multiply a small text into a huge value ("billion laughs");
+// a model never needs many of them.
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses YAML or JSON text with source ranges. Never throws: malformed text,
+ * an empty file and several documents in one file become QUAL600/QUAL607/QUAL608
+ * diagnostics. JSON is parsed with the YAML library's JSON schema, so plain
+ * words that JSON does not allow (`{a: 1}`) are reported too.
+ */
+export function parseSourceDocument(text: string, options: ParseSourceOptions): ParsedSource {
+  const lineMap = new LineMap(text);
+  const file = options.file;
+  const diagnostics: Diagnostic[] = [];
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, {
+      prettyErrors: false,
+      uniqueKeys: true,
+      schema: options.format === "json" ? "json" : "core",
+      strict: true,
+    });
+    // With an unrecoverable stream error the library returns an EmptyStream, which has no documents.
+    documents = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    diagnostics.push(dataError(DataCode.Syntax, `The ${formatName(options.format)} could not be read: ${String(error)}`, lineMap.range(0, 0), file));
+    return { diagnostics };
+  }
+  const first = documents[0];
+  if (first === undefined || first.contents === null) {
+    diagnostics.push(
+      dataError(DataCode.DocumentShape, `The file is empty: a model needs at least \`model\`, \`input\` and \`declarations\`.`, lineMap.range(0, text.length), file),
+    );
+    return { diagnostics };
+  }
+  for (const error of first.errors) diagnostics.push(fromYamlError(error, options.format, lineMap, file));
+  for (const extra of documents.slice(1)) {
+    const start = extra.range[0];
+    diagnostics.push(
+      dataError(DataCode.DocumentShape, "The file holds more than one document; a model file holds exactly one.", lineMap.range(start, Math.max(start + 1, extra.range[1])), file),
+    );
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  let value: unknown;
+  try {
+    value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    diagnostics.push(dataError(DataCode.Syntax, `The ${formatName(options.format)} could not be read: ${(error as Error).message}`, lineMap.range(0, 0), file));
+    return { diagnostics };
+  }
+  return { source: { text, format: options.format, lineMap, document: first, value, ...(file === undefined ? {} : { file }) }, diagnostics };
+}
+
+function fromYamlError(error: YAMLError, format: DataFormat, lineMap: LineMap, file: string | undefined): Diagnostic {
+  const [start, end] = error.pos;
+  const range = lineMap.range(start, Math.max(end, start + 1));
+  if (error.code === "DUPLICATE_KEY") {
+    return dataError(DataCode.DuplicateKey, "This key appears twice in the same mapping; each key may appear once.", range, file);
+  }
+  // The library's messages are precise; strip its own " at line L, column C" suffix since the range says where.
+  const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+  return dataError(DataCode.Syntax, `The ${formatName(format)} is not well-formed: ${message}`, range, file);
+}
+
+function formatName(format: DataFormat): string {
+  return format === "json" ? "JSON" : "YAML";
+}
