@@ -14,27 +14,35 @@ export interface Mismatch {
 /** How one contender fared in the agreement check. */
 export interface AgreementReport {
   readonly contender: string;
-  readonly status: "agrees" | "disagrees" | "unavailable";
+  /** `failed`: the contender could not even be built for the workload (e.g. qualify rejected the model). */
+  readonly status: "agrees" | "disagrees" | "unavailable" | "failed";
   readonly checked: number;
   readonly mismatchCount: number;
   /** The first few mismatches, to debug encodings. */
   readonly mismatches: readonly Mismatch[];
-  /** Why it could not run, when unavailable. */
+  /** Why it could not run, when unavailable or failed. */
   readonly reason?: string;
 }
 
 /** A prepared contender, or why it could not be prepared. */
-export type Prepared = { readonly contender: Contender; readonly runner: Runner } | { readonly contender: Contender; readonly unavailable: string };
+export type Prepared =
+  | { readonly contender: Contender; readonly runner: Runner }
+  | { readonly contender: Contender; readonly unavailable: string }
+  | { readonly contender: Contender; readonly failed: string };
 
-/** Prepares every contender for the workload; an unavailable one is kept with its reason, any other failure is thrown. */
+/**
+ * Prepares every contender for the workload. One that cannot run on this
+ * machine is kept as unavailable with its reason; one that fails otherwise
+ * is kept as failed, so the rest of the benchmark still runs and reports it.
+ */
 export async function prepareAll(contenders: readonly Contender[], workload: Workload): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   for (const contender of contenders) {
     try {
       prepared.push({ contender, runner: await contender.prepare(workload) });
     } catch (error) {
-      if (!(error instanceof ContenderUnavailableError)) throw error;
-      prepared.push({ contender, unavailable: error.message });
+      if (error instanceof ContenderUnavailableError) prepared.push({ contender, unavailable: error.message });
+      else prepared.push({ contender, failed: error instanceof Error ? error.message : String(error) });
     }
   }
   return prepared;
@@ -59,6 +67,9 @@ export async function checkAgreement(prepared: Prepared, workload: Workload, ref
   const id = prepared.contender.id;
   if ("unavailable" in prepared) {
     return { contender: id, status: "unavailable", checked: 0, mismatchCount: 0, mismatches: [], reason: prepared.unavailable };
+  }
+  if ("failed" in prepared) {
+    return { contender: id, status: "failed", checked: 0, mismatchCount: 0, mismatches: [], reason: prepared.failed };
   }
   const { runner } = prepared;
   const mismatches: Mismatch[] = [];

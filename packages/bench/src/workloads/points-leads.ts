@@ -30,13 +30,12 @@ function value(prng: Prng, field: FieldSpec): unknown {
 }
 
 /**
- * `count` leads for the points model, as `JSON.parse` output (so objects have
- * the shapes a service would see). About 10% of leads miss 3 to 8 fields,
- * half of them absent and half `null`.
+ * Points leads one at a time (for the million-row CSV, which must not be held
+ * in memory). About 10% of leads miss 3 to 8 fields, half of them absent and
+ * half `null`.
  */
-export function generatePointsLeads(count: number, seed: number = POINTS_LEADS_SEED, fields: readonly FieldSpec[] = POINTS_FIELDS): Lead[] {
+export function* pointsLeads(count: number, seed: number = POINTS_LEADS_SEED, fields: readonly FieldSpec[] = POINTS_FIELDS): Generator<Lead> {
   const prng = new Prng(seed);
-  const leads: Lead[] = [];
   for (let i = 0; i < count; i++) {
     const lead: Lead = {};
     const missing = prng.chance(0.1) ? new Set(prng.sample(fields, prng.int(3, 8)).map((f) => f.name)) : undefined;
@@ -47,7 +46,11 @@ export function generatePointsLeads(count: number, seed: number = POINTS_LEADS_S
       }
       lead[field.name] = value(prng, field);
     }
-    leads.push(lead);
+    yield lead;
   }
-  return JSON.parse(JSON.stringify(leads)) as Lead[];
+}
+
+/** `count` points leads as `JSON.parse` output, so objects have the shapes a service would see. */
+export function generatePointsLeads(count: number, seed: number = POINTS_LEADS_SEED): Lead[] {
+  return JSON.parse(JSON.stringify([...pointsLeads(count, seed)])) as Lead[];
 }

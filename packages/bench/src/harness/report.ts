@@ -1,0 +1,104 @@
+import type { BatchReport } from "./batch.js";
+import type { CompileReport } from "./compile-time.js";
+import type { EditorLatencyReport } from "./editor-latency.js";
+import type { Target } from "./targets.js";
+import type { WorkloadThroughput } from "./throughput.js";
+
+/** Everything one benchmark run measured; written as results/latest.json. */
+export interface BenchResults {
+  readonly generatedAt: string;
+  readonly command: string;
+  readonly machine: Readonly<Record<string, unknown>>;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly workloads: readonly WorkloadThroughput[];
+  readonly compile?: CompileReport;
+  readonly batch?: BatchReport;
+  readonly editor?: EditorLatencyReport;
+  readonly targets: readonly Target[];
+}
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+
+/** Rows of cells as a Markdown table (also readable as plain text). */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? `-${"-".repeat(w)}-` : `-${"-".repeat(w - 1)}:-`)).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+/** The throughput table of one workload. */
+export function throughputTable(w: WorkloadThroughput): string {
+  const rows = w.contenders.map((c) => {
+    if (c.leadsPerSecond === undefined) {
+      const { status: state, reason, mismatchCount, checked } = c.agreement;
+      const status =
+        state === "unavailable" ? `unavailable: ${reason ?? ""}` : state === "failed" ? `FAILED: ${(reason ?? "").split("\n")[0]}` : `DISAGREES on ${mismatchCount}/${checked} leads`;
+      return [c.label, "-", "-", "-", status];
+    }
+    const nsPerLead = 1e9 / c.leadsPerSecond;
+    return [c.label, int(c.leadsPerSecond), nsPerLead >= 1000 ? `${(nsPerLead / 1000).toFixed(1)} µs` : `${int(nsPerLead)} ns`, c.ratio === undefined ? "-" : `${c.ratio.toFixed(3)}x`, `agrees on ${c.agreement.checked}`];
+  });
+  return `### ${w.title}\n${int(w.leads)} leads\n\n${table(["contender", "leads/s", "per lead", "vs hand-written", "results"], rows)}`;
+}
+
+/** The compile-time table. */
+export function compileTable(report: CompileReport): string {
+  const rows = report.sizes.map((s) => [
+    int(s.rules),
+    `${(s.sourceBytes / 1024).toFixed(0)} KiB`,
+    `${s.cold.totalMs.toFixed(1)} ms`,
+    `${s.warm.analyzeMs.toFixed(2)} ms`,
+    `${s.warm.compileMs.toFixed(2)} ms`,
+    `${s.warm.totalMs.toFixed(2)} ms`,
+    `${((s.warm.totalMs * 1000) / s.rules).toFixed(1)} µs`,
+  ]);
+  const growth = report.growth ? `\nGrowth ${int(report.growth.to)} vs ${int(report.growth.from)} rules (warm total): ${report.growth.ratio.toFixed(1)}x for ${report.growth.to / report.growth.from}x the rules.` : "";
+  return `### Compile time (parse + check + compile)\nCold = first call in a fresh process; warm = median of repeats after warm-up.\n\n${table(["rules", "source", "cold total", "warm analyze", "warm compile", "warm total", "warm per rule"], rows)}${growth}`;
+}
+
+/** The batch-scoring table. */
+export function batchTable(report: BatchReport): string {
+  if (report.skipped !== undefined || report.runs === undefined) return `### Batch scoring\nskipped: ${report.skipped ?? "no runs"}`;
+  const pass = report.runs.find((r) => r.label === "pass-through");
+  const rows = report.runs.map((r) => [
+    r.label,
+    int(r.rows),
+    `${r.seconds.toFixed(1)} s`,
+    int(r.rowsPerSecond),
+    pass && r.rows === pass.rows ? `${(r.rowsPerSecond / pass.rowsPerSecond).toFixed(2)}x` : "-",
+    r.maxRssMb === undefined ? "?" : `${r.maxRssMb.toFixed(0)} MiB`,
+    r.exitCode === 0 ? "ok" : `exit ${r.exitCode}`,
+  ]);
+  const agreement = report.agreement
+    ? `\nTiers in the CLI's output vs the hand-written function on the first ${int(report.agreement.checked)} rows: ${report.agreement.mismatches === 0 ? "all agree" : `${report.agreement.mismatches} differ (${report.agreement.first ?? ""})`}.`
+    : "";
+  const problems = report.problems && report.problems.length > 0 ? `\nProblems:\n${report.problems.map((p) => `- ${p}`).join("\n")}` : "";
+  return `### Batch scoring (\`qualify score\`, CSV, 100-rule points model)\n${(report.csvMegabytes ?? 0).toFixed(0)} MiB CSV; wall time of the whole process.\n\n${table(["run", "rows", "time", "rows/s", "vs pass-through", "peak RSS", "status"], rows)}${agreement}${problems}`;
+}
+
+/** The targets with PASS/MISS markers. */
+export function targetsTable(targets: readonly Target[]): string {
+  const rows = targets.map((t) => [t.pass === undefined ? "n/a" : t.pass ? "PASS" : "MISS", t.name, t.goal, t.measured]);
+  return `### Targets\n\n${table(["", "target", "goal", "measured"], rows)}`;
+}
+
+/** The editor-latency section. */
+export function editorSection(report: EditorLatencyReport): string {
+  if (report.skipped !== undefined) return `### Editor latency\n${report.skipped}`;
+  return `### Editor latency (\`pnpm --filter @qualify/editor ${report.script ?? ""}\`)\n\n\`\`\`json\n${JSON.stringify(report.result, null, 2)}\n\`\`\``;
+}
+
+/** The whole report as Markdown. */
+export function markdownReport(results: BenchResults): string {
+  const m = results.machine;
+  const parts = [
+    `## Benchmark results\n\n${results.generatedAt} on ${String(m["cpuModel"])} (${String(m["cpus"])} cores, load average ${String(m["loadAverage"])} at start), Node ${String(m["node"])}, commit ${String(m["commit"])}.\nCommand: \`${results.command}\``,
+    ...results.workloads.map(throughputTable),
+  ];
+  if (results.compile) parts.push(compileTable(results.compile));
+  if (results.batch) parts.push(batchTable(results.batch));
+  if (results.editor) parts.push(editorSection(results.editor));
+  parts.push(targetsTable(results.targets));
+  return `${parts.join("\n\n")}\n`;
+}
