@@ -83,6 +83,10 @@ export function checkExpr(node: AstExpr, env: ExprEnv): Expr {
         return { ...errorExpr(range) };
       }
       if (node.op === "+") return operand;
+      // `-30` is one number to a reader; back ends should see it as one literal too.
+      if (node.op === "-" && operand.kind === "literal" && typeof operand.value === "number") {
+        return { kind: "literal", value: -operand.value, type: NUMBER, range };
+      }
       return node.op === "not" ? { kind: "not", operand, type: BOOL, range } : { kind: "negate", operand, type: NUMBER, range };
     }
     case "BinaryExpr": {

@@ -29,6 +29,8 @@ function charSet(source: string): CharSet {
   } catch {
     set = SAMPLES.map(() => true);
   }
+  // Bounded, since an editor checks many versions of a model in one long-lived worker.
+  if (setCache.size > 1000) setCache.clear();
   setCache.set(source, set);
   return set;
 }

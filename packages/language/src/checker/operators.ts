@@ -64,20 +64,28 @@ export function matchChoice(choiceSide: Operand, literalSide: Operand, report: R
   return { ...literalSide.ir, kind: "literal", value: option } as Expr;
 }
 
-/** Each item of a literal list compared with a `one of` value must be one of its choices. */
+/**
+ * Each text in a list that a `one of` value is looked up in must be one of its
+ * choices: items of a written list are checked one by one (and normalised);
+ * a const list, already folded to a literal, is checked as a whole.
+ */
 function matchChoiceList(choiceSide: Operand, list: Operand, report: Report): Expr {
   const type = choiceSide.ir.type;
+  if (type.kind !== "choice" || list.ir.kind !== "literal" || !Array.isArray(list.ir.value)) return list.ir;
   const node = bare(list.ast);
-  if (type.kind !== "choice" || node.kind !== "ListLiteral") return list.ir;
-  const values: string[] = [];
-  for (const item of node.items) {
-    const literal = bare(item);
-    if (literal.kind !== "StringLiteral") return list.ir;
-    const option = findOption(type.options, literal.value);
-    if (option === undefined) reportNotAnOption(literal, type.options, subjectOf(choiceSide.ast, "this value"), report);
-    values.push(option ?? literal.value);
-  }
-  return list.ir.kind === "literal" ? { ...list.ir, value: values } : list.ir;
+  const subject = subjectOf(choiceSide.ast, "this value");
+  const values = (list.ir.value as readonly unknown[]).map((value, i) => {
+    if (typeof value !== "string") return value;
+    const option = findOption(type.options, value);
+    if (option !== undefined) return option;
+    const item = node.kind === "ListLiteral" ? node.items[i] : undefined;
+    const literal = item === undefined ? undefined : bare(item);
+    if (literal?.kind === "StringLiteral") reportNotAnOption(literal, type.options, subject, report);
+    // The text comes from a const: point at its use, with no edit to offer here.
+    else report("notAnOption", list.ast.range, [value, subject, type.options.map((o) => `"${o}"`).join(", ")]);
+    return value;
+  });
+  return { ...list.ir, value: values } as Expr;
 }
 
 function bad(report: Report, operand: Operand, position: string, op: string, rule: string): QualType {

@@ -59,7 +59,7 @@ export function resolveNames(model: Model, table: SymbolTable, report: Report): 
 
   const resolve = (ref: NameRef, deps: NameUse[] | undefined): void => {
     const [head, ...rest] = ref.parts;
-    if (head === undefined) return;
+    if (head === undefined) return void report("incomplete", ref.range, ["this name"]);
     const symbol = table.globals.get(head.name);
     if (symbol === undefined) {
       const closest = closestMatch(head.name, valueNames());
