@@ -40,7 +40,11 @@ export interface SymbolInfo {
   declarationRange: SourceRange;
 }
 
-/** A use of a declared name; `name` is the symbol's name (dotted for fields). */
+/**
+ * A use of a declared name; `name` is the symbol's name (dotted for fields).
+ * `company.employees` gives two uses: `company` over the first part, and
+ * `company.employees` over the whole path.
+ */
 export interface SymbolReference {
   name: string;
   range: SourceRange;

@@ -138,7 +138,7 @@ const ordering: BinaryRule = {
     for (const [side, other, position] of [[left, r, "the left side"], [right, l, "the right side"]] as const) {
       const type = side.ir.type;
       if (orderable(type)) continue;
-      const otherSide = orderable(other) ? `, and the other side is ${describeType(other)}` : "";
+      const otherSide = orderable(other) ? ` (here the other side is ${describeType(other)})` : "";
       const hint = isTextLike(type) ? `; text can only be compared with ${TEXT_TESTS}` : "";
       return bad(report, side, position, op, `compares two numbers or two dates${otherSide}${hint}`);
     }
@@ -156,10 +156,7 @@ const membership: BinaryRule = {
     const item = left.ir.type;
     const list = right.ir.type;
     if (item.kind === "list") {
-      report("listInList", left.ir.range ?? left.ast.range, [subjectOf(left.ast, "the left side")], {
-        message: "did you mean `contains`, with the list on the left?",
-        edits: [],
-      });
+      report("listInList", left.ir.range ?? left.ast.range, [subjectOf(left.ast, "the left side")]);
       return ERROR_TYPE;
     }
     if (isError(list)) return ERROR_TYPE;

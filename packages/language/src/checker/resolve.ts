@@ -22,7 +22,10 @@ export interface NameUse {
 export interface Resolutions {
   /** The meaning of every name that resolved. */
   readonly byNode: ReadonlyMap<NameRef, Resolution>;
-  /** Every resolved use of a name, dotted paths giving one use per part. */
+  /**
+   * Every resolved use of a name. A dotted path gives one use per part: `company`
+   * over its own name, `company.employees` over the path up to `employees`.
+   */
   readonly references: readonly NameUse[];
   /** For each const, let, criterion and score: the consts, lets, criteria and scores it uses. */
   readonly dependencies: ReadonlyMap<string, readonly NameUse[]>;
@@ -95,7 +98,8 @@ export function resolveNames(model: Model, table: SymbolTable, report: Report): 
         return;
       }
       field = member;
-      references.push({ name: field.name, range: part.range });
+      // The path up to this part (`company.employees`), so a tool can tell which part a position is in.
+      references.push({ name: field.name, range: { start: head.range.start, end: part.range.end } });
       used.add(field.name);
     }
     wholeUses.add(field.name);

@@ -100,7 +100,7 @@ export const CATALOG = {
   operandType: {
     code: "QUAL301", severity: "error", title: "Operator used on the wrong type",
     format: (subject: string, type: string, op: string, rule: string) =>
-      `${subject} is ${type}, and ${q(op)} ${rule}`,
+      `${subject} is ${type}, but ${q(op)} ${rule}`,
   },
   compareMismatch: {
     code: "QUAL302", severity: "error", title: "Comparing values of different types",
