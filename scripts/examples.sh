@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The main job on the bundled examples: check every model, run every fixture,
+# then batch-score sample leads and show the scored output.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh >/dev/null
+qualify() { node packages/cli/bin/qualify.js "$@"; }
+out=.tmp/examples
+mkdir -p "$out"
+
+echo "== qualify check examples"
+qualify check examples
+echo "all models check clean"
+
+echo
+echo "== qualify test examples"
+qualify test examples
+
+echo
+echo "== qualify score examples/inbound.qual (JSON Lines in, CSV out)"
+qualify score examples/inbound.qual --in examples/data/leads.jsonl --out "$out/inbound-scored.csv" \
+  --errors "$out/inbound-errors.jsonl" --now 2026-11-01
+column -s, -t < "$out/inbound-scored.csv" 2>/dev/null | head -n 12 || head -n 12 "$out/inbound-scored.csv"
+
+echo
+echo "== qualify score examples/x-education.qual (real CRM export, mapped columns)"
+qualify score examples/x-education.qual --in examples/data/x-education-sample.csv \
+  --map examples/data/x-education.map.yaml --out "$out/x-education-scored.csv" \
+  --errors "$out/x-education-errors.jsonl" --now 2026-11-01
+echo "scored file: $out/x-education-scored.csv; first rows:"
+head -n 6 "$out/x-education-scored.csv" | cut -c 1-160
