@@ -65,6 +65,17 @@ export interface CheckResult {
  * its mistakes; `ir` is present exactly when no error was found.
  */
 export function check(ast: Model, options: CheckOptions = {}): CheckResult {
+  try {
+    return runChecks(ast, options);
+  } catch (error) {
+    // A bug must not take down the editor or the CLI: it becomes a diagnostic (and never yields IR).
+    const sink = new DiagnosticSink(options.file);
+    sink.report("internalError", ast.id?.range ?? ast.range, [error instanceof Error ? error.message : String(error)]);
+    return { diagnostics: sink.diagnostics, symbols: [], references: [] };
+  }
+}
+
+function runChecks(ast: Model, options: CheckOptions): CheckResult {
   const sink = new DiagnosticSink(options.file);
   const report = sink.report;
   const table = collectSymbols(ast, report);

@@ -176,6 +176,10 @@ export const CATALOG = {
     code: "QUAL318", severity: "error", title: "Const that cannot be computed",
     format: (why: string) => `this const cannot be computed: ${why}`,
   },
+  internalError: {
+    code: "QUAL299", severity: "error", title: "Internal checker error",
+    format: (detail: string) => `the checker failed unexpectedly (${detail}); this is a bug in qualify, please report it with the model`,
+  },
   cycle: {
     code: "QUAL401", severity: "error", title: "Definitions that depend on themselves",
     format: (path: string) => `these definitions depend on each other in a circle: ${path}; break the circle so one of them can be computed first`,

@@ -49,10 +49,23 @@ const FIELDS = (): A.FieldDecl[] => [
   b.field("r", b.record(b.field("x", b.prim("number"), true))),
 ];
 
+/** Field declarations of any type, with defaults that may or may not fit, and clashing names. */
+const anyType: fc.Arbitrary<A.TypeNode> = fc.letrec<{ type: A.TypeNode }>((tie) => ({
+  type: fc.oneof(
+    { depthSize: "small" },
+    fc.constantFrom("number", "text", "bool", "date").map((name) => b.prim(name as A.PrimitiveType["name"])),
+    tie("type").map(b.listType),
+    fc.array(fc.constantFrom("a", "A", "b"), { maxLength: 3 }).map((options) => b.oneOf(...options)),
+    fc.array(fc.tuple(fc.constantFrom("x", "y", "n"), tie("type")), { maxLength: 3 }).map((fields) => b.record(...fields.map(([name, type]) => b.field(name, type)))),
+  ),
+})).type;
+const anyField = fc.tuple(fc.constantFrom("n", "e1", "e2", "k"), anyType, fc.boolean(), fc.option(anyExpr, { nil: undefined })).map(([name, type, optional, dflt]) => b.field(name, type, optional, dflt));
+
 const anyModel: fc.Arbitrary<A.Model> = fc
-  .record({ k: anyExpr, v: anyExpr, crit: anyExpr, pts: anyExpr, points: anyExpr, when: fc.option(anyExpr, { nil: undefined }), disq: anyExpr, tierWhen: anyExpr, extra: fc.option(anyExpr, { nil: undefined }) })
+  .record({
+    fields: fc.array(anyField, { maxLength: 3 }), k: anyExpr, v: anyExpr, crit: anyExpr, pts: anyExpr, points: anyExpr, when: fc.option(anyExpr, { nil: undefined }), disq: anyExpr, tierWhen: anyExpr, extra: fc.option(anyExpr, { nil: undefined }) })
   .map((e) =>
-    b.model(FIELDS(), [
+    b.model([...FIELDS(), ...e.fields], [
       b.constDecl("k", e.k),
       b.letDecl("v", e.v),
       b.criterion("crit", e.crit),
@@ -92,6 +105,7 @@ describe("check on generated syntax trees", () => {
         const errors = result.diagnostics.filter((d) => d.severity === "error");
         for (const d of result.diagnostics) {
           expect(d.code).toMatch(/^QUAL[2-5]\d\d$/);
+          expect(d.code, d.message).not.toBe("QUAL299");
           expect(d.range.end.offset).toBeGreaterThanOrEqual(d.range.start.offset);
         }
         if (errors.length > 0) {
