@@ -32,6 +32,7 @@ export type LeadReader = (lead: unknown, frame: Frame, sink: LeadIssue[] | null)
 export type SlotAllocator = (dottedPath: string) => number;
 
 const EMPTY_RECORD: object = Object.freeze({});
+const UNLIMITED: Readonly<LeadLimits> = { maxStringLength: Number.MAX_SAFE_INTEGER, maxListLength: Number.MAX_SAFE_INTEGER };
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function isRecordObject(value: unknown): value is object {
@@ -176,7 +177,8 @@ function fieldReader(field: InputField, prefix: string, limits: Readonly<LeadLim
   const slot = allocate(path);
   const type = field.type;
   const convert = converterFor(type, limits);
-  const fallback = convertDefault(field, path, convert);
+  // The limits guard against oversized leads, not against the model's own defaults.
+  const fallback = convertDefault(field, path, converterFor(type, UNLIMITED));
   const required = !mayBeAbsent(field);
 
   if (type.kind === "record") {

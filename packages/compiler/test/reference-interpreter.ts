@@ -1,0 +1,393 @@
+import type { EvaluationResult, Expr, FastResult, InputField, ModelIR, QualType, Reason, UnknownItem } from "@qualify/ir";
+
+/**
+ * The test oracle: a plain recursive interpreter over the IR, written from
+ * the language's meaning with no optimisation, no frame, no folding, and
+ * its own date parsing (Date.parse) and lead reading. Unknown is null.
+ */
+type V = number | string | boolean | V[] | object | null;
+
+const DAY = 86_400_000;
+
+function own(obj: unknown, key: string): unknown {
+  if (typeof obj !== "object" || obj === null) return undefined;
+  return Object.keys(obj).includes(key) ? (obj as Record<string, unknown>)[key] : undefined;
+}
+
+function isObject(v: unknown): v is object {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function absentOk(f: InputField): boolean {
+  return f.optional || f.default !== undefined || (f.type.kind === "record" && f.type.fields.every(absentOk));
+}
+
+/**
+ * Dates the plain way: pick the parts apart, rebuild a normalised ISO string
+ * and let Date.parse read it; a day that does not survive a round trip
+ * (2026-02-30) is impossible. (Leap seconds are not generated.)
+ */
+function parseDate(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt\s](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(text);
+  if (m === null) return undefined;
+  const [, y, mo, d, h = "00", mi = "00", s = "00", frac = "", zone = "Z"] = m;
+  const day = `${y}-${mo}-${d}`;
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== day) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  let offset = "Z";
+  if (zone.toUpperCase() !== "Z") {
+    const digits = zone.slice(1).replace(":", "");
+    const zh = digits.slice(0, 2);
+    const zm = digits.slice(2) || "00";
+    if (Number(zh) > 23 || Number(zm) > 59) return undefined;
+    offset = `${zone[0]}${zh}:${zm}`;
+  }
+  const ms = frac === "" ? "000" : `${frac.slice(1)}000`.slice(0, 3);
+  return Date.parse(`${day}T${h}:${mi}:${s}.${ms}${offset}`);
+}
+
+/** A lead value in runtime form, or undefined when it does not fit the type. */
+function convert(value: unknown, type: QualType): V | undefined {
+  switch (type.kind) {
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+    case "text":
+      return typeof value === "string" ? value : undefined;
+    case "bool":
+      return typeof value === "boolean" ? value : undefined;
+    case "date": {
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+      return typeof value === "string" ? parseDate(value) : undefined;
+    }
+    case "choice":
+      return typeof value === "string" ? type.options.find((o) => o.toLowerCase() === value.toLowerCase()) : undefined;
+    case "list": {
+      if (!Array.isArray(value)) return undefined;
+      const out: V[] = [];
+      for (const item of value) {
+        const c = item === null ? undefined : convert(item, type.element);
+        if (c === undefined) return undefined;
+        out.push(c);
+      }
+      return out;
+    }
+    case "record":
+      return isObject(value) ? value : undefined;
+    case "empty":
+      return undefined;
+  }
+}
+
+/** Reads a lead into a map from dotted path to value (validation off: wrong values are unknown). */
+export function readLead(ir: ModelIR, lead: unknown): Map<string, V> {
+  const out = new Map<string, V>();
+  const read = (container: unknown, fields: readonly InputField[], prefix: string): void => {
+    for (const f of fields) {
+      const path = prefix === "" ? f.name : `${prefix}.${f.name}`;
+      const raw = own(container, f.name);
+      let value: V;
+      if (raw === undefined || raw === null) {
+        if (f.default !== undefined && f.default !== null) value = convert(f.default, f.type) ?? null;
+        else if (f.type.kind === "record" && f.type.fields.every(absentOk)) value = {};
+        else value = null;
+      } else {
+        value = convert(raw, f.type) ?? null;
+      }
+      out.set(path, value);
+      if (f.type.kind === "record") read(value, f.type.fields, path);
+    }
+  };
+  read(isObject(lead) ? lead : null, ir.inputs, "");
+  return out;
+}
+
+function literal(value: unknown, type: QualType): V {
+  if (Array.isArray(value)) return value.map((v) => literal(v, type.kind === "list" ? type.element : type));
+  if (type.kind === "date") return Date.parse(`${String(value)}T00:00:00Z`);
+  return value as V;
+}
+
+function fold(v: V): V {
+  return typeof v === "string" ? v.toLowerCase() : v;
+}
+
+function same(a: V, b: V): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i] ?? null));
+  return fold(a) === fold(b);
+}
+
+function num(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** Evaluation of one model on one lead, with memoised definitions. */
+export class Reference {
+  private readonly memo = new Map<string, V>();
+  readonly fields: Map<string, V>;
+
+  constructor(
+    readonly ir: ModelIR,
+    lead: unknown,
+    readonly now: number,
+  ) {
+    this.fields = readLead(ir, lead);
+  }
+
+  ref(id: string): V {
+    if (this.memo.has(id)) return this.memo.get(id) ?? null;
+    let v: V = null;
+    const letDef = this.ir.lets.find((l) => l.id === id);
+    const crit = this.ir.criteria.find((c) => c.id === id);
+    const score = this.ir.scores.find((s) => s.id === id);
+    if (letDef) v = this.eval(letDef.expr);
+    else if (crit) v = this.eval(crit.expr);
+    else if (score?.kind === "computed") v = this.eval(score.expr);
+    else if (score?.kind === "group") v = this.group(id).value;
+    this.memo.set(id, v);
+    return v;
+  }
+
+  group(id: string): { value: number; raw: number; rules: { label: string; state: string; points: number; cause?: Expr }[] } {
+    const g = this.ir.scores.find((s) => s.id === id);
+    if (g?.kind !== "group") throw new Error(`no group ${id}`);
+    let sum = 0;
+    const rules = g.rules.map((r) => {
+      const w = r.when ? this.eval(r.when) : true;
+      if (w === null) return { label: r.label, state: "unknown", points: 0, cause: r.when };
+      if (w !== true) return { label: r.label, state: "skipped", points: 0 };
+      const p = this.eval(r.points);
+      if (p === null) return { label: r.label, state: "unknown", points: 0, cause: r.points };
+      sum += p as number;
+      return { label: r.label, state: "fired", points: (p as number) + 0 };
+    });
+    if (!Number.isFinite(sum)) sum = Number.isNaN(sum) ? 0 : sum > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
+    sum += 0;
+    let value = sum;
+    if (g.min !== undefined) value = Math.max(value, g.min);
+    if (g.max !== undefined) value = Math.min(value, g.max);
+    return { value, raw: sum, rules };
+  }
+
+  eval(e: Expr): V {
+    const ev = (x: Expr): V => this.eval(x);
+    switch (e.kind) {
+      case "literal":
+        return literal(e.value, e.type);
+      case "list": {
+        const items = e.items.map(ev);
+        return items.includes(null) ? null : items;
+      }
+      case "field":
+        return this.fields.get(e.path.join(".")) ?? null;
+      case "ref":
+        return this.ref(e.id);
+      case "not": {
+        const a = ev(e.operand);
+        return a === null ? null : !a;
+      }
+      case "and": {
+        const a = ev(e.left), b = ev(e.right);
+        if (a === false || b === false) return false;
+        return a === null || b === null ? null : true;
+      }
+      case "or": {
+        const a = ev(e.left), b = ev(e.right);
+        if (a === true || b === true) return true;
+        return a === null || b === null ? null : false;
+      }
+      case "if": {
+        const c = ev(e.condition);
+        return c === null ? null : c ? ev(e.then) : ev(e.else);
+      }
+      case "coalesce": {
+        const a = ev(e.left);
+        return a !== null ? a : ev(e.right);
+      }
+      case "presence":
+        return (ev(e.operand) === null) === (e.test === "missing");
+      case "quantifier": {
+        const vals = e.items.map(ev);
+        const yes = vals.filter((v) => v === true).length;
+        const unknown = vals.filter((v) => v === null).length;
+        if (e.quantifier === "count") return yes;
+        const n = e.quantifier === "atLeast" ? (e.n ?? 0) : e.quantifier === "all" ? vals.length : 1;
+        const r = yes >= n ? true : yes + unknown < n ? false : null;
+        if (e.quantifier === "none") return r === null ? null : !r;
+        return r;
+      }
+      default:
+        break;
+    }
+    const kids = this.children(e).map(ev);
+    if (kids.includes(null)) return null;
+    const [a, b, c] = kids as [V, V, V];
+    switch (e.kind) {
+      case "compare":
+        if (e.op === "=") return same(a, b);
+        if (e.op === "!=") return !same(a, b);
+        {
+          const x = fold(a) as number, y = fold(b) as number;
+          return e.op === "<" ? x < y : e.op === "<=" ? x <= y : e.op === ">" ? x > y : x >= y;
+        }
+      case "arith": {
+        const x = a as number, y = b as number;
+        if (e.op === "/" && y === 0) return null;
+        return num(e.op === "+" ? x + y : e.op === "-" ? x - y : e.op === "*" ? x * y : x / y);
+      }
+      case "negate":
+        return -(a as number);
+      case "in":
+        return (b as V[]).some((x) => same(a, x)) !== e.negated;
+      case "contains":
+        return Array.isArray(a) ? a.some((x) => same(x, b)) : String(a).toLowerCase().includes(String(b).toLowerCase());
+      case "startsWith":
+        return String(a).toLowerCase().startsWith(String(b).toLowerCase());
+      case "endsWith":
+        return String(a).toLowerCase().endsWith(String(b).toLowerCase());
+      case "between":
+        return (a as number) >= (b as number) && (a as number) <= (c as number);
+      case "matches":
+        return new RegExp(e.pattern, "i").test(String(a));
+      case "within": {
+        const since = (this.now - (a as number)) / DAY;
+        return since >= 0 && since <= (b as number);
+      }
+      case "call":
+        return this.call(e.fn, kids);
+      default:
+        throw new Error(`unhandled ${(e as Expr).kind}`);
+    }
+  }
+
+  private call(fn: string, args: V[]): V {
+    const x = args[0] as number;
+    switch (fn) {
+      case "count":
+        return (args[0] as V[]).length;
+      case "len":
+        return [...String(args[0])].length;
+      case "min":
+        return args.length === 0 ? null : Math.min(...(args as number[]));
+      case "max":
+        return args.length === 0 ? null : Math.max(...(args as number[]));
+      case "abs":
+        return Math.abs(x);
+      case "round":
+        return Math.sign(x) * Math.floor(Math.abs(x) + 0.5);
+      case "lower":
+        return String(args[0]).toLowerCase();
+      case "upper":
+        return String(args[0]).toUpperCase();
+      case "days_since":
+        return num((this.now - x) / DAY);
+      case "days_until":
+        return num(-((this.now - x) / DAY));
+      case "decay":
+        return args[1] === 0 ? null : num(Math.pow(0.5, x / (args[1] as number)));
+      default:
+        throw new Error(`unknown function ${fn}`);
+    }
+  }
+
+  children(e: Expr): Expr[] {
+    switch (e.kind) {
+      case "compare": case "arith": case "coalesce": case "and": case "or":
+        return [e.left, e.right];
+      case "negate": case "not": case "presence":
+        return [e.operand];
+      case "in":
+        return [e.item, e.list];
+      case "contains":
+        return [e.container, e.item];
+      case "startsWith": case "endsWith":
+        return [e.text, e.affix];
+      case "between":
+        return [e.value, e.low, e.high];
+      case "matches":
+        return [e.text];
+      case "within":
+        return [e.date, e.days];
+      case "call":
+        return [...e.args];
+      case "if":
+        return [e.condition, e.then, e.else];
+      case "quantifier": case "list":
+        return [...e.items];
+      default:
+        return [];
+    }
+  }
+
+  /** The input fields whose absence made an unknown expression unknown. */
+  missing(e: Expr): string[] {
+    const out: string[] = [];
+    const add = (xs: string[]): void => {
+      for (const x of xs) if (!out.includes(x)) out.push(x);
+    };
+    if (e.kind === "field") return [e.path.join(".")];
+    if (e.kind === "ref") {
+      const def =
+        this.ir.lets.find((l) => l.id === e.id)?.expr ??
+        this.ir.criteria.find((c) => c.id === e.id)?.expr ??
+        this.ir.scores.flatMap((s) => (s.kind === "computed" && s.id === e.id ? [s.expr] : []))[0];
+      return def ? this.missing(def) : [];
+    }
+    if (e.kind === "if") {
+      const c = this.eval(e.condition);
+      return this.missing(c === null ? e.condition : c ? e.then : e.else);
+    }
+    for (const child of this.children(e)) if (this.eval(child) === null) add(this.missing(child));
+    return out;
+  }
+
+  full(): EvaluationResult {
+    const unknown: UnknownItem[] = [];
+    const criteria: Record<string, boolean | null> = {};
+    for (const c of this.ir.criteria) {
+      const v = this.ref(c.id) as boolean | null;
+      Object.defineProperty(criteria, c.id, { value: v, enumerable: true, writable: true, configurable: true });
+      if (v === null) unknown.push({ id: c.id, missing: this.missing(c.expr) });
+    }
+    const scores: Record<string, number | null> = {};
+    const raw: Record<string, number> = {};
+    const reasons: Reason[] = [];
+    for (const s of this.ir.scores) {
+      const v = this.ref(s.id) as number | null;
+      Object.defineProperty(scores, s.id, { value: v === null ? null : v + 0, enumerable: true, writable: true, configurable: true });
+      if (s.kind === "group") {
+        const g = this.group(s.id);
+        if (g.raw !== g.value) Object.defineProperty(raw, s.id, { value: g.raw, enumerable: true, writable: true, configurable: true });
+        for (const r of g.rules) {
+          if (r.state === "fired" && r.points !== 0) reasons.push({ score: s.id, rule: r.label, points: r.points });
+          if (r.state === "unknown" && r.cause) unknown.push({ id: `${s.id}/${r.label}`, missing: this.missing(r.cause) });
+        }
+      } else if (v === null) {
+        unknown.push({ id: s.id, missing: this.missing(s.expr) });
+      }
+    }
+    const disqualified: string[] = [];
+    for (const d of this.ir.disqualify) {
+      const v = this.eval(d.when);
+      if (v === true) disqualified.push(d.reason);
+      if (v === null) unknown.push({ id: `disqualify/${d.reason}`, missing: this.missing(d.when) });
+    }
+    let tier = "disqualified";
+    if (disqualified.length === 0) {
+      for (const t of this.ir.tiers) {
+        const v = t.when ? this.eval(t.when) : true;
+        if (v === true) {
+          tier = t.id;
+          break;
+        }
+        if (v === null && t.when) unknown.push({ id: t.id, missing: this.missing(t.when) });
+      }
+    }
+    return { model: this.ir.id, tier, disqualified, scores, raw, criteria, reasons, unknown };
+  }
+
+  fast(): FastResult {
+    const { tier, scores } = this.full();
+    return { tier, scores };
+  }
+}
