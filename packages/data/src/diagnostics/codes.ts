@@ -23,6 +23,8 @@ export const DataCode = {
   DocumentShape: "QUAL607",
   /** The same key twice in one mapping. */
   DuplicateKey: "QUAL608",
+  /** The file is larger, or nested deeper, than the limits allow. */
+  TooLarge: "QUAL609",
 } as const;
 
 /** One of the data form's diagnostic codes. */

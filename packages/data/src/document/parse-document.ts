@@ -34,6 +34,32 @@ export interface ParseSourceOptions {
 // a model never needs many of them.
 const MAX_ALIAS_COUNT = 100;
 
+/** Limits on a data file, in the spirit of the language's parser limits. */
+export const DATA_LIMITS = Object.freeze({
+  /** Characters in the file (the .qual parser's default is the same). */
+  maxSourceLength: 5_000_000,
+  /** Nesting of mappings and lists; a model needs about ten, even with nested records. */
+  maxNestingDepth: 64,
+});
+
+/** The deepest nesting of arrays and objects in a value, counted without recursion (so no depth can overflow the stack). */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== "object" || item === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError;
+}
+
 /**
  * Parses YAML or JSON text with source ranges. Never throws: malformed text,
  * an empty file and several documents in one file become QUAL600/QUAL607/QUAL608
@@ -44,6 +70,10 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
   const lineMap = new LineMap(text);
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
+  if (text.length > DATA_LIMITS.maxSourceLength) {
+    const message = `The file has ${text.length} characters, more than the limit of ${DATA_LIMITS.maxSourceLength}.`;
+    return { diagnostics: [dataError(DataCode.TooLarge, message, lineMap.range(DATA_LIMITS.maxSourceLength, text.length), file)] };
+  }
   let documents: Document.Parsed[];
   try {
     const parsed = parseAllDocuments(text, {
@@ -55,7 +85,7 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
     // With an unrecoverable stream error the library returns an EmptyStream, which has no documents.
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
-    diagnostics.push(dataError(DataCode.Syntax, `The ${formatName(options.format)} could not be read: ${String(error)}`, lineMap.range(0, 0), file));
+    diagnostics.push(unreadable(error, options.format, lineMap, file));
     return { diagnostics };
   }
   const first = documents[0];
@@ -77,15 +107,33 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
   try {
     value = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    diagnostics.push(dataError(DataCode.Syntax, `The ${formatName(options.format)} could not be read: ${(error as Error).message}`, lineMap.range(0, 0), file));
+    diagnostics.push(unreadable(error, options.format, lineMap, file));
+    return { diagnostics };
+  }
+  if (nestingDepth(value, DATA_LIMITS.maxNestingDepth) > DATA_LIMITS.maxNestingDepth) {
+    const message = `The ${formatName(options.format)} is nested more than ${DATA_LIMITS.maxNestingDepth} levels deep; a model never needs that many.`;
+    diagnostics.push(dataError(DataCode.TooLarge, message, lineMap.range(0, Math.min(text.length, 1)), file));
     return { diagnostics };
   }
   return { source: { text, format: options.format, lineMap, document: first, value, ...(file === undefined ? {} : { file }) }, diagnostics };
 }
 
+function unreadable(error: unknown, format: DataFormat, lineMap: LineMap, file: string | undefined): Diagnostic {
+  if (isStackOverflow(error)) {
+    const message = `The ${formatName(format)} is nested too deeply to read; a model never needs more than ${DATA_LIMITS.maxNestingDepth} levels.`;
+    return dataError(DataCode.TooLarge, message, lineMap.range(0, Math.min(lineMap.text.length, 1)), file);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return dataError(DataCode.Syntax, `The ${formatName(format)} could not be read: ${reason}`, lineMap.range(0, 0), file);
+}
+
 function fromYamlError(error: YAMLError, format: DataFormat, lineMap: LineMap, file: string | undefined): Diagnostic {
   const [start, end] = error.pos;
   const range = lineMap.range(start, Math.max(end, start + 1));
+  if (error.code === "RESOURCE_EXHAUSTION") {
+    const message = `The ${formatName(format)} is nested too deeply to read; a model never needs more than ${DATA_LIMITS.maxNestingDepth} levels.`;
+    return dataError(DataCode.TooLarge, message, range, file);
+  }
   if (error.code === "DUPLICATE_KEY") {
     return dataError(DataCode.DuplicateKey, "This key appears twice in the same mapping; each key may appear once.", range, file);
   }
