@@ -16,7 +16,7 @@ const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", ".pnpm-stor
 export async function findFiles(
   paths: readonly string[],
   accept: (path: string) => boolean,
-  what: string,
+  what: { readonly one: string; readonly many: string },
 ): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
@@ -33,10 +33,10 @@ export async function findFiles(
     } else if (accept(path)) {
       found.push(path);
     } else {
-      throw new UsageError(`${path}: not ${what}`);
+      throw new UsageError(`${path}: not ${what.one}`);
     }
   }
-  if (found.length === 0) throw new UsageError(`no ${what} found in ${paths.join(", ")}`);
+  if (found.length === 0) throw new UsageError(`no ${what.many} found in ${paths.join(", ")}`);
   return [...new Set(found)];
 }
 

@@ -103,6 +103,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--errors <file>", "write rejected rows here as JSON Lines (default: stderr)")
     .option("--now <iso>", "evaluation time (default: the start of the run)")
     .option("--workers <n>", "score on N worker threads", "1")
+    .option("--strict", "exit 1 when any row was rejected", false)
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });

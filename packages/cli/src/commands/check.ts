@@ -27,7 +27,7 @@ export interface CheckCommandOptions {
  */
 export async function runCheck(paths: readonly string[], options: CheckCommandOptions, output: Output): Promise<ExitCodeValue> {
   // A file named explicitly may be any model form (a saved IR .json too); directories yield only searchable forms.
-  const files = await findFiles(paths.length > 0 ? paths : ["."], (p) => isSearchableModelFile(p) || isExplicit(p, paths), "a model file");
+  const files = await findFiles(paths.length > 0 ? paths : ["."], (p) => isSearchableModelFile(p) || isExplicit(p, paths), { one: "a model file", many: "model files" });
   const results: FileDiagnostics[] = [];
   for (const file of files) {
     try {

@@ -24,7 +24,7 @@ export function isQualSource(path: string): boolean {
  * alone; its errors are printed and the run exits 1.
  */
 export async function runFmt(paths: readonly string[], options: FmtCommandOptions, output: Output): Promise<ExitCodeValue> {
-  const files = await findFiles(paths.length > 0 ? paths : ["."], isQualSource, "a Qual file (*.qual)");
+  const files = await findFiles(paths.length > 0 ? paths : ["."], isQualSource, { one: "a Qual file (*.qual)", many: "Qual files (*.qual)" });
   let differing = 0;
   let broken = 0;
   for (const file of files) {

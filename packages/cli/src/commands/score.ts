@@ -27,6 +27,8 @@ export interface ScoreCommandOptions {
   readonly errors?: string;
   readonly now?: string;
   readonly workers?: string;
+  /** Exit 1 when any row was rejected. */
+  readonly strict?: boolean;
 }
 
 /**
@@ -34,8 +36,9 @@ export interface ScoreCommandOptions {
  * through the model, writing each input row plus `tier`, one column per score
  * and `reasons`. Invalid rows go to `--errors` (or stderr) and scoring goes
  * on; a summary on stderr counts rows read, scored and rejected. Output files
- * appear only when the run succeeds. Exit 0 when every row scored, 1 when some
- * were rejected, 2 on usage or I/O errors.
+ * appear only when the run succeeds. A completed run exits 0 even when rows
+ * were rejected (they are counted and listed; batch jobs go on), or 1 with
+ * `--strict`; usage and I/O errors exit 2.
  */
 export async function runScore(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
   const inputFormat = rowFormat(options.inFormat, options.in, "--in-format", options.in === "-" ? "csv" : undefined);
@@ -82,7 +85,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     for (const file of files) await file.commit();
     const where = stats.rejected > 0 ? (options.errors ? ` (see ${options.errors})` : " (listed above)") : "";
     output.note(`${stats.read} rows read: ${stats.scored} scored, ${stats.rejected} rejected${where}`);
-    return stats.rejected > 0 ? ExitCode.findings : ExitCode.ok;
+    return options.strict === true && stats.rejected > 0 ? ExitCode.findings : ExitCode.ok;
   } catch (error) {
     progress.stop();
     for (const file of files) await file.abort();

@@ -22,11 +22,11 @@ export function isFixtureFile(path: string): boolean {
  * `qualify test [paths...]`: runs every fixture file found; prints each
  * failing case with expected against actual, the fixture and model problems,
  * optionally coverage, and ends with the line `N passed, M failed`.
- * A fixture file that could not run at all (bad YAML, missing model) with no
- * case to fail counts as one failure, so it never passes silently.
+ * A fixture file with errors of its own (bad YAML, a misspelled key) and no
+ * failing case counts as one failure, so it never passes silently.
  */
 export async function runTest(paths: readonly string[], options: TestCommandOptions, output: Output): Promise<ExitCodeValue> {
-  const files = await findFiles(paths.length > 0 ? paths : ["."], isFixtureFile, "a test file (*.test.yaml)");
+  const files = await findFiles(paths.length > 0 ? paths : ["."], isFixtureFile, { one: "a test file (*.test.yaml)", many: "test files (*.test.yaml)" });
   const models = new Map<string, Promise<ModelFile>>();
   const runs: FixtureRun[] = [];
   let passed = 0;
@@ -42,10 +42,12 @@ export async function runTest(paths: readonly string[], options: TestCommandOpti
         printFailure(run.file, result, output);
       }
     }
+    // A fixture with errors (bad YAML, a misspelled key) must not pass just because no case failed.
     const fileErrors = run.diagnostics.some((d) => d.severity === "error");
-    if (fileErrors && run.cases.length === 0) {
+    if (fileErrors && run.cases.every((c) => c.passed)) {
       failed++;
-      output.line(`${output.color.red("FAIL")} ${run.file}: the test file could not run`);
+      const why = run.cases.length === 0 ? "the test file could not run" : "the test file has errors";
+      output.line(`${output.color.red("FAIL")} ${run.file}: ${why}`);
     }
   }
   if (options.coverage) printCoverage(runs, output);
