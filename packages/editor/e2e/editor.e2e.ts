@@ -293,3 +293,22 @@ describe("the Qual tokenizer", () => {
     expect(types[6]).not.toContain("type.qual");
   });
 });
+
+describe("the YAML data form", () => {
+  it("shows the example as YAML, validates it, and gives the same tier", async () => {
+    await page.selectOption("#form", "qual");
+    await page.selectOption("#example", "bant");
+    await page.waitForSelector(".qual-result-tier[data-tier]");
+    const qualTier = await page.getAttribute(".qual-result-tier", "data-tier");
+    await page.selectOption("#form", "yaml");
+    await page.waitForFunction(() => (window as unknown as DemoWindow).qualDemo.editor()?.getValue().startsWith("model: bant") ?? false, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as DemoWindow).qualDemo.editor()?.editor.getModel()?.getLanguageId() === "qual-yaml");
+    await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.editor()?.validate());
+    await page.waitForSelector(".qual-result-tier[data-tier]");
+    expect(await page.getAttribute(".qual-result-tier", "data-tier")).toBe(qualTier);
+    expect((await readMarkers(page)).filter((m) => m.severity === ERROR)).toEqual([]);
+    await page.selectOption("#form", "qual");
+    await page.waitForFunction(() => (window as unknown as DemoWindow).qualDemo.editor()?.getValue().includes("model bant") ?? false);
+    expect(demo.errors).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import type * as Monaco from "monaco-editor/editor";
 import { QUAL_LANGUAGE_ID } from "./language/qual-monarch.js";
-import { registerQualYamlLanguage } from "./language/register-qual-yaml.js";
+import { QUAL_YAML_LANGUAGE_ID } from "./language/register-qual-yaml.js";
 import { QUAL_MARKER_OWNER } from "./monaco/convert.js";
 import type { AppliedReport } from "./monaco/diagnostics-adapter.js";
 import { Emitter } from "./monaco/emitter.js";
@@ -34,7 +34,12 @@ export interface QualEditorOptions {
   readonly diagnosticsDelay?: number;
   /** The evaluation time for the lead (ISO text); default: the clock at each evaluation. */
   readonly now?: string;
-  /** The model's uri (its file name in messages). Default `inmemory://qualify/model-N.qual`. */
+  /**
+   * `qual` (the default) for Qual source, `qual-yaml` for the YAML data form
+   * of a model (validated against the model schema and by the checker).
+   */
+  readonly language?: "qual" | "qual-yaml";
+  /** The model's uri (its file name in messages). Default `inmemory://qualify/model-N.qual` (`.qual.yaml` for YAML). */
   readonly uri?: string;
   /** Extra Monaco editor options. */
   readonly editorOptions?: Monaco.editor.IStandaloneEditorConstructionOptions;
@@ -66,6 +71,8 @@ export interface QualEditor {
   evaluateLead(): Promise<LeadOutcome | undefined>;
   /** Formats the model with the project's formatter. */
   format(): Promise<void>;
+  /** The model in its YAML or JSON data form; undefined while it has syntax errors. */
+  toData(format: "yaml" | "json"): Promise<string | undefined>;
   dispose(): void;
 }
 
@@ -80,7 +87,6 @@ function leadText(lead: unknown): string {
 export function createQualEditor(element: HTMLElement, options: QualEditorOptions): QualEditor {
   const doc = element.ownerDocument;
   ensureStyles(doc);
-  registerQualYamlLanguage(monaco);
   const services = QualServices.acquire(monaco, {
     createWorker: options.createWorker,
     diagnosticsDelay: options.diagnosticsDelay ?? 150,
@@ -93,8 +99,10 @@ export function createQualEditor(element: HTMLElement, options: QualEditorOption
   root.append(main);
   element.append(root);
 
-  const uri = monaco.Uri.parse(options.uri ?? `inmemory://qualify/model-${++modelCount}.qual`);
-  const model = monaco.editor.createModel(options.value ?? "", QUAL_LANGUAGE_ID, uri);
+  const languageId = options.language === "qual-yaml" ? QUAL_YAML_LANGUAGE_ID : QUAL_LANGUAGE_ID;
+  const extension = languageId === QUAL_YAML_LANGUAGE_ID ? "qual.yaml" : "qual";
+  const uri = monaco.Uri.parse(options.uri ?? `inmemory://qualify/model-${++modelCount}.${extension}`);
+  const model = monaco.editor.createModel(options.value ?? "", languageId, uri);
   const editor = monaco.editor.create(main, {
     model,
     automaticLayout: true,
@@ -146,6 +154,10 @@ export function createQualEditor(element: HTMLElement, options: QualEditorOption
     evaluateLead: async () => panel?.evaluate(),
     format: async () => {
       await editor.getAction("editor.action.formatDocument")?.run();
+    },
+    toData: async (format) => {
+      await services.sync.sync(model);
+      return services.client.call("toData", uri.toString(), format);
     },
     dispose: () => {
       if (disposed) return;

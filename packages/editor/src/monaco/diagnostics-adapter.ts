@@ -1,11 +1,15 @@
 import type * as Monaco from "monaco-editor/editor";
 import type { DocumentReport } from "../service/types.js";
 import { QUAL_LANGUAGE_ID } from "../language/qual-monarch.js";
+import { QUAL_YAML_LANGUAGE_ID } from "../language/register-qual-yaml.js";
 import { QUAL_MARKER_OWNER, toMarker } from "./convert.js";
 import type { DocumentSync } from "./document-sync.js";
 import { Emitter } from "./emitter.js";
 import type { Disposable } from "./emitter.js";
 import type { MonacoApi } from "./monaco-api.js";
+
+/** The languages whose models are validated: Qual source and the YAML data form. */
+const VALIDATED_LANGUAGES: ReadonlySet<string> = new Set([QUAL_LANGUAGE_ID, QUAL_YAML_LANGUAGE_ID]);
 
 /** A report applied to a model's markers. */
 export interface AppliedReport {
@@ -14,7 +18,7 @@ export interface AppliedReport {
 }
 
 /**
- * Validates every Qual model: after each edit (debounced) it asks the
+ * Validates every Qual model (source or YAML data form): after each edit (debounced) it asks the
  * worker for diagnostics and turns them into markers in one place. Answers
  * for older versions are dropped; markers are cleared when a model goes away
  * or stops being Qual.
@@ -45,7 +49,7 @@ export class DiagnosticsAdapter {
 
   /** Validates a model now, without waiting for the debounce. */
   async validate(model: Monaco.editor.ITextModel): Promise<void> {
-    if (model.isDisposed() || model.getLanguageId() !== QUAL_LANGUAGE_ID) return;
+    if (model.isDisposed() || !VALIDATED_LANGUAGES.has(model.getLanguageId())) return;
     let report: DocumentReport;
     try {
       report = await this.sync.sync(model);
@@ -65,7 +69,7 @@ export class DiagnosticsAdapter {
   }
 
   private watch(model: Monaco.editor.ITextModel): void {
-    if (model.getLanguageId() !== QUAL_LANGUAGE_ID) return;
+    if (!VALIDATED_LANGUAGES.has(model.getLanguageId())) return;
     const key = model.uri.toString();
     if (this.watched.has(key)) return;
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 import type * as Monaco from "monaco-editor/editor";
 import { QUAL_LANGUAGE_ID } from "../language/qual-monarch.js";
+import { QUAL_YAML_LANGUAGE_ID } from "../language/register-qual-yaml.js";
 import type { Location } from "../service/types.js";
 import type { QualWorkerClient } from "../worker/worker-client.js";
 import { QUAL_MARKER_SOURCE, toCompletionKind, toDocumentSymbol, toMonacoRange, toMonacoTextEdit } from "./convert.js";
@@ -9,7 +10,8 @@ import type { MonacoApi } from "./monaco-api.js";
 
 /**
  * Registers completion, hover, go to definition, references, outline,
- * formatting and quick fixes for Qual. Each provider syncs the model, asks
+ * formatting and quick fixes for Qual (formatting for the source form only;
+ * the rest for the YAML data form too). Each provider syncs the model, asks
  * the worker, and converts the answer; none computes anything itself.
  */
 export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerClient, sync: DocumentSync): Disposable[] {
@@ -20,8 +22,10 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
     range: toMonacoRange(location.range),
   });
 
+  // Both forms share the service: ranges in the YAML form point into the data file.
+  const both = [QUAL_LANGUAGE_ID, QUAL_YAML_LANGUAGE_ID];
   return [
-    languages.registerCompletionItemProvider(QUAL_LANGUAGE_ID, {
+    languages.registerCompletionItemProvider(both, {
       triggerCharacters: ["."],
       async provideCompletionItems(model, position) {
         await sync.sync(model);
@@ -43,7 +47,7 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       },
     }),
 
-    languages.registerHoverProvider(QUAL_LANGUAGE_ID, {
+    languages.registerHoverProvider(both, {
       async provideHover(model, position) {
         await sync.sync(model);
         const hover = await client.call("hover", model.uri.toString(), offsetOf(model, position));
@@ -52,7 +56,7 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       },
     }),
 
-    languages.registerDefinitionProvider(QUAL_LANGUAGE_ID, {
+    languages.registerDefinitionProvider(both, {
       async provideDefinition(model, position) {
         await sync.sync(model);
         const location = await client.call("definition", model.uri.toString(), offsetOf(model, position));
@@ -60,7 +64,7 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       },
     }),
 
-    languages.registerReferenceProvider(QUAL_LANGUAGE_ID, {
+    languages.registerReferenceProvider(both, {
       async provideReferences(model, position, context) {
         await sync.sync(model);
         const locations = await client.call("references", model.uri.toString(), offsetOf(model, position), context.includeDeclaration);
@@ -68,7 +72,7 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       },
     }),
 
-    languages.registerDocumentSymbolProvider(QUAL_LANGUAGE_ID, {
+    languages.registerDocumentSymbolProvider(both, {
       displayName: "Qual",
       async provideDocumentSymbols(model) {
         await sync.sync(model);
@@ -87,7 +91,7 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
     }),
 
     languages.registerCodeActionProvider(
-      QUAL_LANGUAGE_ID,
+      both,
       {
         async provideCodeActions(model, range, context) {
           await sync.sync(model);

@@ -1,4 +1,5 @@
 import { registerQualLanguage } from "../language/register-qual.js";
+import { registerQualYamlLanguage } from "../language/register-qual-yaml.js";
 import { QualWorkerClient } from "../worker/worker-client.js";
 import type { MessageEndpoint } from "../worker/worker-client.js";
 import { DiagnosticsAdapter } from "./diagnostics-adapter.js";
@@ -29,6 +30,7 @@ export class QualServices {
 
   private constructor(monaco: MonacoApi, options: QualServicesOptions) {
     registerQualLanguage(monaco);
+    registerQualYamlLanguage(monaco);
     this.client = new QualWorkerClient(options.createWorker());
     this.sync = new DocumentSync(this.client);
     this.diagnostics = new DiagnosticsAdapter(monaco, this.sync, options.diagnosticsDelay);

@@ -1,6 +1,7 @@
 // The language service: plain, browser-free, and what the web worker runs.
 export { QualLanguageService, UnknownDocumentError } from "./qual-language-service.js";
-export { QualDocument, INTERNAL_ERROR_CODE } from "./qual-document.js";
+export { QualDocument, INTERNAL_ERROR_CODE, documentFormatOf } from "./qual-document.js";
+export type { DocumentFormat } from "./qual-document.js";
 export { questionsOf } from "./lead-evaluation.js";
 export type {
   CompletionEntry,

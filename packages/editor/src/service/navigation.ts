@@ -13,7 +13,12 @@ function contains(range: SourceRange, offset: number): boolean {
 /** The symbol named at `offset`: a use of a name, or the name in its declaration. */
 export function symbolAt(doc: QualDocument, offset: number): { symbol: SymbolInfo; range: SourceRange } | undefined {
   const symbols = doc.analysis.symbols;
-  const reference = doc.analysis.references.find((r) => contains(r.range, offset));
+  // Dotted paths yield nested references (`company`, `company.employees`); the narrowest one is the part under the cursor.
+  let reference: SymbolReference | undefined;
+  for (const r of doc.analysis.references) {
+    if (!contains(r.range, offset)) continue;
+    if (!reference || r.range.end.offset - r.range.start.offset < reference.range.end.offset - reference.range.start.offset) reference = r;
+  }
   if (reference) {
     const symbol = findSymbol(symbols, reference, offset);
     if (symbol) return { symbol, range: reference.range };

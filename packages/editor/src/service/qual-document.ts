@@ -1,9 +1,20 @@
 import { LineMap } from "@qualify/ir";
 import type { Diagnostic } from "@qualify/ir";
+import { analyzeData } from "@qualify/data";
 import { analyze } from "@qualify/language";
 import type { AnalyzeResult, SymbolInfo } from "@qualify/language";
 import { compile } from "@qualify/compiler";
 import type { CompiledModel } from "@qualify/compiler";
+
+/** How a document's text is written: Qual source, or the YAML/JSON data form of a model. */
+export type DocumentFormat = "qual" | "yaml" | "json";
+
+/** The format a document's uri implies: `*.qual.yaml`/`*.qual.yml` are YAML, `*.qual.json` JSON, the rest Qual. */
+export function documentFormatOf(uri: string): DocumentFormat {
+  if (/\.ya?ml$/i.test(uri)) return "yaml";
+  if (/\.json$/i.test(uri)) return "json";
+  return "qual";
+}
 
 /** The code of the diagnostic reported when the front end itself fails (a bug, not the user's). */
 export const INTERNAL_ERROR_CODE = "QUAL000";
@@ -15,6 +26,7 @@ export const INTERNAL_ERROR_CODE = "QUAL000";
  */
 export class QualDocument {
   readonly lineMap: LineMap;
+  readonly format: DocumentFormat;
   private analysisCache: AnalyzeResult | undefined;
   private compiledCache: CompiledModel | null | undefined;
 
@@ -29,6 +41,7 @@ export class QualDocument {
     private readonly fallbackSymbols: readonly SymbolInfo[] = [],
   ) {
     this.lineMap = new LineMap(text);
+    this.format = documentFormatOf(uri);
   }
 
   /** A document for a new text of the same model, inheriting this one's symbols as fallback. */
@@ -39,7 +52,7 @@ export class QualDocument {
 
   /** The parse and check of this text. Never throws: a front-end crash becomes a diagnostic. */
   get analysis(): AnalyzeResult {
-    if (this.analysisCache === undefined) this.analysisCache = safeAnalyze(this.text, this.uri, this.lineMap);
+    if (this.analysisCache === undefined) this.analysisCache = safeAnalyze(this.text, this.uri, this.format, this.lineMap);
     return this.analysisCache;
   }
 
@@ -79,16 +92,23 @@ export class QualDocument {
   }
 }
 
-function safeAnalyze(text: string, uri: string, lineMap: LineMap): AnalyzeResult {
+function safeAnalyze(text: string, uri: string, format: DocumentFormat, lineMap: LineMap): AnalyzeResult {
   try {
-    return analyze(text, { file: uri });
+    if (format === "qual") return analyze(text, { file: uri });
+    // The data form has no Qual syntax tree when the file fails its schema; the outline is then empty.
+    const { ast, ir, ...rest } = analyzeData(text, { file: uri, format });
+    return { ...rest, ...(ir ? { ir } : {}), ast: ast ?? emptyModel(text, lineMap) };
   } catch (error) {
     const message = `The Qual checker failed on this text (${error instanceof Error ? error.message : String(error)}). This is a bug in qualify, not in your model.`;
     return {
-      ast: { kind: "Model", range: lineMap.range(0, text.length), declarations: [], comments: [] },
+      ast: emptyModel(text, lineMap),
       diagnostics: [{ code: INTERNAL_ERROR_CODE, severity: "error", message, range: lineMap.range(0, 0) }],
       symbols: [],
       references: [],
     };
   }
+}
+
+function emptyModel(text: string, lineMap: LineMap): AnalyzeResult["ast"] {
+  return { kind: "Model", range: lineMap.range(0, text.length), declarations: [], comments: [] };
 }

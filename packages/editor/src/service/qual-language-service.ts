@@ -1,4 +1,5 @@
 import type { SourceRange, TextEdit } from "@qualify/ir";
+import { toData } from "@qualify/data";
 import { format } from "@qualify/language";
 import { completeAt } from "./completion.js";
 import { evaluateLead } from "./lead-evaluation.js";
@@ -97,15 +98,32 @@ export class QualLanguageService {
 
   /**
    * The edits that format the document with the project's formatter: one
-   * edit replacing the text, none when it is already formatted or when it
-   * has syntax errors (the formatter refuses to guess).
+   * edit replacing the text, none when it is already formatted, when it
+   * has syntax errors (the formatter refuses to guess) or when it is in the
+   * YAML/JSON data form.
    */
   format(uri: string): TextEdit[] {
     const doc = this.get(uri);
+    if (doc.format !== "qual") return [];
     const formatted = format(doc.text);
     if (formatted.text === undefined || formatted.text === doc.text) return [];
     const range: SourceRange = doc.lineMap.range(0, doc.text.length);
     return [{ range, newText: formatted.text }];
+  }
+
+  /**
+   * The model written in the YAML or JSON data form, or undefined when the
+   * text has syntax errors (a partial tree would silently drop declarations).
+   */
+  toData(uri: string, dataFormat: "yaml" | "json"): string | undefined {
+    const doc = this.get(uri);
+    if (doc.diagnostics.some((d) => d.severity === "error" && (d.code.startsWith("QUAL1") || d.code.startsWith("QUAL6")))) return undefined;
+    if (doc.format === dataFormat) return doc.text;
+    try {
+      return toData(doc.analysis.ast, dataFormat);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Evaluates a lead (JSON text) against the model; `now` is an ISO time or the clock when absent. */

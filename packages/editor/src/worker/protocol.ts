@@ -12,6 +12,7 @@ export const SERVICE_METHODS = [
   "codeActions",
   "format",
   "evaluate",
+  "toData",
 ] as const;
 
 /** The name of a method the worker serves. */
