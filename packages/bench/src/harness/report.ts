@@ -19,11 +19,15 @@ export interface BenchResults {
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
-/** Rows of cells as a Markdown table (also readable as plain text). */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/**
+ * Rows of cells as a Markdown table, padded so it also reads as plain text.
+ * Columns listed in `textColumns` are left-aligned, the rest (numbers) right-aligned.
+ */
+function table(header: readonly string[], rows: readonly (readonly string[])[], textColumns: readonly number[] = [0]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? `-${"-".repeat(w)}-` : `-${"-".repeat(w - 1)}:-`)).join("|")}|`;
+  const left = (i: number) => textColumns.includes(i);
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (left(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (left(i) ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
@@ -39,7 +43,7 @@ export function throughputTable(w: WorkloadThroughput): string {
     const nsPerLead = 1e9 / c.leadsPerSecond;
     return [c.label, int(c.leadsPerSecond), nsPerLead >= 1000 ? `${(nsPerLead / 1000).toFixed(1)} µs` : `${int(nsPerLead)} ns`, c.ratio === undefined ? "-" : `${c.ratio.toFixed(3)}x`, `agrees on ${c.agreement.checked}`];
   });
-  return `### ${w.title}\n${int(w.leads)} leads\n\n${table(["contender", "leads/s", "per lead", "vs hand-written", "results"], rows)}`;
+  return `### ${w.title}\n${int(w.leads)} leads\n\n${table(["contender", "leads/s", "per lead", "vs hand-written", "results"], rows, [0, 4])}`;
 }
 
 /** The compile-time table. */
@@ -74,13 +78,13 @@ export function batchTable(report: BatchReport): string {
     ? `\nTiers in the CLI's output vs the hand-written function on the first ${int(report.agreement.checked)} rows: ${report.agreement.mismatches === 0 ? "all agree" : `${report.agreement.mismatches} differ (${report.agreement.first ?? ""})`}.`
     : "";
   const problems = report.problems && report.problems.length > 0 ? `\nProblems:\n${report.problems.map((p) => `- ${p}`).join("\n")}` : "";
-  return `### Batch scoring (\`qualify score\`, CSV, 100-rule points model)\n${(report.csvMegabytes ?? 0).toFixed(0)} MiB CSV; wall time of the whole process.\n\n${table(["run", "rows", "time", "rows/s", "vs pass-through", "peak RSS", "status"], rows)}${agreement}${problems}`;
+  return `### Batch scoring (\`qualify score\`, CSV, 100-rule points model)\n${(report.csvMegabytes ?? 0).toFixed(0)} MiB CSV; wall time of the whole process.\n\n${table(["run", "rows", "time", "rows/s", "vs pass-through", "peak RSS", "status"], rows, [0, 6])}${agreement}${problems}`;
 }
 
 /** The targets with PASS/MISS markers. */
 export function targetsTable(targets: readonly Target[]): string {
   const rows = targets.map((t) => [t.pass === undefined ? "n/a" : t.pass ? "PASS" : "MISS", t.name, t.goal, t.measured]);
-  return `### Targets\n\n${table(["", "target", "goal", "measured"], rows)}`;
+  return `### Targets\n\n${table(["", "target", "goal", "measured"], rows, [0, 1])}`;
 }
 
 /** The editor-latency section. */

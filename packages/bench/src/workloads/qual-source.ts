@@ -37,7 +37,8 @@ export function qualCondition(condition: Condition): string {
     case "endsWith":
       return `${condition.field} ends with ${quote(condition.suffix)}`;
     case "boolIs":
-      return `${condition.field} = ${condition.value}`;
+      // Idiomatic Qual (`when trial_started`, `when not unsubscribed`); `not` keeps unknown unknown, like `= false`.
+      return condition.value ? condition.field : `not ${condition.field}`;
     case "listNotEmpty":
       return `count(${condition.field}) > 0`;
     case "and":
