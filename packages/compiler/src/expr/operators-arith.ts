@@ -116,6 +116,21 @@ const FUNCTIONS: Record<FunctionName, (args: readonly Closure[]) => Closure> = {
 
 /** Function calls; a function with an unknown argument is unknown. */
 export const compileCall: OperatorCompiler<"call"> = (expr, ctx) => {
+  const first = expr.args[0] === undefined ? undefined : ctx.compile(expr.args[0]);
+  if (first?.slot !== undefined && (expr.fn === "count" || expr.fn === "len")) {
+    // `count(pains)`, `len(name)` on a field: one frame read, no calls.
+    const slot = first.slot;
+    if (expr.fn === "count") {
+      return (f) => {
+        const list = f.values[slot] ?? null;
+        return list === null ? null : (list as readonly Value[]).length;
+      };
+    }
+    return (f) => {
+      const text = f.values[slot] ?? null;
+      return text === null ? null : codePointLength(text as string);
+    };
+  }
   const args = expr.args.map((a) => ctx.compile(a).run);
   return FUNCTIONS[expr.fn](args);
 };

@@ -72,11 +72,13 @@ export const compileCompare: OperatorCompiler<"compare"> = (expr, ctx) => {
     if (textual) {
       const [varying, fixed] = right.constant ? [left, right] : left.constant ? [right, left] : [left, undefined];
       if (fixed !== undefined) {
-        const c = foldCase(fixed.value as string);
+        const declared = fixed.value as string;
+        const c = foldCase(declared);
         const run = varying.run;
         return (f) => {
           const a = run(f);
-          return a === null ? null : (foldCase(a as string) === c) !== negated;
+          if (a === null) return null;
+          return (a === declared || a === c || foldCase(a as string) === c) !== negated;
         };
       }
     } else if (typeof right.value === "number" || typeof right.value === "boolean") {
@@ -137,9 +139,13 @@ export const compileIn: OperatorCompiler<"in"> = (expr, ctx) => {
     if (members.every((m) => typeof m !== "object")) {
       const keys = new Set(members.map(memberKey));
       if (isTextType(expr.item)) {
+        // The declared spellings are keys too: text written as declared ("CEO") is found without
+        // folding it (folding allocates). Each of them folds to a key, so this changes no answer.
+        const exact = new Set<Value>([...keys, ...members]);
         return (f) => {
           const a = item(f);
-          return a === null ? null : keys.has(foldCase(a as string)) !== negated;
+          if (a === null) return null;
+          return (exact.has(a) || keys.has(foldCase(a as string))) !== negated;
         };
       }
       return (f) => {

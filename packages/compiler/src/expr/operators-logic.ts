@@ -99,18 +99,41 @@ function atLeast(items: readonly Closure[], n: number): Closure {
   };
 }
 
+/** The same over items that are all frame reads (criteria, fields): no calls at all. */
+function atLeastOfSlots(slots: readonly number[], n: number): Closure {
+  if (n <= 0) return () => true;
+  const count = slots.length;
+  return (f) => {
+    const values = f.values;
+    let yes = 0;
+    let unknown = 0;
+    for (let i = 0; i < count; i++) {
+      const v = values[slots[i] as number];
+      if (v === true) {
+        if (++yes >= n) return true;
+      } else if (v === null) {
+        unknown++;
+      }
+    }
+    return yes + unknown < n ? false : null;
+  };
+}
+
 /** `at least N of`, `all of`, `any of`, `none of`, `count of`. */
 export const compileQuantifier: OperatorCompiler<"quantifier"> = (expr, ctx) => {
-  const items = expr.items.map((item) => ctx.compile(item).run);
+  const compiled = expr.items.map((item) => ctx.compile(item));
+  const slots = compiled.every((c) => c.slot !== undefined) ? compiled.map((c) => c.slot as number) : undefined;
+  const items = compiled.map((c) => c.run);
+  const some = (n: number): Closure => (slots !== undefined ? atLeastOfSlots(slots, n) : atLeast(items, n));
   switch (expr.quantifier) {
     case "atLeast":
-      return atLeast(items, expr.n ?? 0);
+      return some(expr.n ?? 0);
     case "all":
-      return atLeast(items, items.length);
+      return some(items.length);
     case "any":
-      return atLeast(items, 1);
+      return some(1);
     case "none": {
-      const any = atLeast(items, 1);
+      const any = some(1);
       return (f) => {
         const a = any(f);
         return a === null ? null : !a;
@@ -118,6 +141,14 @@ export const compileQuantifier: OperatorCompiler<"quantifier"> = (expr, ctx) => 
     }
     case "count": {
       const count = items.length;
+      if (slots !== undefined) {
+        return (f) => {
+          const values = f.values;
+          let yes = 0;
+          for (let i = 0; i < count; i++) if (values[slots[i] as number] === true) yes++;
+          return yes;
+        };
+      }
       return (f) => {
         let yes = 0;
         for (let i = 0; i < count; i++) if ((items[i] as Closure)(f) === true) yes++;

@@ -1,196 +1,88 @@
 import type { InputField, QualType } from "@qualify/ir";
 import type { LeadIssue } from "../errors.js";
-import { IRFormatError } from "../errors.js";
 import type { LeadLimits } from "../options.js";
-import { toEpochMs } from "../runtime/dates.js";
 import type { Frame, Value } from "../runtime/frame.js";
-import { foldCase, isTooLong } from "../runtime/text.js";
-import { listTooLongIssue, requiredIssue, textTooLongIssue, wrongTypeIssue } from "./issues.js";
+import type { Convert } from "./convert.js";
+import { convertDefault, converterFor, INVALID, isRecordObject, mayBeAbsent } from "./convert.js";
+import { requiredIssue, wrongTypeIssue } from "./issues.js";
 
-/** Returned by a converter for a value that does not fit its type. */
-const INVALID: unique symbol = Symbol("invalid");
-
-/**
- * Checks and converts one lead value to its runtime form (dates to epoch ms,
- * choices to their declared spelling). `sink` is null on the fast pass, which
- * only needs to know *whether* the lead is valid; a second pass with a sink
- * collects the issues, so valid leads never build paths or messages.
- */
-type Convert = (raw: unknown, sink: LeadIssue[] | null, path: string) => Value | typeof INVALID;
-
-/** Reads one declared field out of its container into the frame. `container` null: the parent is unknown. */
-type FieldReader = (container: object | null, frame: Frame, sink: LeadIssue[] | null) => void;
+export { mayBeAbsent } from "./convert.js";
 
 /**
  * Reads a whole lead into the frame: every declared field, validated and
  * converted, unknown as null. Sets `frame.invalid` when anything is wrong; a
- * non-object lead is invalid and every field reads as absent.
+ * non-object lead is invalid and every field reads as absent. `sink` is null
+ * on the fast pass, which only finds out *whether* the lead is valid; a second
+ * pass with a sink collects the issues, so valid leads build no messages.
  */
 export type LeadReader = (lead: unknown, frame: Frame, sink: LeadIssue[] | null) => void;
 
 /** Gives the frame slot of an input field path such as `company.employees`. */
 export type SlotAllocator = (dottedPath: string) => number;
 
+/** Stores one field's raw value (undefined when absent) into the frame. `known`: its container is known. */
+type Take = (raw: unknown, known: boolean, frame: Frame, sink: LeadIssue[] | null) => void;
+
+/** How the top-level loop checks a value inline before falling back to `take`. */
+const enum Fast {
+  None = 0,
+  Number = 1,
+  Bool = 2,
+  Text = 3,
+  TextList = 4,
+  NumberList = 5,
+}
+
+interface FieldPlan {
+  readonly name: string;
+  readonly slot: number;
+  readonly fast: Fast;
+  readonly take: Take;
+}
+
 const EMPTY_RECORD: object = Object.freeze({});
+const NO_PROTOTYPE_KEYS: object = {};
 const UNLIMITED: Readonly<LeadLimits> = { maxStringLength: Number.MAX_SAFE_INTEGER, maxListLength: Number.MAX_SAFE_INTEGER };
-const hasOwn = Object.prototype.hasOwnProperty;
+const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, key: string) => boolean;
 
-function isRecordObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+function readOwn(container: object | null, name: string): unknown {
+  return container !== null && isOwnEnumerable.call(container, name) ? (container as Record<string, unknown>)[name] : undefined;
 }
 
-/** A field that may be absent: optional, defaulted, or a record whose fields all may be. */
-export function mayBeAbsent(field: InputField): boolean {
-  if (field.optional || field.default !== undefined) return true;
-  return field.type.kind === "record" && field.type.fields.every(mayBeAbsent);
-}
-
-function scalarConverter(type: QualType, limits: Readonly<LeadLimits>): Convert {
+function fastKind(type: QualType): Fast {
   switch (type.kind) {
     case "number":
-      return (raw, sink, path) => {
-        if (typeof raw === "number" && Number.isFinite(raw)) return raw;
-        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-        return INVALID;
-      };
+      return Fast.Number;
     case "bool":
-      return (raw, sink, path) => {
-        if (typeof raw === "boolean") return raw;
-        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-        return INVALID;
-      };
-    case "text": {
-      const limit = limits.maxStringLength;
-      return (raw, sink, path) => {
-        if (typeof raw === "string") {
-          if (!isTooLong(raw, limit)) return raw;
-          if (sink !== null) sink.push(textTooLongIssue(path, type, raw, limit));
-          return INVALID;
-        }
-        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-        return INVALID;
-      };
-    }
-    case "date":
-      return (raw, sink, path) => {
-        const ms = toEpochMs(raw);
-        if (ms !== undefined) return ms;
-        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-        return INVALID;
-      };
-    case "choice": {
-      const spelling = new Map(type.options.map((o) => [foldCase(o), o] as const));
-      return (raw, sink, path) => {
-        if (typeof raw === "string") {
-          const declared = spelling.get(foldCase(raw));
-          if (declared !== undefined) return declared;
-        }
-        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-        return INVALID;
-      };
-    }
+      return Fast.Bool;
+    case "text":
+      return Fast.Text;
+    case "list":
+      return type.element.kind === "text" ? Fast.TextList : type.element.kind === "number" ? Fast.NumberList : Fast.None;
     default:
-      throw new IRFormatError(`An input field cannot have the type "${type.kind}".`);
+      return Fast.None;
   }
 }
 
-function listConverter(type: QualType & { kind: "list" }, limits: Readonly<LeadLimits>): Convert {
-  const element = converterFor(type.element, limits);
-  // Dates and choices change form when read, so those lists are copied; others are used as given.
-  const copies = type.element.kind === "date" || type.element.kind === "choice";
-  const limit = limits.maxListLength;
-  return (raw, sink, path) => {
-    if (!Array.isArray(raw)) {
-      if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-      return INVALID;
-    }
-    if (raw.length > limit) {
-      if (sink !== null) sink.push(listTooLongIssue(path, type, raw, limit));
-      return INVALID;
-    }
-    const out: Value[] = copies ? new Array<Value>(raw.length) : (raw as Value[]);
-    let ok = true;
-    for (let i = 0; i < raw.length; i++) {
-      const item: unknown = raw[i];
-      let converted: Value | typeof INVALID = INVALID;
-      if (item === null || item === undefined) {
-        if (sink !== null) sink.push(wrongTypeIssue(`${path}[${i}]`, type.element, item === undefined ? null : item));
-      } else {
-        converted = element(item, sink, sink === null ? "" : `${path}[${i}]`);
-      }
-      if (converted === INVALID) {
-        ok = false;
-        if (sink === null) break;
-      } else if (copies) {
-        out[i] = converted;
-      }
-    }
-    return ok ? out : INVALID;
-  };
-}
-
-/** Validates a record value standing alone (a list element or a default); its fields get no slots. */
-function recordConverter(type: QualType & { kind: "record" }, limits: Readonly<LeadLimits>): Convert {
-  const fields = type.fields.map((field) => ({ field, convert: converterFor(field.type, limits) }));
-  return (raw, sink, path) => {
-    if (!isRecordObject(raw)) {
-      if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
-      return INVALID;
-    }
-    let ok = true;
-    for (const { field, convert } of fields) {
-      const value: unknown = hasOwn.call(raw, field.name) ? (raw as Record<string, unknown>)[field.name] : undefined;
-      const childPath = sink === null ? "" : path === "" ? field.name : `${path}.${field.name}`;
-      if (value === undefined || value === null) {
-        if (mayBeAbsent(field)) continue;
-        if (sink !== null) sink.push(requiredIssue(childPath, field.type, value));
-        ok = false;
-      } else if (convert(value, sink, childPath) === INVALID) {
-        ok = false;
-      }
-      if (!ok && sink === null) break;
-    }
-    return ok ? raw : INVALID;
-  };
-}
-
-function converterFor(type: QualType, limits: Readonly<LeadLimits>): Convert {
-  if (type.kind === "list") return listConverter(type, limits);
-  if (type.kind === "record") return recordConverter(type, limits);
-  return scalarConverter(type, limits);
-}
-
-/** A field's default in runtime form; a default that does not fit the type is a malformed IR. */
-function convertDefault(field: InputField, path: string, convert: Convert): Value | undefined {
-  if (field.default === undefined || field.default === null) return undefined;
-  const issues: LeadIssue[] = [];
-  const value = convert(field.default, issues, path);
-  if (value === INVALID) {
-    throw new IRFormatError(`The default of input field "${path}" does not fit its type: ${issues[0]?.message ?? ""}`);
-  }
-  return value;
-}
-
-function fieldReader(field: InputField, prefix: string, limits: Readonly<LeadLimits>, allocate: SlotAllocator): FieldReader {
+function plan(field: InputField, prefix: string, limits: Readonly<LeadLimits>, allocate: SlotAllocator): FieldPlan {
   const name = field.name;
   const path = prefix === "" ? name : `${prefix}.${name}`;
   const slot = allocate(path);
   const type = field.type;
-  const convert = converterFor(type, limits);
+  const convert: Convert = converterFor(type, limits);
   // The limits guard against oversized leads, not against the model's own defaults.
   const fallback = convertDefault(field, path, converterFor(type, UNLIMITED));
   const required = !mayBeAbsent(field);
 
   if (type.kind === "record") {
-    const children = type.fields.map((child) => fieldReader(child, path, limits, allocate));
+    const children = type.fields.map((child) => plan(child, path, limits, allocate));
     // An absent record whose fields may all be absent reads as {}, so its defaults apply.
     const absent: Value = fallback ?? (type.fields.every(mayBeAbsent) ? EMPTY_RECORD : null);
-    return (container, frame, sink) => {
-      const raw: unknown = container !== null && hasOwn.call(container, name) ? (container as Record<string, unknown>)[name] : undefined;
+    const take: Take = (raw, known, frame, sink) => {
       let record: object | null;
       if (raw === undefined || raw === null) {
         record = absent as object | null;
-        if (record === null && required && container !== null) {
+        if (record === null && required && known) {
           frame.invalid = true;
           if (sink !== null) sink.push(requiredIssue(path, type, raw));
         }
@@ -202,16 +94,16 @@ function fieldReader(field: InputField, prefix: string, limits: Readonly<LeadLim
         record = null;
       }
       frame.values[slot] = record;
-      for (let i = 0; i < children.length; i++) (children[i] as FieldReader)(record, frame, sink);
+      for (const child of children) child.take(readOwn(record, child.name), record !== null, frame, sink);
     };
+    return { name, slot, fast: Fast.None, take };
   }
 
   const absent: Value = fallback ?? null;
-  return (container, frame, sink) => {
-    const raw: unknown = container !== null && hasOwn.call(container, name) ? (container as Record<string, unknown>)[name] : undefined;
+  const take: Take = (raw, known, frame, sink) => {
     if (raw === undefined || raw === null) {
       frame.values[slot] = absent;
-      if (absent === null && required && container !== null) {
+      if (absent === null && required && known) {
         frame.invalid = true;
         if (sink !== null) sink.push(requiredIssue(path, type, raw));
       }
@@ -225,31 +117,117 @@ function fieldReader(field: InputField, prefix: string, limits: Readonly<LeadLim
       frame.values[slot] = value;
     }
   };
+  return { name, slot, fast: fastKind(type), take };
 }
 
 /**
- * Compiles the input block into one reader. Each field becomes a direct
- * own-property read (never an inherited one: `__proto__`, `constructor` and
- * `toString` read only what the lead itself holds) with its check and
- * conversion specialised to its type.
+ * True when a for-in loop over `lead` sees exactly its own enumerable
+ * properties: its prototype is Object.prototype (or none) and nobody has
+ * added enumerable properties to Object.prototype. Then the reader can
+ * enumerate the lead once instead of asking about every declared field.
+ */
+function plainData(lead: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(lead);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const _ in NO_PROTOTYPE_KEYS) return false;
+  return true;
+}
+
+/**
+ * Compiles the input block into one reader. Plain-data leads are
+ * enumerated once (for-in, with the key order of the previous lead cached,
+ * since leads from one source share it); other objects get an own-property
+ * test per field. Either way only own enumerable properties are read, never
+ * inherited ones (`__proto__`, `constructor`, `toString`). Values of the
+ * common types are checked inline; the rest go through their converter.
  */
 export function compileLeadReader(
   inputs: readonly InputField[],
   limits: Readonly<LeadLimits>,
   allocate: SlotAllocator,
 ): LeadReader {
-  const readers = inputs.map((field) => fieldReader(field, "", limits, allocate));
+  const plans = inputs.map((field) => plan(field, "", limits, allocate));
+  const count = plans.length;
+  const names = plans.map((p) => p.name);
+  const slots = plans.map((p) => p.slot);
+  const fast = plans.map((p) => p.fast);
+  const takes = plans.map((p) => p.take);
+  const index = new Map(names.map((name, i) => [name, i] as const));
+  const cachedKeys: string[] = [];
+  const cachedIndex: number[] = [];
+  const maxText = limits.maxStringLength;
+  const maxList = limits.maxListLength;
   const leadType: QualType = { kind: "record", fields: inputs };
+
+  const indexOf = (key: string, position: number): number => {
+    const i = index.get(key) ?? -1;
+    cachedKeys[position] = key;
+    cachedIndex[position] = i;
+    return i;
+  };
+
   return (lead, frame, sink) => {
     frame.invalid = false;
-    // A non-object lead is reported once, not once per required field, and reads as empty.
-    let container: object | null = null;
-    if (isRecordObject(lead)) {
-      container = lead;
-    } else {
+    const raws = frame.raws;
+    for (let i = 0; i < count; i++) raws[i] = undefined;
+    let known = true;
+    if (!isRecordObject(lead)) {
+      // A non-object lead is reported once, not once per required field, and reads as empty.
+      known = false;
       frame.invalid = true;
       if (sink !== null) sink.push(wrongTypeIssue("", leadType, lead));
+    } else if (plainData(lead)) {
+      let position = 0;
+      for (const key in lead) {
+        const i = position < cachedKeys.length && cachedKeys[position] === key ? (cachedIndex[position] as number) : indexOf(key, position);
+        position++;
+        if (i >= 0) raws[i] = (lead as Record<string, unknown>)[key];
+      }
+    } else {
+      for (let i = 0; i < count; i++) raws[i] = readOwn(lead, names[i] as string);
     }
-    for (let i = 0; i < readers.length; i++) (readers[i] as FieldReader)(container, frame, sink);
+
+    const values = frame.values;
+    for (let i = 0; i < count; i++) {
+      const raw = raws[i];
+      switch (fast[i]) {
+        case Fast.Number:
+          if (typeof raw === "number" && raw - raw === 0) {
+            values[slots[i] as number] = raw;
+            continue;
+          }
+          break;
+        case Fast.Bool:
+          if (typeof raw === "boolean") {
+            values[slots[i] as number] = raw;
+            continue;
+          }
+          break;
+        case Fast.Text:
+          if (typeof raw === "string" && raw.length <= maxText) {
+            values[slots[i] as number] = raw;
+            continue;
+          }
+          break;
+        case Fast.TextList:
+        case Fast.NumberList:
+          if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, fast[i] === Fast.TextList, maxText)) {
+            values[slots[i] as number] = raw as Value[];
+            continue;
+          }
+          break;
+        default:
+          break;
+      }
+      (takes[i] as Take)(raw, known, frame, sink);
+    }
   };
+}
+
+function listIsPlain(list: readonly unknown[], text: boolean, maxText: number): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (text ? typeof item !== "string" || item.length > maxText : typeof item !== "number" || item - item !== 0) return false;
+  }
+  return true;
 }

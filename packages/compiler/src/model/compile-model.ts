@@ -111,7 +111,10 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   const scoreIds = ir.scores.map((s) => s.id);
   const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
-  const protoKey = scoreIds.includes("__proto__");
+  // Results are copies of a template with every key in place, so each has the same shape from
+  // the start and the stores below only overwrite (a `__proto__` key is already an own property).
+  const scoresTemplate: Record<string, number | null> = {};
+  for (const id of scoreIds) putOwn(scoresTemplate, id, null);
 
   // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
   const fastKnockouts: Closure[] = [];
@@ -120,7 +123,10 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     if (!c.constant || c.value === true) fastKnockouts.push(c.run);
   }
   const tierIds = ir.tiers.map((t) => t.id);
-  const tierWhens = ir.tiers.map((t) => (t.when === undefined ? null : compiler.compile(t.when).run));
+  const tierCompiled = ir.tiers.map((t) => (t.when === undefined ? undefined : compiler.compile(t.when)));
+  const tierWhens = tierCompiled.map((c) => (c === undefined ? null : c.run));
+  // A tier whose condition is a criterion (the usual case) reads its slot instead of calling.
+  const tierSlots = tierCompiled.map((c) => (c === undefined ? -2 : (c.slot ?? -1)));
   const lastTier = tierIds[tierIds.length - 1] ?? DISQUALIFIED_TIER;
 
   const plan: FullPathPlan = {
@@ -138,18 +144,18 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   };
 
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
-  let spare: Frame | null = new Frame(frameSize);
+  let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
 
   function load(lead: unknown, options: EvaluateOptions | undefined): Frame {
     const now = resolveNow(options?.now);
-    const frame = spare ?? new Frame(frameSize);
+    const frame = spare ?? new Frame(frameSize, ir.inputs.length);
     spare = null;
     frame.now = now;
     try {
       reader(lead, frame, null);
       if (frame.invalid && options?.validate !== false) {
         const issues: LeadIssue[] = [];
-        reader(lead, new Frame(frameSize), issues);
+        reader(lead, new Frame(frameSize, ir.inputs.length), issues);
         throw new InvalidLeadError(ir.id, issues);
       }
       const values = frame.values;
@@ -163,9 +169,11 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   function pickTier(frame: Frame): string {
     for (let i = 0; i < fastKnockouts.length; i++) if ((fastKnockouts[i] as Closure)(frame) === true) return DISQUALIFIED_TIER;
-    for (let i = 0; i < tierWhens.length; i++) {
-      const when = tierWhens[i] as Closure | null;
-      if (when === null || when(frame) === true) return tierIds[i] as string;
+    const values = frame.values;
+    for (let i = 0; i < tierSlots.length; i++) {
+      const slot = tierSlots[i] as number;
+      if (slot === -2) return tierIds[i] as string;
+      if ((slot >= 0 ? values[slot] : (tierWhens[i] as Closure)(frame)) === true) return tierIds[i] as string;
     }
     return lastTier;
   }
@@ -174,12 +182,10 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     const frame = load(lead, options);
     try {
       const values = frame.values;
-      const scoresOut: Record<string, number | null> = {};
+      const scoresOut: Record<string, number | null> = { ...scoresTemplate };
       for (let i = 0; i < scoreSlots.length; i++) {
         const v = values[scoreSlots[i] as number] ?? null;
-        const out = v === null ? null : (v as number) + 0;
-        if (protoKey) putOwn(scoresOut, scoreIds[i] as string, out);
-        else scoresOut[scoreIds[i] as string] = out;
+        if (v !== null) scoresOut[scoreIds[i] as string] = (v as number) + 0;
       }
       return { tier: pickTier(frame), scores: scoresOut };
     } finally {
@@ -198,7 +204,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   function validate(lead: unknown): LeadIssue[] {
     const issues: LeadIssue[] = [];
-    reader(lead, new Frame(frameSize), issues);
+    reader(lead, new Frame(frameSize, ir.inputs.length), issues);
     return issues;
   }
 

@@ -44,18 +44,18 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
   }
 
   const scores: Record<string, number | null> = {};
-  const raw: Record<string, number> = {};
+  const rawSums: Record<string, number> = {};
   const reasons: Reason[] = [];
   for (const s of plan.scores) {
     const v = f.values[s.slot] ?? null;
     putOwn(scores, s.id, v === null ? null : normaliseZero(v as number));
     if (s.group !== undefined) {
-      const detail = s.group.inspect(f);
-      if (detail.raw !== v) putOwn(raw, s.id, detail.raw);
-      for (const rule of detail.rules) {
-        if (rule.state === "fired" && rule.points !== 0) reasons.push({ score: s.id, rule: rule.label, points: rule.points });
-        else if (rule.state === "unknown" && rule.cause !== undefined) explainItem(`${s.id}/${rule.label}`, rule.cause);
-      }
+      const group = s.id;
+      const raw = s.group.inspect(f, {
+        fired: (rule, points) => reasons.push({ score: group, rule, points }),
+        unknown: (rule, cause) => explainItem(`${group}/${rule}`, cause),
+      });
+      if (raw !== v) putOwn(rawSums, s.id, raw);
     } else if (v === null && s.expr !== undefined) {
       explainItem(s.id, s.expr);
     }
@@ -81,5 +81,5 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
     }
   }
 
-  return { model: plan.ir.id, tier, disqualified, scores, raw, criteria, reasons, unknown };
+  return { model: plan.ir.id, tier, disqualified, scores, raw: rawSums, criteria, reasons, unknown };
 }

@@ -1,16 +1,15 @@
 import type { Expr, ScoreGroupIR } from "@qualify/ir";
 import type { ExprCompiler } from "../expr/compile-expr.js";
-import type { Closure, Frame } from "../runtime/frame.js";
+import { runSlotTest, slotTest, TestOp } from "../expr/slot-test.js";
+import type { Closure, Frame, Value } from "../runtime/frame.js";
 import { saturate } from "../runtime/values.js";
 
-/** The outcome of one rule on the full path. */
-export interface RuleOutcome {
-  readonly label: string;
-  /** "fired": added `points`; "skipped": `when` was false; "unknown": `when` or the points were unknown. */
-  readonly state: "fired" | "skipped" | "unknown";
-  readonly points: number;
-  /** The sub-expression whose unknown value made the rule unknown (its `when`, else its points). */
-  readonly cause: Expr | undefined;
+/** Receives what the full path reports about a group's rules. */
+export interface RuleSink {
+  /** A rule that fired with non-zero points. */
+  fired(label: string, points: number): void;
+  /** A rule whose `when` (or, when that was true, whose points) was unknown; `cause` is that expression. */
+  unknown(label: string, cause: Expr): void;
 }
 
 /** A compiled points group: the fast sum, and a detailed pass for explanations. */
@@ -18,8 +17,8 @@ export interface CompiledGroup {
   readonly ir: ScoreGroupIR;
   /** The clamped sum. */
   readonly sum: Closure;
-  /** Every rule's outcome and the unclamped sum, for `reasons`, `raw` and `unknown`. */
-  inspect(frame: Frame): { readonly raw: number; readonly rules: readonly RuleOutcome[] };
+  /** Reports every rule that fired or was unknown to `sink`, and returns the unclamped sum. */
+  inspect(frame: Frame, sink: RuleSink): number;
 }
 
 /** Clamps a group's sum to `[min, max]`. */
@@ -31,34 +30,95 @@ export function clamp(sum: number, min: number | undefined, max: number | undefi
 }
 
 /**
- * Compiles a points group. Rules whose `when` folds to false or unknown can
- * never add points and are dropped from the fast sum; constant points are
- * added without a call.
+ * The rules of a group as parallel arrays: each `when` is an inline test
+ * (see slot-test.ts) or a closure, each points value a constant or a closure.
+ * Typed arrays keep the loop on plain machine numbers.
  */
-export function compileGroup(group: ScoreGroupIR, compiler: ExprCompiler): CompiledGroup {
+interface RuleTable {
+  readonly count: number;
+  readonly labels: readonly string[];
+  readonly whenExprs: readonly (Expr | undefined)[];
+  readonly pointExprs: readonly Expr[];
+  readonly ops: Uint8Array;
+  readonly slots: Int32Array;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly whens: readonly (Closure | null)[];
+  readonly points: readonly (Closure | null)[];
+  readonly fixed: Float64Array;
+}
+
+/** Builds the table; with `prune`, rules that can never add points (a `when` folded to false) are left out. */
+function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean): RuleTable {
+  const labels: string[] = [];
+  const whenExprs: (Expr | undefined)[] = [];
+  const pointExprs: Expr[] = [];
+  const ops: number[] = [];
+  const slots: number[] = [];
+  const a: number[] = [];
+  const b: number[] = [];
   const whens: (Closure | null)[] = [];
   const points: (Closure | null)[] = [];
   const fixed: number[] = [];
   for (const rule of group.rules) {
     const when = rule.when === undefined ? undefined : compiler.compile(rule.when);
-    if (when !== undefined && when.constant && when.value !== true) continue;
     const p = compiler.compile(rule.points);
-    if (p.constant && p.value === null) continue;
-    whens.push(when === undefined || when.constant ? null : when.run);
+    if (prune && ((when !== undefined && when.constant && when.value !== true) || (p.constant && p.value === null))) continue;
+    const always = when === undefined || (when.constant && when.value === true);
+    const test = always || when.constant ? undefined : slotTest(rule.when as Expr, compiler);
+    labels.push(rule.label);
+    whenExprs.push(rule.when);
+    pointExprs.push(rule.points);
+    ops.push(always ? TestOp.Always : (test?.op ?? TestOp.Call));
+    slots.push(test?.slot ?? 0);
+    a.push(test?.a ?? 0);
+    b.push(test?.b ?? 0);
+    whens.push(when === undefined ? null : when.run);
     points.push(p.constant ? null : p.run);
-    fixed.push(p.constant ? (p.value as number) : 0);
+    fixed.push(p.constant && typeof p.value === "number" ? p.value : 0);
   }
-  const n = whens.length;
+  return {
+    count: labels.length,
+    labels,
+    whenExprs,
+    pointExprs,
+    ops: Uint8Array.from(ops),
+    slots: Int32Array.from(slots),
+    a: Float64Array.from(a),
+    b: Float64Array.from(b),
+    whens,
+    points,
+    fixed: Float64Array.from(fixed),
+  };
+}
+
+/** A rule's `when`: true, false or unknown (null). */
+function whenOf(t: RuleTable, i: number, f: Frame): Value {
+  const op = t.ops[i] as TestOp;
+  if (op === TestOp.Always) return true;
+  if (op === TestOp.Call) return (t.whens[i] as Closure)(f);
+  return runSlotTest(op, f.values[t.slots[i] as number] ?? null, t.a[i] as number, t.b[i] as number);
+}
+
+/**
+ * Compiles a points group. A rule adds its points when its `when` is true;
+ * a rule whose `when` or points are unknown adds 0 (and is reported on the
+ * full path). The sum is clamped to `[min, max]`.
+ */
+export function compileGroup(group: ScoreGroupIR, compiler: ExprCompiler): CompiledGroup {
+  const fast = ruleTable(group, compiler, true);
+  const full = ruleTable(group, compiler, false);
+  const n = fast.count;
   const min = group.min;
   const max = group.max;
+
   const sum: Closure = (f) => {
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const w = whens[i] as Closure | null;
-      if (w !== null && w(f) !== true) continue;
-      const p = points[i] as Closure | null;
+      if (whenOf(fast, i, f) !== true) continue;
+      const p = fast.points[i] as Closure | null;
       if (p === null) {
-        total += fixed[i] as number;
+        total += fast.fixed[i] as number;
       } else {
         const v = p(f);
         if (v !== null) total += v as number;
@@ -67,31 +127,27 @@ export function compileGroup(group: ScoreGroupIR, compiler: ExprCompiler): Compi
     return clamp(saturate(total), min, max);
   };
 
-  const rules = group.rules.map((rule) => ({
-    rule,
-    when: rule.when === undefined ? undefined : compiler.compile(rule.when).run,
-    points: compiler.compile(rule.points).run,
-  }));
-  const inspect = (f: Frame): { raw: number; rules: RuleOutcome[] } => {
+  const inspect = (f: Frame, sink: RuleSink): number => {
     let total = 0;
-    const outcomes: RuleOutcome[] = [];
-    for (const { rule, when, points: p } of rules) {
-      const w = when === undefined ? true : when(f);
+    for (let i = 0; i < full.count; i++) {
+      const label = full.labels[i] as string;
+      const w = whenOf(full, i, f);
       if (w === null) {
-        outcomes.push({ label: rule.label, state: "unknown", points: 0, cause: rule.when });
-      } else if (w !== true) {
-        outcomes.push({ label: rule.label, state: "skipped", points: 0, cause: undefined });
+        sink.unknown(label, full.whenExprs[i] as Expr);
+        continue;
+      }
+      if (w !== true) continue;
+      const p = full.points[i] as Closure | null;
+      const v = p === null ? (full.fixed[i] as number) : p(f);
+      if (v === null) {
+        sink.unknown(label, full.pointExprs[i] as Expr);
       } else {
-        const v = p(f);
-        if (v === null) {
-          outcomes.push({ label: rule.label, state: "unknown", points: 0, cause: rule.points });
-        } else {
-          total += v as number;
-          outcomes.push({ label: rule.label, state: "fired", points: (v as number) + 0, cause: undefined });
-        }
+        total += v as number;
+        if (v !== 0) sink.fired(label, (v as number) + 0);
       }
     }
-    return { raw: saturate(total), rules: outcomes };
+    return saturate(total);
   };
+
   return { ir: group, sum, inspect };
 }

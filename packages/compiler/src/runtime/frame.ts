@@ -16,9 +16,17 @@ export class Frame {
   now = 0;
   /** Set by the lead reader when any declared field failed validation. */
   invalid = false;
+  /** The raw values of the lead's top-level declared fields, as the reader found them. */
+  readonly raws: unknown[];
 
-  constructor(size: number) {
-    this.values = new Array<Value>(size).fill(null);
+  constructor(size: number, fieldCount = 0) {
+    const raws: unknown[] = [];
+    for (let i = 0; i < fieldCount; i++) raws.push(undefined);
+    this.raws = raws;
+    // Filled by push so the array is packed (no holes): reads then skip hole checks.
+    const values: Value[] = [];
+    for (let i = 0; i < size; i++) values.push(null);
+    this.values = values;
   }
 }
 

@@ -1,0 +1,159 @@
+import type { InputField, QualType } from "@qualify/ir";
+import type { LeadIssue } from "../errors.js";
+import { IRFormatError } from "../errors.js";
+import type { LeadLimits } from "../options.js";
+import { toEpochMs } from "../runtime/dates.js";
+import type { Value } from "../runtime/frame.js";
+import { foldCase, isTooLong } from "../runtime/text.js";
+import { listTooLongIssue, requiredIssue, textTooLongIssue, wrongTypeIssue } from "./issues.js";
+
+// Lead fields are read from own enumerable properties only: never inherited ones (`toString`,
+// `constructor`, a polluted prototype), the same set a for-in loop over a plain object sees.
+const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, key: string) => boolean;
+
+/** Returned by a converter for a value that does not fit its type. */
+export const INVALID: unique symbol = Symbol("invalid");
+
+/**
+ * Checks and converts one lead value to its runtime form (dates to epoch ms,
+ * choices to their declared spelling). `sink` is null on the fast pass, which
+ * only needs to know *whether* the lead is valid; a second pass with a sink
+ * collects the issues, so valid leads never build paths or messages.
+ */
+export type Convert = (raw: unknown, sink: LeadIssue[] | null, path: string) => Value | typeof INVALID;
+
+export function isRecordObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** A field that may be absent: optional, defaulted, or a record whose fields all may be. */
+export function mayBeAbsent(field: InputField): boolean {
+  if (field.optional || field.default !== undefined) return true;
+  return field.type.kind === "record" && field.type.fields.every(mayBeAbsent);
+}
+
+function scalarConverter(type: QualType, limits: Readonly<LeadLimits>): Convert {
+  switch (type.kind) {
+    case "number":
+      return (raw, sink, path) => {
+        if (typeof raw === "number" && Number.isFinite(raw)) return raw;
+        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+        return INVALID;
+      };
+    case "bool":
+      return (raw, sink, path) => {
+        if (typeof raw === "boolean") return raw;
+        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+        return INVALID;
+      };
+    case "text": {
+      const limit = limits.maxStringLength;
+      return (raw, sink, path) => {
+        if (typeof raw === "string") {
+          if (!isTooLong(raw, limit)) return raw;
+          if (sink !== null) sink.push(textTooLongIssue(path, type, raw, limit));
+          return INVALID;
+        }
+        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+        return INVALID;
+      };
+    }
+    case "date":
+      return (raw, sink, path) => {
+        const ms = toEpochMs(raw);
+        if (ms !== undefined) return ms;
+        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+        return INVALID;
+      };
+    case "choice": {
+      const spelling = new Map(type.options.map((o) => [foldCase(o), o] as const));
+      return (raw, sink, path) => {
+        if (typeof raw === "string") {
+          const declared = spelling.get(foldCase(raw));
+          if (declared !== undefined) return declared;
+        }
+        if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+        return INVALID;
+      };
+    }
+    default:
+      throw new IRFormatError(`An input field cannot have the type "${type.kind}".`);
+  }
+}
+
+function listConverter(type: QualType & { kind: "list" }, limits: Readonly<LeadLimits>): Convert {
+  const element = converterFor(type.element, limits);
+  // Dates and choices change form when read, so those lists are copied; others are used as given.
+  const copies = type.element.kind === "date" || type.element.kind === "choice";
+  const limit = limits.maxListLength;
+  return (raw, sink, path) => {
+    if (!Array.isArray(raw)) {
+      if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+      return INVALID;
+    }
+    if (raw.length > limit) {
+      if (sink !== null) sink.push(listTooLongIssue(path, type, raw, limit));
+      return INVALID;
+    }
+    const out: Value[] = copies ? new Array<Value>(raw.length) : (raw as Value[]);
+    let ok = true;
+    for (let i = 0; i < raw.length; i++) {
+      const item: unknown = raw[i];
+      let converted: Value | typeof INVALID = INVALID;
+      if (item === null || item === undefined) {
+        if (sink !== null) sink.push(wrongTypeIssue(`${path}[${i}]`, type.element, item === undefined ? null : item));
+      } else {
+        converted = element(item, sink, sink === null ? "" : `${path}[${i}]`);
+      }
+      if (converted === INVALID) {
+        ok = false;
+        if (sink === null) break;
+      } else if (copies) {
+        out[i] = converted;
+      }
+    }
+    return ok ? out : INVALID;
+  };
+}
+
+/** Validates a record value standing alone (a list element or a default); its fields get no slots. */
+function recordConverter(type: QualType & { kind: "record" }, limits: Readonly<LeadLimits>): Convert {
+  const fields = type.fields.map((field) => ({ field, convert: converterFor(field.type, limits) }));
+  return (raw, sink, path) => {
+    if (!isRecordObject(raw)) {
+      if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+      return INVALID;
+    }
+    let ok = true;
+    for (const { field, convert } of fields) {
+      const value: unknown = isOwnEnumerable.call(raw, field.name) ? (raw as Record<string, unknown>)[field.name] : undefined;
+      const childPath = sink === null ? "" : path === "" ? field.name : `${path}.${field.name}`;
+      if (value === undefined || value === null) {
+        if (mayBeAbsent(field)) continue;
+        if (sink !== null) sink.push(requiredIssue(childPath, field.type, value));
+        ok = false;
+      } else if (convert(value, sink, childPath) === INVALID) {
+        ok = false;
+      }
+      if (!ok && sink === null) break;
+    }
+    return ok ? raw : INVALID;
+  };
+}
+
+export function converterFor(type: QualType, limits: Readonly<LeadLimits>): Convert {
+  if (type.kind === "list") return listConverter(type, limits);
+  if (type.kind === "record") return recordConverter(type, limits);
+  return scalarConverter(type, limits);
+}
+
+/** The runtime form of a field's default (limits do not apply to the model's own values). */
+export function convertDefault(field: InputField, path: string, convert: Convert): Value | undefined {
+  if (field.default === undefined || field.default === null) return undefined;
+  const issues: LeadIssue[] = [];
+  const value = convert(field.default, issues, path);
+  if (value === INVALID) {
+    throw new IRFormatError(`The default of input field "${path}" does not fit its type: ${issues[0]?.message ?? ""}`);
+  }
+  return value;
+}
