@@ -167,7 +167,8 @@ export class ExprCompiler implements ExprContext, ExplainContext {
         const target = this.refExpr(expr.target, expr.id);
         // A points group is never unknown; other references explain through their definition.
         if (target === undefined) return () => undefined;
-        return (f, out) => this.explain(target)(f, out);
+        let explainTarget: Explain | undefined;
+        return (f, out) => (explainTarget ??= this.explain(target))(f, out);
       }
       case "if": {
         const condition = this.compile(expr.condition).run;
@@ -178,10 +179,14 @@ export class ExprCompiler implements ExprContext, ExplainContext {
         };
       }
       default: {
-        const children = directChildren(expr).map((child) => ({ child, run: this.compile(child).run }));
+        const children = directChildren(expr);
+        const runs = children.map((child) => this.compile(child).run);
+        // Built on first use: sub-trees that are never unknown never get explanations.
+        let explains: Explain[] | undefined;
         return (f, out) => {
-          for (const { child, run } of children) {
-            if (run(f) === null) this.explain(child)(f, out);
+          explains ??= children.map((child) => this.explain(child));
+          for (let i = 0; i < runs.length; i++) {
+            if ((runs[i] as Closure)(f) === null) (explains[i] as Explain)(f, out);
           }
         };
       }

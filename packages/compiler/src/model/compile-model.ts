@@ -9,11 +9,10 @@ import type { CompileOptions, EvaluateOptions } from "../options.js";
 import { resolveLimits, resolveNow } from "../options.js";
 import type { Closure } from "../runtime/frame.js";
 import { Frame } from "../runtime/frame.js";
-import { putOwn } from "../runtime/records.js";
 import { toInputSchema } from "../schema/input-schema.js";
 import { checkIRStructure } from "../saved/ir-structure.js";
 import type { FullPathPlan } from "./full-result.js";
-import { buildFullResult } from "./full-result.js";
+import { buildFullResult, shapedTemplate } from "./full-result.js";
 import type { CompiledGroup } from "./score-groups.js";
 import { compileGroup } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
@@ -111,10 +110,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   const scoreIds = ir.scores.map((s) => s.id);
   const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
-  // Results are copies of a template with every key in place, so each has the same shape from
-  // the start and the stores below only overwrite (a `__proto__` key is already an own property).
-  const scoresTemplate: Record<string, number | null> = {};
-  for (const id of scoreIds) putOwn(scoresTemplate, id, null);
+  const scoresTemplate = shapedTemplate<number>(scoreIds);
 
   // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
   const fastKnockouts: Closure[] = [];
@@ -141,6 +137,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     })),
     disqualify: ir.disqualify.map((d) => ({ reason: d.reason, when: compiler.compile(d.when).run, expr: d.when })),
     tiers: ir.tiers.map((t, i) => ({ id: t.id, when: tierWhens[i] ?? null, expr: t.when })),
+    criteriaTemplate: shapedTemplate<boolean>(ir.criteria.map((c) => c.id)),
+    scoresTemplate,
   };
 
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).

@@ -4,7 +4,7 @@ import type { ExprCompiler } from "../expr/compile-expr.js";
 import type { Closure, Frame, Value } from "../runtime/frame.js";
 import { putOwn } from "../runtime/records.js";
 import { normaliseZero } from "../runtime/values.js";
-import type { CompiledGroup } from "./score-groups.js";
+import type { CompiledGroup, RuleSink } from "./score-groups.js";
 
 /** What the full path needs beyond the computed frame. */
 export interface FullPathPlan {
@@ -19,6 +19,20 @@ export interface FullPathPlan {
   }[];
   readonly disqualify: readonly { readonly reason: string; readonly when: Closure; readonly expr: Expr }[];
   readonly tiers: readonly { readonly id: string; readonly when: Closure | null; readonly expr: Expr | undefined }[];
+  /** Objects with every criterion / score key in place (see `shapedTemplate`). */
+  readonly criteriaTemplate: Readonly<Record<string, boolean | null>>;
+  readonly scoresTemplate: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * An object with the given keys, all null. Results are spread copies of it:
+ * they get their final shape at once, and assigning a key (even `__proto__`,
+ * already an own property here) only overwrites a value.
+ */
+export function shapedTemplate<T>(keys: readonly string[]): Record<string, T | null> {
+  const template: Record<string, T | null> = {};
+  for (const key of keys) putOwn(template, key, null);
+  return template;
 }
 
 /**
@@ -36,25 +50,25 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
     unknown.push({ id, missing });
   };
 
-  const criteria: Record<string, boolean | null> = {};
+  const criteria: Record<string, boolean | null> = { ...plan.criteriaTemplate };
   for (const c of plan.criteria) {
     const v = f.values[c.slot] ?? null;
-    putOwn(criteria, c.id, v as boolean | null);
     if (v === null) explainItem(c.id, c.expr);
+    else criteria[c.id] = v as boolean;
   }
 
-  const scores: Record<string, number | null> = {};
+  const scores: Record<string, number | null> = { ...plan.scoresTemplate };
   const rawSums: Record<string, number> = {};
   const reasons: Reason[] = [];
+  const sink: RuleSink = {
+    fired: (score, rule, points) => reasons.push({ score, rule, points }),
+    unknown: explainItem,
+  };
   for (const s of plan.scores) {
     const v = f.values[s.slot] ?? null;
-    putOwn(scores, s.id, v === null ? null : normaliseZero(v as number));
+    if (v !== null) scores[s.id] = normaliseZero(v as number);
     if (s.group !== undefined) {
-      const group = s.id;
-      const raw = s.group.inspect(f, {
-        fired: (rule, points) => reasons.push({ score: group, rule, points }),
-        unknown: (rule, cause) => explainItem(`${group}/${rule}`, cause),
-      });
+      const raw = s.group.inspect(f, sink);
       if (raw !== v) putOwn(rawSums, s.id, raw);
     } else if (v === null && s.expr !== undefined) {
       explainItem(s.id, s.expr);

@@ -7,9 +7,9 @@ import { saturate } from "../runtime/values.js";
 /** Receives what the full path reports about a group's rules. */
 export interface RuleSink {
   /** A rule that fired with non-zero points. */
-  fired(label: string, points: number): void;
-  /** A rule whose `when` (or, when that was true, whose points) was unknown; `cause` is that expression. */
-  unknown(label: string, cause: Expr): void;
+  fired(score: string, rule: string, points: number): void;
+  /** A rule (`score/Label`) whose `when` (or, when that was true, whose points) was unknown; `cause` is that expression. */
+  unknown(id: string, cause: Expr): void;
 }
 
 /** A compiled points group: the fast sum, and a detailed pass for explanations. */
@@ -37,6 +37,8 @@ export function clamp(sum: number, min: number | undefined, max: number | undefi
 interface RuleTable {
   readonly count: number;
   readonly labels: readonly string[];
+  /** `score/Label`, the rule's id in `unknown`. */
+  readonly ids: readonly string[];
   readonly whenExprs: readonly (Expr | undefined)[];
   readonly pointExprs: readonly Expr[];
   readonly ops: Uint8Array;
@@ -80,6 +82,7 @@ function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean):
   return {
     count: labels.length,
     labels,
+    ids: labels.map((label) => `${group.id}/${label}`),
     whenExprs,
     pointExprs,
     ops: Uint8Array.from(ops),
@@ -127,23 +130,23 @@ export function compileGroup(group: ScoreGroupIR, compiler: ExprCompiler): Compi
     return clamp(saturate(total), min, max);
   };
 
+  const id = group.id;
   const inspect = (f: Frame, sink: RuleSink): number => {
     let total = 0;
     for (let i = 0; i < full.count; i++) {
-      const label = full.labels[i] as string;
       const w = whenOf(full, i, f);
       if (w === null) {
-        sink.unknown(label, full.whenExprs[i] as Expr);
+        sink.unknown(full.ids[i] as string, full.whenExprs[i] as Expr);
         continue;
       }
       if (w !== true) continue;
       const p = full.points[i] as Closure | null;
       const v = p === null ? (full.fixed[i] as number) : p(f);
       if (v === null) {
-        sink.unknown(label, full.pointExprs[i] as Expr);
+        sink.unknown(full.ids[i] as string, full.pointExprs[i] as Expr);
       } else {
         total += v as number;
-        if (v !== 0) sink.fired(label, (v as number) + 0);
+        if (v !== 0) sink.fired(id, full.labels[i] as string, (v as number) + 0);
       }
     }
     return saturate(total);
