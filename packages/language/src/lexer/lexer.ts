@@ -1,0 +1,120 @@
+import type { Diagnostic } from "@qualify/ir";
+import { Lexer, type IToken } from "chevrotain";
+import { SyntaxCode } from "../parser/syntax-codes.js";
+import type { PositionMapper } from "./positions.js";
+import { allTokens, StringLiteral, UnterminatedString } from "./tokens.js";
+
+/** The lexer, built once: building it validates and optimises every pattern. */
+const qualLexer = new Lexer(allTokens as never[], {
+  positionTracking: "full",
+  // Only `\n` ends a line, as in the shared LineMap, so that both agree on line numbers.
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ["\n"],
+  ensureOptimizations: true,
+});
+
+/** The tokens of a text, its comments and the lexical problems found. */
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Splits a text into tokens. Never throws; problems become diagnostics. */
+export function lex(text: string, positions: PositionMapper): LexResult {
+  const result = qualLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of result.errors) {
+    const start = positions.at(error.offset, error.line ?? 1, error.column ?? 1);
+    const end = positions.at(error.offset + error.length, error.line ?? 1, (error.column ?? 1) + error.length);
+    const bad = text.slice(error.offset, error.offset + error.length);
+    diagnostics.push({
+      code: SyntaxCode.UnknownCharacter,
+      severity: "error",
+      message:
+        error.length === 1
+          ? `Unexpected character ${describeCharacter(bad)}: it is not part of the Qual language`
+          : `Unexpected characters ${describeCharacter(bad)}: they are not part of the Qual language`,
+      range: { start, end },
+    });
+  }
+  for (const token of result.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      diagnostics.push({
+        code: SyntaxCode.UnterminatedString,
+        severity: "error",
+        message: 'This text has no closing `"`: a string must end on the line where it starts',
+        range: positions.tokenRange(token),
+      });
+    }
+    if ((token.tokenType === StringLiteral || token.tokenType === UnterminatedString) && token.image.includes("\\")) {
+      checkEscapes(token, positions, diagnostics);
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { tokens: result.tokens, comments: result.groups["comments"] ?? [], diagnostics };
+}
+
+const VALID_ESCAPES = new Set(['"', "\\", "n", "t"]);
+
+function checkEscapes(token: IToken, positions: PositionMapper, diagnostics: Diagnostic[]): void {
+  const image = token.image;
+  for (let i = 1; i < image.length; i++) {
+    if (image[i] !== "\\") continue;
+    const next = image[i + 1];
+    if (next === undefined || !VALID_ESCAPES.has(next)) {
+      const line = token.startLine ?? 1;
+      const column = (token.startColumn ?? 1) + i;
+      const width = next === undefined ? 1 : 2;
+      diagnostics.push({
+        code: SyntaxCode.InvalidEscape,
+        severity: "error",
+        message:
+          next === undefined
+            ? "A backslash at the end of a string escapes nothing; write `\\\\` for a backslash"
+            : `Unknown escape \`\\${next}\`: a string may use \`\\"\`, \`\\\\\`, \`\\n\` and \`\\t\`; write \`\\\\\` for a backslash`,
+        range: {
+          start: positions.at(token.startOffset + i, line, column),
+          end: positions.at(token.startOffset + i + width, line, column + width),
+        },
+      });
+    }
+    i++;
+  }
+}
+
+function describeCharacter(text: string): string {
+  const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  if (/^[\x21-\x7e\u00a0-\uffff]+$/u.test(shown) && !shown.includes("`")) return `\`${shown}\``;
+  return Array.from(shown, (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
+}
+
+/**
+ * The value of a string token: quotes removed and escapes replaced. An
+ * unknown escape keeps the escaped character (it has been reported).
+ */
+export function unescapeString(image: string): string {
+  const closed = image.length >= 2 && image.endsWith('"') && !isEscapedQuote(image);
+  const body = image.slice(1, closed ? -1 : undefined);
+  if (!body.includes("\\")) return body;
+  let out = "";
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const next = body[++i];
+    if (next === "n") out += "\n";
+    else if (next === "t") out += "\t";
+    else if (next !== undefined) out += next;
+  }
+  return out;
+}
+
+/** True when the final `"` of an unterminated string is itself escaped (`"abc\"`). */
+function isEscapedQuote(image: string): boolean {
+  let backslashes = 0;
+  for (let i = image.length - 2; i >= 1 && image[i] === "\\"; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
