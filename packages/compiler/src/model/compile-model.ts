@@ -4,6 +4,8 @@ import type { LeadIssue } from "../errors.js";
 import { InvalidLeadError, IRFormatError } from "../errors.js";
 import { ExprCompiler } from "../expr/compile-expr.js";
 import { directChildren } from "../expr/compiled.js";
+import type { SlotTest } from "../expr/slot-test.js";
+import { runSlotTest, slotTest, TestOp } from "../expr/slot-test.js";
 import { compileLeadReader } from "../lead/read-lead.js";
 import type { CompileOptions, EvaluateOptions } from "../options.js";
 import { resolveLimits, resolveNow } from "../options.js";
@@ -88,12 +90,15 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const groups = new Map<string, CompiledGroup>();
   const stepSlots: number[] = [];
   const stepRuns: Closure[] = [];
+  // Conditions of the common shapes (`budget >= 10000`) run inline in the step loop, as in groups.
+  const stepTests: (SlotTest | undefined)[] = [];
   const lets = new Map(ir.lets.map((l) => [l.id, l.expr] as const));
   const criteria = new Map(ir.criteria.map((c) => [c.id, c.expr] as const));
   const scores = new Map(ir.scores.map((s) => [s.id, s] as const));
   for (const id of ir.order) {
     const score = scores.get(id);
     let run: Closure;
+    let test: SlotTest | undefined;
     if (score !== undefined && score.kind === "group") {
       const group = compileGroup(score, compiler);
       groups.set(id, group);
@@ -101,12 +106,19 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     } else {
       const expr = score !== undefined && score.kind === "computed" ? score.expr : (lets.get(id) ?? criteria.get(id));
       if (expr === undefined) throw new IRFormatError(`"order" lists "${id}", which is not defined.`);
-      run = compiler.compile(expr).run;
+      const compiled = compiler.compile(expr);
+      run = compiled.run;
+      if (!compiled.constant && expr.type.kind === "bool") test = slotTest(expr, compiler);
     }
     stepSlots.push(layout.refSlot(score !== undefined ? "score" : lets.has(id) ? "let" : "criterion", id));
     stepRuns.push(run);
+    stepTests.push(test);
   }
   const stepCount = stepRuns.length;
+  const stepOps = Uint8Array.from(stepTests.map((t) => t?.op ?? TestOp.Call));
+  const stepTestSlots = Int32Array.from(stepTests.map((t) => t?.slot ?? 0));
+  const stepA = Float64Array.from(stepTests.map((t) => t?.a ?? 0));
+  const stepB = Float64Array.from(stepTests.map((t) => t?.b ?? 0));
 
   const scoreIds = ir.scores.map((s) => s.id);
   const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
@@ -157,7 +169,13 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
         throw new InvalidLeadError(ir.id, issues);
       }
       const values = frame.values;
-      for (let i = 0; i < stepCount; i++) values[stepSlots[i] as number] = (stepRuns[i] as Closure)(frame);
+      for (let i = 0; i < stepCount; i++) {
+        const op = stepOps[i] as TestOp;
+        values[stepSlots[i] as number] =
+          op === TestOp.Call
+            ? (stepRuns[i] as Closure)(frame)
+            : runSlotTest(op, values[stepTestSlots[i] as number] ?? null, stepA[i] as number, stepB[i] as number);
+      }
     } catch (error) {
       spare = frame;
       throw error;
