@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile, InvalidLeadError } from "../src/index.js";
-import { E, field, model, T } from "./ir-builders.js";
+import { bantModel, E, field, model, T } from "./ir-builders.js";
 
 const ir = model({
   id: "v",
@@ -152,4 +152,35 @@ describe("own-property reads", () => {
     expect(compiled.evaluate(lead).scores["ts"]).toBeNull();
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
+
+  it("ignores a polluted Object.prototype, even for plain-data leads", () => {
+    const bant = compile(bantModel());
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["budget_usd"] = 1e9;
+    try {
+      const result = bant.evaluate({ pains: [] });
+      expect(result.criteria["budget"]).toBeNull();
+      expect(result.unknown[0]).toEqual({ id: "budget", missing: ["budget_usd"] });
+      expect(bant.validate({})).toEqual([expect.objectContaining({ path: "pains" })]);
+    } finally {
+      delete prototype["budget_usd"];
+    }
+    expect(bant.evaluate({ pains: [], budget_usd: 5 }).criteria["budget"]).toBe(false);
+  });
+
+  it("reads own properties of class instances and null-prototype objects, not their prototype's", () => {
+    const bant = compile(bantModel());
+    class Lead {
+      pains = ["churn"];
+      budget_usd = 20_000;
+      get role(): string {
+        return "CEO";
+      }
+    }
+    const result = bant.evaluate(new Lead());
+    expect(result.criteria).toMatchObject({ budget: true, authority: null, need: true });
+    const bare = Object.assign(Object.create(null) as object, { pains: [], role: "cfo" });
+    expect(bant.evaluate(bare).criteria).toMatchObject({ authority: true, need: false });
+  });
 });
+
