@@ -5,6 +5,7 @@ export type { ParseOptions, ParseResult, ExpressionParseResult } from "./parser/
 export { DEFAULT_LIMITS } from "./limits.js";
 export type { Limits } from "./limits.js";
 export { format, printModel } from "./format/format.js";
+export { printExpression } from "./format/print-expression.js";
 export type { FormatResult } from "./format/format.js";
 export { check } from "./checker/check.js";
 export type { CheckOptions, CheckResult, SymbolInfo, SymbolKind, SymbolReference } from "./checker/check.js";

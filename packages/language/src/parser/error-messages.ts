@@ -69,6 +69,12 @@ function hasPrevious(token: IToken | undefined): token is IToken {
   return token !== undefined && Number.isFinite(token.startOffset) && token.tokenType.name !== "EOF" && token.image !== "";
 }
 
+/** ` but found X`, or nothing at the end of the declaration (saying "found the end" adds nothing). */
+function butFound(actual: IToken | undefined, comma = "", prefix = ""): string {
+  if (actual === undefined || actual.tokenType.name === "EOF" || !Number.isFinite(actual.startOffset)) return "";
+  return `${comma} but found ${prefix}${describeToken(actual)}`;
+}
+
 function after(previous: IToken | undefined): string {
   return hasPrevious(previous) ? ` after \`${previous.image}\`` : "";
 }
@@ -96,11 +102,11 @@ function expectedName(expected: TokenType, actual: IToken, previous: IToken, rul
   if (isReservedWord(actual)) {
     return coded(SyntaxCode.ReservedWord, `\`${actual.image}\` is a reserved word and cannot be used as a name; choose another name`);
   }
-  if (ruleName === "field") return coded(SyntaxCode.ExpectedToken, `Expected a field name but found ${describeToken(actual)}`);
-  if (ruleName === "nameOrCall") return coded(SyntaxCode.ExpectedToken, `Expected a name${after(previous)} but found ${describeToken(actual)}`);
+  if (ruleName === "field") return coded(SyntaxCode.ExpectedToken, `Expected a field name${butFound(actual)}`);
+  if (ruleName === "nameOrCall") return coded(SyntaxCode.ExpectedToken, `Expected a name${after(previous)}${butFound(actual)}`);
   const what = NAME_OF[ruleName];
   const subject = what === undefined ? "a name" : `a name for ${what}`;
-  return coded(SyntaxCode.ExpectedToken, `Expected ${subject}${after(previous)} but found ${describeToken(actual)}`);
+  return coded(SyntaxCode.ExpectedToken, `Expected ${subject}${after(previous)}${butFound(actual)}`);
 }
 
 /** The message provider given to the parser. */
@@ -113,13 +119,13 @@ export const friendlyMessages: IParserErrorMessageProvider = {
     if (expected.name === "RParen" || expected.name === "RBracket" || expected.name === "RCurly") {
       return coded(
         SyntaxCode.ExpectedToken,
-        `Expected ${describeTokenType(expected)} to close the ${expected.name === "RParen" ? "parentheses" : expected.name === "RBracket" ? "list" : "block"} but found ${describeToken(actual)}`,
+        `Expected ${describeTokenType(expected)} to close the ${expected.name === "RParen" ? "parentheses" : expected.name === "RBracket" ? "list" : "block"}${butFound(actual)}`,
       );
     }
     if (expected.name === "Colon" && ruleName === "scoreRule") {
-      return coded(SyntaxCode.ExpectedToken, `Expected \`:\` after the rule's label but found ${describeToken(actual)}`);
+      return coded(SyntaxCode.ExpectedToken, `Expected \`:\` after the rule's label${butFound(actual)}`);
     }
-    return coded(SyntaxCode.ExpectedToken, `Expected ${describeTokenType(expected)}${after(previous)} but found ${describeToken(actual)}`);
+    return coded(SyntaxCode.ExpectedToken, `Expected ${describeTokenType(expected)}${after(previous)}${butFound(actual)}`);
   },
 
   buildNotAllInputParsedMessage({ firstRedundant }) {
@@ -133,40 +139,40 @@ export const friendlyMessages: IParserErrorMessageProvider = {
     const found = describeToken(actual[0]);
     if (EXPRESSION_RULES.has(ruleName) || ruleName === "listLiteral" || ruleName === "argumentList") {
       if (isReservedWord(actual[0]) && hasPrevious(previous) && previous.tokenType.name !== "LParen") {
-        return coded(SyntaxCode.ExpectedExpression, `Expected an expression${after(previous)} but found the word ${found}`);
+        return coded(SyntaxCode.ExpectedExpression, `Expected an expression${after(previous)}${butFound(actual[0], "", "the word ")}`);
       }
-      return coded(SyntaxCode.ExpectedExpression, `Expected an expression${after(previous)} but found ${found}`);
+      return coded(SyntaxCode.ExpectedExpression, `Expected an expression${after(previous)}${butFound(actual[0])}`);
     }
     switch (ruleName) {
       case "tierDecl":
-        return coded(SyntaxCode.TierNeedsCondition, `A tier needs \`when CONDITION\` or \`otherwise\`, but found ${found}`);
+        return coded(SyntaxCode.TierNeedsCondition, `A tier needs \`when CONDITION\` or \`otherwise\`${butFound(actual[0], ",")}`);
       case "typeExpr":
         return coded(
           SyntaxCode.ExpectedType,
-          `Expected a type (number, text, bool, date, list of TYPE, one of ("a", "b") or { fields })${after(previous)} but found ${found}`,
+          `Expected a type (number, text, bool, date, list of TYPE, one of ("a", "b") or { fields })${after(previous)}${butFound(actual[0])}`,
         );
       case "literalValue":
         return coded(
           SyntaxCode.ExpectedLiteral,
-          `A default must be a literal value (a number, a text, true, false, a date or a list of these), but found ${found}`,
+          `A default must be a literal value (a number, a text, true, false, a date or a list of these)${butFound(actual[0], ",")}`,
         );
       case "scoreDecl":
         return coded(
           SyntaxCode.ScoreNeedsBody,
-          `A score needs \`= EXPRESSION\` or a block of rules (\`{ "Label": POINTS when CONDITION }\`), but found ${found}`,
+          `A score needs \`= EXPRESSION\` or a block of rules (\`{ "Label": POINTS when CONDITION }\`)${butFound(actual[0], ",")}`,
         );
       case "declaration":
         return coded(
           SyntaxCode.ExpectedDeclaration,
-          `Expected a declaration (const, let, criterion, score, disqualify or tier) but found ${found}`,
+          `Expected a declaration (const, let, criterion, score, disqualify or tier)${butFound(actual[0])}`,
         );
       case "comparison":
         if (hasPrevious(previous) && previous.tokenType.name === "Is") {
-          return coded(SyntaxCode.UnexpectedToken, `Expected \`missing\` or \`present\` after \`is\` but found ${found}`);
+          return coded(SyntaxCode.UnexpectedToken, `Expected \`missing\` or \`present\` after \`is\`${butFound(actual[0])}`);
         }
         return coded(SyntaxCode.UnexpectedToken, `Unexpected ${found}${after(previous)}`);
       case "bound":
-        return coded(SyntaxCode.ExpectedToken, `Expected \`min\` or \`max\` but found ${found}`);
+        return coded(SyntaxCode.ExpectedToken, `Expected \`min\` or \`max\`${butFound(actual[0])}`);
       default:
         return coded(SyntaxCode.UnexpectedToken, `Unexpected ${found}${after(previous)}`);
     }
@@ -174,7 +180,7 @@ export const friendlyMessages: IParserErrorMessageProvider = {
 
   buildEarlyExitMessage({ actual, previous, ruleName }) {
     if (ruleName === "typeExpr") {
-      return coded(SyntaxCode.ExpectedToken, `\`one of\` needs at least one choice in double quotes, but found ${describeToken(actual[0])}`);
+      return coded(SyntaxCode.ExpectedToken, `\`one of\` needs at least one choice in double quotes${butFound(actual[0], ",")}`);
     }
     return coded(SyntaxCode.UnexpectedToken, `Unexpected ${describeToken(actual[0])}${after(previous)}`);
   },

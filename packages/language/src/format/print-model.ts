@@ -1,0 +1,284 @@
+import type {
+  Comment,
+  Declaration,
+  FieldDecl,
+  InputBlock,
+  Model,
+  Node,
+  ScoreGroupDecl,
+  ScoreRule,
+  StringLiteral,
+  TypeNode,
+} from "../ast.js";
+import { printExpression, printString } from "./print-expression.js";
+
+/*
+ * The canonical layout of a Qual model:
+ * - the `model` line first, then the `input` block, then the declarations in
+ *   source order; two-space indentation; one item per line; a final newline;
+ * - a blank line between declarations of different kinds and around every
+ *   block (`input`, score groups); blank lines the author left between items
+ *   of the same kind are kept (at most one);
+ * - runs of consecutive criteria, tiers or computed scores align their names
+ *   and labels in columns; input fields align their doc strings; score rules
+ *   align their points after the labels;
+ * - strings are re-escaped (`\"`, `\\`, `\n`, `\t`), numbers keep their
+ *   spelling (`10_000`), parentheses stay as written;
+ * - a comment on a line of its own stays above the item that follows it (the
+ *   header comment stays at the top); a comment after code stays on its line.
+ */
+
+/** One output line before alignment: its cells are joined by spaces. */
+interface Line {
+  readonly indent: number;
+  readonly cells: string[];
+  /** Lines with the same key, consecutive and not separated by a blank line, align their first `alignCells` cells. */
+  readonly alignKey?: string;
+  readonly alignCells: number;
+  /** Source lines this output line came from (0 when the tree has no real ranges). */
+  readonly from: number;
+  readonly to: number;
+  /** `{` lines: no blank line after them. `}` lines: no blank line before them. */
+  readonly role: "open" | "close" | "item";
+  /** Top-level unit this line starts (for blank lines between declarations). */
+  readonly unitKind?: string;
+  leading: Comment[];
+  trailing: Comment[];
+  blankBefore: boolean;
+}
+
+function line(indent: number, cells: string[], from: number, to: number, extra: Partial<Line> = {}): Line {
+  return { indent, cells, from, to, role: "item", alignCells: 0, leading: [], trailing: [], blankBefore: false, ...extra };
+}
+
+const startLine = (node: Node): number => node.range.start.line;
+const endLine = (node: Node): number => node.range.end.line;
+
+function label(node: StringLiteral | undefined): string {
+  return node === undefined ? "" : printString(node.value);
+}
+
+function typeText(type: TypeNode | undefined): string {
+  if (type === undefined) return "";
+  switch (type.kind) {
+    case "PrimitiveType":
+      return type.name;
+    case "ListType":
+      return `list of ${typeText(type.element)}`;
+    case "OneOfType":
+      return `one of (${type.options.map((o) => printString(o.value)).join(", ")})`;
+    case "RecordType":
+      return "{";
+  }
+}
+
+function fieldLines(field: FieldDecl, indent: number, out: Line[]): void {
+  const suffix = `${field.optional ? "?" : ""}${field.default === undefined ? "" : ` = ${printExpression(field.default)}`}`;
+  const doc = field.doc === undefined ? [] : [label(field.doc)];
+  if (field.type?.kind === "RecordType") {
+    out.push(line(indent, [`${field.name.name}: {`], startLine(field), startLine(field), { role: "open" }));
+    for (const inner of field.type.fields) fieldLines(inner, indent + 1, out);
+    out.push(line(indent, [`}${suffix}`, ...doc], endLine(field.type), endLine(field), { role: "close" }));
+    return;
+  }
+  const head = `${field.name.name}: ${typeText(field.type)}${suffix}`;
+  out.push(line(indent, [head, ...doc], startLine(field), endLine(field), doc.length > 0 ? { alignKey: "field", alignCells: 1 } : {}));
+}
+
+function inputLines(input: InputBlock, out: Line[]): void {
+  out.push(line(0, ["input {"], startLine(input), startLine(input), { role: "open", unitKind: "InputBlock" }));
+  for (const field of input.fields) fieldLines(field, 1, out);
+  out.push(line(0, ["}"], endLine(input), endLine(input), { role: "close" }));
+}
+
+function ruleLine(rule: ScoreRule): Line {
+  const cells = [`${label(rule.label)}:`, printExpression(rule.points ?? missingPoints)];
+  if (rule.when !== undefined) cells.push(`when ${printExpression(rule.when)}`);
+  return line(1, cells, startLine(rule), endLine(rule), { alignKey: "rule", alignCells: 1 });
+}
+
+const missingPoints = { kind: "NumberLiteral", value: 0, raw: "0", range: { start: { offset: 0, line: 0, column: 0 }, end: { offset: 0, line: 0, column: 0 } } } as const;
+
+function scoreGroupLines(decl: ScoreGroupDecl, out: Line[]): void {
+  const head = [`score ${decl.name.name}`];
+  if (decl.label !== undefined) head.push(label(decl.label));
+  for (const bound of decl.bounds) head.push(`${bound.which} ${bound.value}`);
+  head.push("{");
+  out.push(line(0, [head.join(" ")], startLine(decl), startLine(decl), { role: "open", unitKind: "ScoreGroupDecl" }));
+  for (const rule of decl.rules) out.push(ruleLine(rule));
+  out.push(line(0, ["}"], endLine(decl), endLine(decl), { role: "close" }));
+}
+
+function declarationLines(decl: Declaration, out: Line[]): void {
+  const from = startLine(decl);
+  const to = endLine(decl);
+  const unit = { unitKind: decl.kind };
+  switch (decl.kind) {
+    case "ConstDecl":
+    case "LetDecl": {
+      const keyword = decl.kind === "ConstDecl" ? "const" : "let";
+      out.push(line(0, [`${keyword} ${decl.name.name} = ${expr(decl.value)}`], from, to, unit));
+      return;
+    }
+    case "CriterionDecl":
+      out.push(line(0, [`criterion ${decl.name.name}`, label(decl.label), `= ${expr(decl.condition)}`], from, to, { ...unit, alignKey: "criterion", alignCells: 2 }));
+      return;
+    case "ComputedScoreDecl":
+      out.push(line(0, [`score ${decl.name.name}`, label(decl.label), `= ${expr(decl.value)}`], from, to, { ...unit, alignKey: "score", alignCells: 2 }));
+      return;
+    case "ScoreGroupDecl":
+      scoreGroupLines(decl, out);
+      return;
+    case "DisqualifyDecl":
+      out.push(line(0, [`disqualify ${label(decl.reason)}`, `when ${expr(decl.condition)}`], from, to, { ...unit, alignKey: "disqualify", alignCells: 1 }));
+      return;
+    case "TierDecl": {
+      const tail = decl.otherwise || decl.condition === undefined ? "otherwise" : `when ${expr(decl.condition)}`;
+      out.push(line(0, [`tier ${decl.name.name}`, label(decl.label), tail], from, to, { ...unit, alignKey: "tier", alignCells: 2 }));
+      return;
+    }
+  }
+}
+
+function expr(e: Parameters<typeof printExpression>[0] | undefined): string {
+  return e === undefined ? "" : printExpression(e);
+}
+
+/** Every source line on which some node starts or ends: a comment on such a line follows code. */
+function codeLines(model: Model): Set<number> {
+  const lines = new Set<number>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    if (typeof value !== "object" || value === null) return;
+    const node = value as Partial<Node> & Record<string, unknown>;
+    if (node.range !== undefined && typeof node.kind === "string") {
+      lines.add(node.range.start.line);
+      lines.add(node.range.end.line);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "range" && key !== "comments") visit(child);
+  };
+  visit(model);
+  return lines;
+}
+
+function attachComments(lines: Line[], comments: readonly Comment[], model: Model): Comment[] {
+  const code = codeLines(model);
+  const dangling: Comment[] = [];
+  const sorted = [...comments].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const comment of sorted) {
+    const at = comment.range.start.line;
+    if (code.has(at)) {
+      let owner: Line | undefined;
+      for (const l of lines) if (l.from <= at && at <= l.to) owner = l;
+      if (owner === undefined) for (const l of lines) if (l.from <= at) owner = l;
+      if (owner !== undefined) {
+        owner.trailing.push(comment);
+        continue;
+      }
+    }
+    const next = lines.find((l) => l.to >= at);
+    if (next === undefined) dangling.push(comment);
+    else next.leading.push(comment);
+  }
+  return dangling;
+}
+
+/** Blank lines: forced between different top-level kinds and around blocks, kept where the author left one. */
+function markBlankLines(lines: Line[]): void {
+  let previous: Line | undefined;
+  let previousUnit: string | undefined;
+  let previousEnd = 0;
+  for (const l of lines) {
+    const firstLine = l.leading[0]?.range.start.line ?? l.from;
+    const authorBlank = previous !== undefined && previous.role !== "open" && l.role !== "close" && firstLine - previousEnd > 1;
+    let forced = false;
+    if (l.unitKind !== undefined) {
+      forced =
+        previousUnit !== undefined &&
+        (previousUnit !== l.unitKind || BLOCKS.has(l.unitKind) || BLOCKS.has(previousUnit));
+      previousUnit = l.unitKind;
+    }
+    l.blankBefore = authorBlank || forced;
+    previous = l;
+    previousEnd = l.to;
+  }
+}
+
+const BLOCKS = new Set(["ModelHeader", "InputBlock", "ScoreGroupDecl"]);
+
+/** Pads the aligned cells of each run of lines that share an alignment key. */
+function align(lines: Line[]): void {
+  let i = 0;
+  while (i < lines.length) {
+    const first = lines[i] as Line;
+    let j = i + 1;
+    if (first.alignKey !== undefined) {
+      while (j < lines.length) {
+        const l = lines[j] as Line;
+        if (l.alignKey !== first.alignKey || l.indent !== first.indent || l.blankBefore) break;
+        j++;
+      }
+      const run = lines.slice(i, j);
+      for (let c = 0; c < first.alignCells; c++) {
+        const width = Math.max(...run.map((l) => (l.cells[c] ?? "").length));
+        for (const l of run) if (c < l.cells.length - 1) l.cells[c] = (l.cells[c] ?? "").padEnd(width);
+      }
+    }
+    i = j;
+  }
+}
+
+function commentText(comment: Comment): string {
+  return `#${comment.text.trimEnd()}`;
+}
+
+/**
+ * The canonical text of a syntax tree (see the layout above). Comments in
+ * `model.comments` are placed by their ranges; a tree built by a program
+ * (with no real ranges) prints without comments' placement concerns.
+ */
+export function printModel(model: Model): string {
+  const lines: Line[] = [];
+  if (model.id !== undefined) {
+    const head = [`model ${model.id.name}`];
+    if (model.title !== undefined) head.push(label(model.title));
+    lines.push(line(0, [head.join(" ")], startLine(model.id), endLine(model.title ?? model.id), { unitKind: "ModelHeader" }));
+  }
+  if (model.input !== undefined) inputLines(model.input, lines);
+  for (const decl of model.declarations) declarationLines(decl, lines);
+  const dangling = attachComments(lines, model.comments, model);
+  markBlankLines(lines);
+  align(lines);
+
+  const out: string[] = [];
+  let lastLine = 0;
+  for (const l of lines) {
+    if (l.blankBefore && out.length > 0) out.push("");
+    const pad = "  ".repeat(l.indent);
+    // Comments before a closing brace belong inside the block.
+    const commentPad = l.role === "close" ? "  ".repeat(l.indent + 1) : pad;
+    let previousEnd = -1;
+    for (const c of l.leading) {
+      // A comment from inside a multi-line item moves above it, without the item's lines as a gap.
+      const gap = c.range.start.line < l.from && c.range.start.line - previousEnd > 1;
+      if (previousEnd >= 0 && gap) out.push("");
+      out.push(commentPad + commentText(c));
+      previousEnd = c.range.end.line;
+    }
+    if (previousEnd >= 0 && l.from - previousEnd > 1) out.push("");
+    let text = pad + l.cells.filter((c, i) => c !== "" || i < l.cells.length - 1).join(" ").trimEnd();
+    text = text.replace(/ {2,}$/, "");
+    if (l.trailing.length > 0) text += ` ${l.trailing.map(commentText).join(" ")}`;
+    out.push(text);
+    lastLine = l.to;
+  }
+  for (const c of dangling) {
+    if (out.length > 0 && c.range.start.line - lastLine > 1) out.push("");
+    out.push(commentText(c));
+    lastLine = c.range.end.line;
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}\n`;
+}
