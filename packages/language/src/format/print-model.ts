@@ -5,6 +5,7 @@ import type {
   InputBlock,
   Model,
   Node,
+  RecordType,
   ScoreGroupDecl,
   ScoreRule,
   StringLiteral,
@@ -72,13 +73,21 @@ function typeText(type: TypeNode | undefined): string {
   }
 }
 
+/** The record a type ends in (`{ ... }` or `list of { ... }`), printed over several lines. */
+function recordOf(type: TypeNode | undefined): RecordType | undefined {
+  if (type?.kind === "RecordType") return type;
+  if (type?.kind === "ListType") return recordOf(type.element);
+  return undefined;
+}
+
 function fieldLines(field: FieldDecl, indent: number, out: Line[]): void {
   const suffix = `${field.optional ? "?" : ""}${field.default === undefined ? "" : ` = ${printExpression(field.default)}`}`;
   const doc = field.doc === undefined ? [] : [label(field.doc)];
-  if (field.type?.kind === "RecordType") {
-    out.push(line(indent, [`${field.name.name}: {`], startLine(field), startLine(field), { role: "open" }));
-    for (const inner of field.type.fields) fieldLines(inner, indent + 1, out);
-    out.push(line(indent, [`}${suffix}`, ...doc], endLine(field.type), endLine(field), { role: "close" }));
+  const record = recordOf(field.type);
+  if (record !== undefined) {
+    out.push(line(indent, [`${field.name.name}: ${typeText(field.type)}`], startLine(field), startLine(field), { role: "open" }));
+    for (const inner of record.fields) fieldLines(inner, indent + 1, out);
+    out.push(line(indent, [`}${suffix}`, ...doc], endLine(record), endLine(field), { role: "close" }));
     return;
   }
   const head = `${field.name.name}: ${typeText(field.type)}${suffix}`;

@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { printModel } from "../../src/format/format.js";
+import { printExpression } from "../../src/format/print-expression.js";
+import { parse, parseExpression } from "../../src/parser/parse.js";
+import { exprArb, modelArb, tokenSoupArb } from "../arbitraries/model.js";
+import { stripRanges } from "../arbitraries/strip.js";
+
+function expectWellFormed(text: string): void {
+  const result = parse(text);
+  expect(result.ast.kind).toBe("Model");
+  expect(Array.isArray(result.ast.declarations)).toBe(true);
+  for (const d of result.diagnostics) {
+    expect(d.code).toMatch(/^QUAL\d{3}$/);
+    expect(d.range.start.offset).toBeGreaterThanOrEqual(0);
+    expect(d.range.end.offset).toBeGreaterThanOrEqual(d.range.start.offset);
+    expect(d.range.end.offset).toBeLessThanOrEqual(text.length);
+  }
+}
+
+describe("parse never throws", () => {
+  it("returns a Model and well-formed diagnostics for any string", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), expectWellFormed), { numRuns: 300 });
+  });
+
+  it("returns a Model for any full-Unicode string", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), expectWellFormed), { numRuns: 300 });
+  });
+
+  it("returns a Model for any soup of Qual words, operators and literals", () => {
+    fc.assert(fc.property(tokenSoupArb, expectWellFormed), { numRuns: 300 });
+  });
+
+  it("returns a result for any string given to parseExpression", () => {
+    fc.assert(
+      fc.property(tokenSoupArb, (text) => {
+        const result = parseExpression(text);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+        if (result.diagnostics.length === 0) expect(result.expr).toBeDefined();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("printing and parsing agree", () => {
+  it("parses the printed text of any generated model back to the same tree", () => {
+    fc.assert(
+      fc.property(modelArb, (model) => {
+        const text = printModel(model);
+        const result = parse(text);
+        expect(result.diagnostics, text).toEqual([]);
+        expect(stripRanges(result.ast)).toEqual(stripRanges(model));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("parses the printed text of any generated expression back to the same tree", () => {
+    fc.assert(
+      fc.property(exprArb(4), (expr) => {
+        const text = printExpression(expr);
+        const result = parseExpression(text);
+        expect(result.diagnostics, text).toEqual([]);
+        expect(stripRanges(result.expr)).toEqual(stripRanges(expr));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
