@@ -4,7 +4,7 @@ import { parseDateText } from "../runtime/dates.js";
 import type { Closure, Explain, Value } from "../runtime/frame.js";
 import { Frame, addMissing } from "../runtime/frame.js";
 import type { Compiled, ExplainContext, ExprContext, OperatorCompiler } from "./compiled.js";
-import { constantClosure, directChildren } from "./compiled.js";
+import { constantClosure, directChildren, isTextType } from "./compiled.js";
 import { compileArith, compileCall, compileNegate, compileWithin } from "./operators-arith.js";
 import {
   compileAffix,
@@ -98,6 +98,8 @@ export interface SlotResolver {
   refSlot(target: ExprOf<"ref">["target"], id: string): number;
   refExpr(target: ExprOf<"ref">["target"], id: string): Expr | undefined;
   fieldPath(path: readonly string[]): string;
+  /** The slot of the case-folded copy of a text field, allocated on first request. */
+  foldedSlot(path: readonly string[]): number;
 }
 
 /**
@@ -146,6 +148,10 @@ export class ExprCompiler implements ExprContext, ExplainContext {
 
   refExpr(target: ExprOf<"ref">["target"], id: string): Expr | undefined {
     return this.slots.refExpr(target, id);
+  }
+
+  foldedSlot(expr: Expr): number | undefined {
+    return expr.kind === "field" && isTextType(expr) ? this.slots.foldedSlot(expr.path) : undefined;
   }
 
   /** The closure that lists the missing input fields of `expr`; call it only when `expr` is unknown. */

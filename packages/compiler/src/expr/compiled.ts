@@ -22,6 +22,11 @@ export interface ExprContext {
   fieldSlot(path: readonly string[]): number;
   /** The frame slot of a let, criterion or score. */
   refSlot(target: ExprOf<"ref">["target"], id: string): number;
+  /**
+   * For a text field read, a slot holding its case-folded value (filled once per
+   * lead), so text tests compare without folding per test; undefined otherwise.
+   */
+  foldedSlot(expr: Expr): number | undefined;
 }
 
 /** The missing-field explanation of an expression, compiled on first use (only the full path needs it). */

@@ -74,6 +74,13 @@ export const compileCompare: OperatorCompiler<"compare"> = (expr, ctx) => {
       if (fixed !== undefined) {
         const declared = fixed.value as string;
         const c = foldCase(declared);
+        const folded = ctx.foldedSlot(varying === left ? expr.left : expr.right);
+        if (folded !== undefined) {
+          return (f) => {
+            const a = f.values[folded] ?? null;
+            return a === null ? null : (a === c) !== negated;
+          };
+        }
         const run = varying.run;
         return (f) => {
           const a = run(f);
@@ -141,6 +148,13 @@ export const compileIn: OperatorCompiler<"in"> = (expr, ctx) => {
       if (isTextType(expr.item)) {
         // The declared spellings are keys too: text written as declared ("CEO") is found without
         // folding it (folding allocates). Each of them folds to a key, so this changes no answer.
+        const folded = ctx.foldedSlot(expr.item);
+        if (folded !== undefined) {
+          return (f) => {
+            const a = f.values[folded] ?? null;
+            return a === null ? null : keys.has(a) !== negated;
+          };
+        }
         const exact = new Set<Value>([...keys, ...members]);
         return (f) => {
           const a = item(f);
@@ -208,12 +222,18 @@ export const compileContains: OperatorCompiler<"contains"> = (expr, ctx) => {
       return false;
     };
   }
-  return textTest(container, item, (text, part) => text.includes(part));
+  return textTest(container, ctx.foldedSlot(expr.container), item, (text, part) => text.includes(part));
 };
 
-function textTest(text: Closure, affix: Compiled, test: (text: string, part: string) => boolean): Closure {
+function textTest(text: Closure, folded: number | undefined, affix: Compiled, test: (text: string, part: string) => boolean): Closure {
   if (affix.constant) {
     const c = foldCase(affix.value as string);
+    if (folded !== undefined) {
+      return (f) => {
+        const a = f.values[folded] ?? null;
+        return a === null ? null : test(a as string, c);
+      };
+    }
     return (f) => {
       const a = text(f);
       return a === null ? null : test(foldCase(a as string), c);
@@ -233,9 +253,10 @@ export const compileAffix: OperatorCompiler<"startsWith" | "endsWith"> = (expr, 
   const text = ctx.compile(expr.text).run;
   const affix = ctx.compile(expr.affix);
   if (affix.constant && affix.value === null) return constantClosure(null);
+  const folded = ctx.foldedSlot(expr.text);
   return expr.kind === "startsWith"
-    ? textTest(text, affix, (t, p) => t.startsWith(p))
-    : textTest(text, affix, (t, p) => t.endsWith(p));
+    ? textTest(text, folded, affix, (t, p) => t.startsWith(p))
+    : textTest(text, folded, affix, (t, p) => t.endsWith(p));
 };
 
 /** `X between A and B`, inclusive. */

@@ -1,91 +1,213 @@
 import type { Expr } from "@qualify/ir";
+import type { Value } from "../runtime/frame.js";
+import { foldCase } from "../runtime/text.js";
 import type { Compiled, ExprContext } from "./compiled.js";
 import { isTextType } from "./compiled.js";
 
 /**
- * The shapes most rule conditions take (`when trial_started`, `when
- * employees > 50`, `when size between 50 and 1000`) described as data, so
- * a loop over many rules can test them inline instead of calling a closure
- * per rule: a call through a shared, megamorphic site costs more than the
- * test itself.
+ * The shapes most conditions take (`when trial_started`, `employees > 50`,
+ * `size between 50 and 1000`, `role in deciders`, `email ends with "@x"`,
+ * `count(pains) > 0`, and `and` of those) described as data, so the loops
+ * over criteria and rules test them inline instead of calling a closure per
+ * condition: a call through a shared, megamorphic site costs more than the
+ * test itself. Text is tested against the field's case-folded slot, which
+ * the lead reader fills once per lead.
  */
 export const enum TestOp {
-  /** No inline form: call the closure. */
-  Call = 0,
-  /** The slot holds `true`. */
   IsTrue = 1,
-  Less = 2,
-  LessOrEqual = 3,
-  Greater = 4,
-  GreaterOrEqual = 5,
-  Equal = 6,
-  NotEqual = 7,
-  /** `low <= value <= high`. */
-  Between = 8,
-  /** No condition: always true. */
-  Always = 9,
+  IsFalse = 2,
+  Less = 3,
+  LessOrEqual = 4,
+  Greater = 5,
+  GreaterOrEqual = 6,
+  Equal = 7,
+  NotEqual = 8,
+  TextEqual = 15,
+  TextNotEqual = 16,
+  /** `a <= value <= b`. */
+  Between = 9,
+  In = 10,
+  NotIn = 11,
+  StartsWith = 12,
+  EndsWith = 13,
+  Contains = 14,
 }
 
-/** A condition as data: test `frame.values[slot]` against `a` (and `b`). */
+/**
+ * A condition as data: `op` applied to `frame.values[slot]` (its length when
+ * `length` is set) and the constants `a`, `b`, `text` or `set`; `next` is the
+ * rest of an `and` chain. Every test has every property, so the objects share
+ * one shape and the code that reads them stays monomorphic.
+ */
 export interface SlotTest {
   readonly op: TestOp;
   readonly slot: number;
+  readonly length: boolean;
   readonly a: number;
   readonly b: number;
+  readonly text: string;
+  readonly set: ReadonlySet<Value> | null;
+  readonly next: SlotTest | null;
 }
 
-const COMPARE_OPS = { "<": TestOp.Less, "<=": TestOp.LessOrEqual, ">": TestOp.Greater, ">=": TestOp.GreaterOrEqual, "=": TestOp.Equal, "!=": TestOp.NotEqual } as const;
+function test(op: TestOp, slot: number, parts: Partial<SlotTest> = {}): SlotTest {
+  return { op, slot, length: parts.length ?? false, a: parts.a ?? 0, b: parts.b ?? 0, text: parts.text ?? "", set: parts.set ?? null, next: null };
+}
+
+const NUMBER_OPS = { "<": TestOp.Less, "<=": TestOp.LessOrEqual, ">": TestOp.Greater, ">=": TestOp.GreaterOrEqual, "=": TestOp.Equal, "!=": TestOp.NotEqual } as const;
 const MIRRORED = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!=" } as const;
 
 function constantNumber(c: Compiled): number | undefined {
   return c.constant && typeof c.value === "number" ? c.value : undefined;
 }
 
-/** The inline form of a boolean condition, when it has one. */
-export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
-  const self = ctx.compile(expr);
-  if (self.slot !== undefined && expr.type.kind === "bool") return { op: TestOp.IsTrue, slot: self.slot, a: 0, b: 0 };
-  if (expr.kind === "compare" && !isTextType(expr.left) && !isTextType(expr.right)) {
-    const left = ctx.compile(expr.left);
-    const right = ctx.compile(expr.right);
-    const r = constantNumber(right);
-    if (left.slot !== undefined && r !== undefined) return { op: COMPARE_OPS[expr.op], slot: left.slot, a: r, b: 0 };
-    const l = constantNumber(left);
-    if (right.slot !== undefined && l !== undefined) return { op: COMPARE_OPS[MIRRORED[expr.op]], slot: right.slot, a: l, b: 0 };
+function constantText(c: Compiled): string | undefined {
+  return c.constant && typeof c.value === "string" ? c.value : undefined;
+}
+
+/** The slot a number test reads: a numeric field or reference, or the list under `count(...)`. */
+function numericOperand(expr: Expr, ctx: ExprContext): { slot: number; length: boolean } | undefined {
+  if (expr.kind === "call" && expr.fn === "count" && expr.args[0] !== undefined) {
+    const list = ctx.compile(expr.args[0]);
+    return list.slot === undefined ? undefined : { slot: list.slot, length: true };
   }
-  if (expr.kind === "between") {
-    const value = ctx.compile(expr.value);
-    const low = constantNumber(ctx.compile(expr.low));
-    const high = constantNumber(ctx.compile(expr.high));
-    if (value.slot !== undefined && low !== undefined && high !== undefined) return { op: TestOp.Between, slot: value.slot, a: low, b: high };
+  const c = ctx.compile(expr);
+  return c.slot === undefined || isTextType(expr) ? undefined : { slot: c.slot, length: false };
+}
+
+function chain(first: SlotTest, rest: SlotTest): SlotTest {
+  return { ...first, next: first.next === null ? rest : chain(first.next, rest) };
+}
+
+function compareTest(expr: Expr & { kind: "compare" }, ctx: ExprContext): SlotTest | undefined {
+  const left = ctx.compile(expr.left);
+  const right = ctx.compile(expr.right);
+  if (isTextType(expr.left) || isTextType(expr.right)) {
+    if (expr.op !== "=" && expr.op !== "!=") return undefined;
+    const [varying, fixed] = right.constant ? [expr.left, right] : [expr.right, left];
+    const text = constantText(fixed);
+    const slot = ctx.foldedSlot(varying);
+    if (text === undefined || slot === undefined) return undefined;
+    return test(expr.op === "=" ? TestOp.TextEqual : TestOp.TextNotEqual, slot, { text: foldCase(text) });
+  }
+  if (expr.left.type.kind === "bool" && right.constant && typeof right.value === "boolean" && left.slot !== undefined) {
+    const wantsTrue = (expr.op === "=") === right.value;
+    return expr.op === "=" || expr.op === "!=" ? test(wantsTrue ? TestOp.IsTrue : TestOp.IsFalse, left.slot) : undefined;
+  }
+  const r = constantNumber(right);
+  const leftOperand = numericOperand(expr.left, ctx);
+  if (r !== undefined && leftOperand !== undefined) return test(NUMBER_OPS[expr.op], leftOperand.slot, { length: leftOperand.length, a: r });
+  const l = constantNumber(left);
+  const rightOperand = numericOperand(expr.right, ctx);
+  if (l !== undefined && rightOperand !== undefined) {
+    return test(NUMBER_OPS[MIRRORED[expr.op]], rightOperand.slot, { length: rightOperand.length, a: l });
   }
   return undefined;
 }
 
-/**
- * Runs an inline test: true, false, or null when the slot is unknown.
- * Small and monomorphic, so V8 inlines it into the loops that call it.
- */
-export function runSlotTest(op: TestOp, v: unknown, a: number, b: number): boolean | null {
-  if (v === null) return null;
-  switch (op) {
+/** The inline form of a boolean condition, when it has one. */
+export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
+  const self = ctx.compile(expr);
+  if (self.constant) return undefined;
+  if (self.slot !== undefined && expr.type.kind === "bool") return test(TestOp.IsTrue, self.slot);
+  switch (expr.kind) {
+    case "not": {
+      const operand = ctx.compile(expr.operand);
+      return operand.slot !== undefined ? test(TestOp.IsFalse, operand.slot) : undefined;
+    }
+    case "and": {
+      const left = slotTest(expr.left, ctx);
+      const right = left === undefined ? undefined : slotTest(expr.right, ctx);
+      return left !== undefined && right !== undefined ? chain(left, right) : undefined;
+    }
+    case "compare":
+      return compareTest(expr, ctx);
+    case "between": {
+      const value = numericOperand(expr.value, ctx);
+      const low = constantNumber(ctx.compile(expr.low));
+      const high = constantNumber(ctx.compile(expr.high));
+      if (value === undefined || low === undefined || high === undefined) return undefined;
+      return test(TestOp.Between, value.slot, { length: value.length, a: low, b: high });
+    }
+    case "in": {
+      const list = ctx.compile(expr.list);
+      if (!list.constant || !Array.isArray(list.value)) return undefined;
+      const members = list.value as readonly Value[];
+      const op = expr.negated ? TestOp.NotIn : TestOp.In;
+      if (isTextType(expr.item)) {
+        const slot = ctx.foldedSlot(expr.item);
+        if (slot === undefined || !members.every((m) => typeof m === "string")) return undefined;
+        return test(op, slot, { set: new Set(members.map((m) => foldCase(m as string))) });
+      }
+      const item = ctx.compile(expr.item);
+      if (item.slot === undefined || !members.every((m) => typeof m === "number" || typeof m === "boolean")) return undefined;
+      return test(op, item.slot, { set: new Set(members) });
+    }
+    case "startsWith":
+    case "endsWith":
+    case "contains": {
+      const [subject, part] = expr.kind === "contains" ? [expr.container, expr.item] : [expr.text, expr.affix];
+      const text = constantText(ctx.compile(part));
+      const slot = isTextType(subject) ? ctx.foldedSlot(subject) : undefined;
+      if (text === undefined || slot === undefined) return undefined;
+      const op = expr.kind === "startsWith" ? TestOp.StartsWith : expr.kind === "endsWith" ? TestOp.EndsWith : TestOp.Contains;
+      return test(op, slot, { text: foldCase(text) });
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** One test of a chain: true, false, or null when the slot is unknown. */
+export function runOne(t: SlotTest, value: Value): boolean | null {
+  if (value === null) return null;
+  const v = t.length ? (value as readonly Value[]).length : value;
+  switch (t.op) {
     case TestOp.IsTrue:
       return v === true;
+    case TestOp.IsFalse:
+      return v === false;
     case TestOp.Less:
-      return (v as number) < a;
+      return (v as number) < t.a;
     case TestOp.LessOrEqual:
-      return (v as number) <= a;
+      return (v as number) <= t.a;
     case TestOp.Greater:
-      return (v as number) > a;
+      return (v as number) > t.a;
     case TestOp.GreaterOrEqual:
-      return (v as number) >= a;
+      return (v as number) >= t.a;
     case TestOp.Equal:
-      return v === a;
+      return v === t.a;
     case TestOp.NotEqual:
-      return v !== a;
+      return v !== t.a;
+    case TestOp.TextEqual:
+      return v === t.text;
+    case TestOp.TextNotEqual:
+      return v !== t.text;
     case TestOp.Between:
-      return (v as number) >= a && (v as number) <= b;
-    default:
-      return null;
+      return (v as number) >= t.a && (v as number) <= t.b;
+    case TestOp.In:
+      return (t.set as ReadonlySet<Value>).has(v);
+    case TestOp.NotIn:
+      return !(t.set as ReadonlySet<Value>).has(v);
+    case TestOp.StartsWith:
+      return (v as string).startsWith(t.text);
+    case TestOp.EndsWith:
+      return (v as string).endsWith(t.text);
+    case TestOp.Contains:
+      return (v as string).includes(t.text);
   }
+}
+
+/**
+ * Runs a test (an `and` chain with three-valued logic: false wins, then
+ * unknown): true, false, or null when unknown.
+ */
+export function runSlotTest(t: SlotTest, values: readonly Value[]): boolean | null {
+  let result: boolean | null = true;
+  for (let part: SlotTest | null = t; part !== null; part = part.next) {
+    const r = runOne(part, values[part.slot] ?? null);
+    if (r === false) return false;
+    if (r === null) result = null;
+  }
+  return result;
 }

@@ -5,7 +5,8 @@ import { InvalidLeadError, IRFormatError } from "../errors.js";
 import { ExprCompiler } from "../expr/compile-expr.js";
 import { directChildren } from "../expr/compiled.js";
 import type { SlotTest } from "../expr/slot-test.js";
-import { runSlotTest, slotTest, TestOp } from "../expr/slot-test.js";
+import { runSlotTest, slotTest } from "../expr/slot-test.js";
+import { foldCase } from "../runtime/text.js";
 import { compileLeadReader } from "../lead/read-lead.js";
 import type { CompileOptions, EvaluateOptions } from "../options.js";
 import { resolveLimits, resolveNow } from "../options.js";
@@ -85,7 +86,6 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const layout = new SlotLayout(ir);
   const reader = compileLeadReader(ir.inputs, limits, (path) => layout.allocateField(path));
   const compiler = new ExprCompiler(layout);
-  const frameSize = layout.size;
 
   const groups = new Map<string, CompiledGroup>();
   const stepSlots: number[] = [];
@@ -115,10 +115,6 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     stepTests.push(test);
   }
   const stepCount = stepRuns.length;
-  const stepOps = Uint8Array.from(stepTests.map((t) => t?.op ?? TestOp.Call));
-  const stepTestSlots = Int32Array.from(stepTests.map((t) => t?.slot ?? 0));
-  const stepA = Float64Array.from(stepTests.map((t) => t?.a ?? 0));
-  const stepB = Float64Array.from(stepTests.map((t) => t?.b ?? 0));
 
   const scoreIds = ir.scores.map((s) => s.id);
   const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
@@ -133,8 +129,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const tierIds = ir.tiers.map((t) => t.id);
   const tierCompiled = ir.tiers.map((t) => (t.when === undefined ? undefined : compiler.compile(t.when)));
   const tierWhens = tierCompiled.map((c) => (c === undefined ? null : c.run));
-  // A tier whose condition is a criterion (the usual case) reads its slot instead of calling.
-  const tierSlots = tierCompiled.map((c) => (c === undefined ? -2 : (c.slot ?? -1)));
+  // Tier and knockout conditions of the common shapes (a criterion, `total >= 50`) run inline.
+  const tierTests = ir.tiers.map((t) => (t.when === undefined ? undefined : slotTest(t.when, compiler)));
   const lastTier = tierIds[tierIds.length - 1] ?? DISQUALIFIED_TIER;
 
   const plan: FullPathPlan = {
@@ -153,6 +149,11 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     scoresTemplate,
   };
 
+  // Every slot is known only now: compiling expressions allocates the folded-text slots.
+  const frameSize = layout.size;
+  const foldFrom = layout.folds.map((f) => f.from);
+  const foldTo = layout.folds.map((f) => f.to);
+  const foldCount = foldFrom.length;
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
   let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
 
@@ -169,12 +170,13 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
         throw new InvalidLeadError(ir.id, issues);
       }
       const values = frame.values;
+      for (let i = 0; i < foldCount; i++) {
+        const text = values[foldFrom[i] as number] ?? null;
+        values[foldTo[i] as number] = text === null ? null : foldCase(text as string);
+      }
       for (let i = 0; i < stepCount; i++) {
-        const op = stepOps[i] as TestOp;
-        values[stepSlots[i] as number] =
-          op === TestOp.Call
-            ? (stepRuns[i] as Closure)(frame)
-            : runSlotTest(op, values[stepTestSlots[i] as number] ?? null, stepA[i] as number, stepB[i] as number);
+        const test = stepTests[i] as SlotTest | undefined;
+        values[stepSlots[i] as number] = test === undefined ? (stepRuns[i] as Closure)(frame) : runSlotTest(test, values);
       }
     } catch (error) {
       spare = frame;
@@ -186,10 +188,11 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   function pickTier(frame: Frame): string {
     for (let i = 0; i < fastKnockouts.length; i++) if ((fastKnockouts[i] as Closure)(frame) === true) return DISQUALIFIED_TIER;
     const values = frame.values;
-    for (let i = 0; i < tierSlots.length; i++) {
-      const slot = tierSlots[i] as number;
-      if (slot === -2) return tierIds[i] as string;
-      if ((slot >= 0 ? values[slot] : (tierWhens[i] as Closure)(frame)) === true) return tierIds[i] as string;
+    for (let i = 0; i < tierIds.length; i++) {
+      const when = tierWhens[i] as Closure | null;
+      if (when === null) return tierIds[i] as string;
+      const test = tierTests[i];
+      if ((test !== undefined ? runSlotTest(test, values) : when(frame)) === true) return tierIds[i] as string;
     }
     return lastTier;
   }

@@ -1,6 +1,7 @@
 import type { Expr, ScoreGroupIR } from "@qualify/ir";
 import type { ExprCompiler } from "../expr/compile-expr.js";
-import { runSlotTest, slotTest, TestOp } from "../expr/slot-test.js";
+import type { SlotTest } from "../expr/slot-test.js";
+import { runOne, runSlotTest, slotTest } from "../expr/slot-test.js";
 import type { Closure, Frame, Value } from "../runtime/frame.js";
 import { saturate } from "../runtime/values.js";
 
@@ -31,8 +32,8 @@ export function clamp(sum: number, min: number | undefined, max: number | undefi
 
 /**
  * The rules of a group as parallel arrays: each `when` is an inline test
- * (see slot-test.ts) or a closure, each points value a constant or a closure.
- * Typed arrays keep the loop on plain machine numbers.
+ * (see slot-test.ts), a closure, or absent (always), each points value a
+ * constant or a closure.
  */
 interface RuleTable {
   readonly count: number;
@@ -41,10 +42,7 @@ interface RuleTable {
   readonly ids: readonly string[];
   readonly whenExprs: readonly (Expr | undefined)[];
   readonly pointExprs: readonly Expr[];
-  readonly ops: Uint8Array;
-  readonly slots: Int32Array;
-  readonly a: Float64Array;
-  readonly b: Float64Array;
+  readonly tests: readonly (SlotTest | null)[];
   readonly whens: readonly (Closure | null)[];
   readonly points: readonly (Closure | null)[];
   readonly fixed: Float64Array;
@@ -55,10 +53,7 @@ function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean):
   const labels: string[] = [];
   const whenExprs: (Expr | undefined)[] = [];
   const pointExprs: Expr[] = [];
-  const ops: number[] = [];
-  const slots: number[] = [];
-  const a: number[] = [];
-  const b: number[] = [];
+  const tests: (SlotTest | null)[] = [];
   const whens: (Closure | null)[] = [];
   const points: (Closure | null)[] = [];
   const fixed: number[] = [];
@@ -67,15 +62,11 @@ function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean):
     const p = compiler.compile(rule.points);
     if (prune && ((when !== undefined && when.constant && when.value !== true) || (p.constant && p.value === null))) continue;
     const always = when === undefined || (when.constant && when.value === true);
-    const test = always || when.constant ? undefined : slotTest(rule.when as Expr, compiler);
     labels.push(rule.label);
     whenExprs.push(rule.when);
     pointExprs.push(rule.points);
-    ops.push(always ? TestOp.Always : (test?.op ?? TestOp.Call));
-    slots.push(test?.slot ?? 0);
-    a.push(test?.a ?? 0);
-    b.push(test?.b ?? 0);
-    whens.push(when === undefined ? null : when.run);
+    tests.push(always || when.constant ? null : (slotTest(rule.when as Expr, compiler) ?? null));
+    whens.push(always ? null : when.run);
     points.push(p.constant ? null : p.run);
     fixed.push(p.constant && typeof p.value === "number" ? p.value : 0);
   }
@@ -85,10 +76,7 @@ function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean):
     ids: labels.map((label) => `${group.id}/${label}`),
     whenExprs,
     pointExprs,
-    ops: Uint8Array.from(ops),
-    slots: Int32Array.from(slots),
-    a: Float64Array.from(a),
-    b: Float64Array.from(b),
+    tests,
     whens,
     points,
     fixed: Float64Array.from(fixed),
@@ -97,10 +85,10 @@ function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean):
 
 /** A rule's `when`: true, false or unknown (null). */
 function whenOf(t: RuleTable, i: number, f: Frame): Value {
-  const op = t.ops[i] as TestOp;
-  if (op === TestOp.Always) return true;
-  if (op === TestOp.Call) return (t.whens[i] as Closure)(f);
-  return runSlotTest(op, f.values[t.slots[i] as number] ?? null, t.a[i] as number, t.b[i] as number);
+  const test = t.tests[i] as SlotTest | null;
+  if (test !== null) return runSlotTest(test, f.values);
+  const when = t.whens[i] as Closure | null;
+  return when === null ? true : when(f);
 }
 
 /**
@@ -115,10 +103,20 @@ export function compileGroup(group: ScoreGroupIR, compiler: ExprCompiler): Compi
   const min = group.min;
   const max = group.max;
 
+  const tests = fast.tests;
+  const whens = fast.whens;
   const sum: Closure = (f) => {
+    const values = f.values;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      if (whenOf(fast, i, f) !== true) continue;
+      // whenOf, unrolled for the common single test: this loop is the hot spot of points models.
+      const test = tests[i] as SlotTest | null;
+      if (test !== null) {
+        if ((test.next === null ? runOne(test, values[test.slot] ?? null) : runSlotTest(test, values)) !== true) continue;
+      } else {
+        const when = whens[i] as Closure | null;
+        if (when !== null && when(f) !== true) continue;
+      }
       const p = fast.points[i] as Closure | null;
       if (p === null) {
         total += fast.fixed[i] as number;

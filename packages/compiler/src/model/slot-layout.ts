@@ -10,6 +10,9 @@ type RefTarget = ExprOf<"ref">["target"];
  */
 export class SlotLayout implements SlotResolver {
   private readonly fields = new Map<string, number>();
+  private readonly folded = new Map<string, number>();
+  /** Pairs of (text field slot, folded slot) the evaluator fills after reading a lead. */
+  readonly folds: { readonly from: number; readonly to: number }[] = [];
   private readonly refs = new Map<string, { target: RefTarget; slot: number; expr: Expr | undefined }>();
   private next = 0;
 
@@ -43,6 +46,17 @@ export class SlotLayout implements SlotResolver {
   fieldSlot(path: readonly string[]): number {
     const slot = this.fields.get(path.join("."));
     if (slot === undefined) throw new IRFormatError(`The expression reads "${path.join(".")}", which is not a declared input field.`);
+    return slot;
+  }
+
+  foldedSlot(path: readonly string[]): number {
+    const key = path.join(".");
+    let slot = this.folded.get(key);
+    if (slot === undefined) {
+      slot = this.next++;
+      this.folded.set(key, slot);
+      this.folds.push({ from: this.fieldSlot(path), to: slot });
+    }
     return slot;
   }
 
