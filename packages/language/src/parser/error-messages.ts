@@ -137,6 +137,9 @@ export const friendlyMessages: IParserErrorMessageProvider = {
 
   buildNoViableAltMessage({ actual, previous, ruleName }) {
     const found = describeToken(actual[0]);
+    if (ruleName === "comparison" && hasPrevious(previous) && previous.tokenType.name === "Is") {
+      return coded(SyntaxCode.UnexpectedToken, `Expected \`missing\` or \`present\` after \`is\`${butFound(actual[0])}`);
+    }
     if (EXPRESSION_RULES.has(ruleName) || ruleName === "listLiteral" || ruleName === "argumentList") {
       if (isReservedWord(actual[0]) && hasPrevious(previous) && previous.tokenType.name !== "LParen") {
         return coded(SyntaxCode.ExpectedExpression, `Expected an expression${after(previous)}${butFound(actual[0], "", "the word ")}`);
@@ -166,11 +169,6 @@ export const friendlyMessages: IParserErrorMessageProvider = {
           SyntaxCode.ExpectedDeclaration,
           `Expected a declaration (const, let, criterion, score, disqualify or tier)${butFound(actual[0])}`,
         );
-      case "comparison":
-        if (hasPrevious(previous) && previous.tokenType.name === "Is") {
-          return coded(SyntaxCode.UnexpectedToken, `Expected \`missing\` or \`present\` after \`is\`${butFound(actual[0])}`);
-        }
-        return coded(SyntaxCode.UnexpectedToken, `Unexpected ${found}${after(previous)}`);
       case "bound":
         return coded(SyntaxCode.ExpectedToken, `Expected \`min\` or \`max\`${butFound(actual[0])}`);
       default:

@@ -6,7 +6,7 @@ import { isRealToken, PositionMapper, START_OF_TEXT } from "../lexer/positions.j
 import * as T from "../lexer/tokens.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { CstToAst, type TopLevel } from "./cst-to-ast.js";
-import { describeToken, splitCodedMessage } from "./error-messages.js";
+import { describeToken, isReservedWord, splitCodedMessage } from "./error-messages.js";
 import { scanNesting } from "./nesting-scan.js";
 import { qualParser, runRule, type EntryRule } from "./parser.js";
 import { SyntaxCode } from "./syntax-codes.js";
@@ -32,6 +32,7 @@ export interface ExpressionParseResult {
 }
 
 const DECLARATION_KEYWORDS = new Set<TokenType>(T.declarationKeywords);
+const NAMED_DECLARATIONS = new Set<TokenType>([T.Model, T.Const, T.Let, T.Criterion, T.Score, T.Tier]);
 const COMPARISON_TOKENS = new Set<TokenType>([
   T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals, T.In, T.Not, T.Contains, T.Starts, T.Ends,
   T.Between, T.Matches, T.Is, T.Within,
@@ -190,7 +191,12 @@ function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
   let current: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as IToken;
-    const startsDeclaration = DECLARATION_KEYWORDS.has(token.tokenType) && tokens[i + 1]?.tokenType !== T.Colon;
+    // A declaration keyword right after one that expects a name (`criterion score = ...`) or
+    // before a colon (`score: number` in an input block) is a misused name, reported by the parser.
+    const startsDeclaration =
+      DECLARATION_KEYWORDS.has(token.tokenType) &&
+      tokens[i + 1]?.tokenType !== T.Colon &&
+      !NAMED_DECLARATIONS.has(tokens[i - 1]?.tokenType as TokenType);
     if (startsDeclaration && current.length > 0) {
       chunks.push(current);
       current = [];
@@ -256,6 +262,23 @@ function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[]
       message = `Comparisons cannot be chained: ${describeToken(token)} cannot follow another comparison; join them with \`and\` (a < b and b < c)`;
     } else if (before !== undefined) {
       message = `Unexpected ${describeToken(token)} after ${describeToken(before)}: the declaration is complete here; did you miss an operator or \`and\`?`;
+    }
+  }
+  if (isRealToken(token) && isReservedWord(token) && code !== SyntaxCode.ReservedWord) {
+    const next = chunk[chunk.indexOf(token) + 1];
+    if (next?.tokenType === T.Colon) {
+      code = SyntaxCode.ReservedWord;
+      message = `\`${token.image}\` is a reserved word and cannot be used as a field name; choose another name`;
+    }
+  }
+  // `"a": 1 when` followed by the next rule `"b": 2` reads `"b"` as the condition and
+  // stumbles on its colon: the real problem is the empty `when`.
+  if (isRealToken(token) && token.tokenType === T.Colon) {
+    const index = chunk.indexOf(token);
+    const label = chunk[index - 1];
+    const when = chunk[index - 2];
+    if (label?.tokenType === T.StringLiteral && when?.tokenType === T.When) {
+      return { code: SyntaxCode.ExpectedExpression, severity: "error", message: "Expected a condition after `when`", range: positions.tokenRange(when) };
     }
   }
   let range: SourceRange;
