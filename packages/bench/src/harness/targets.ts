@@ -50,8 +50,8 @@ export function evaluateTargets(
   }
   if (batch?.runs !== undefined) {
     const find = (label: string) => batch.runs?.find((r) => r.label === label);
-    const full = find("qualify score");
-    const tenth = find("qualify score (1/10 rows)");
+    const full = find("qualify score --workers 1");
+    const tenth = find("qualify score --workers 1 (1/10 rows)");
     if (full?.maxRssMb !== undefined && tenth?.maxRssMb !== undefined) {
       const ratio = full.maxRssMb / tenth.maxRssMb;
       targets.push({ name: "score peak RSS, full vs 1/10 rows", goal: "<= 1.5x", measured: `${ratio.toFixed(2)}x`, pass: ratio <= 1.5 });
