@@ -72,6 +72,24 @@ describe("qualify check", () => {
     expect(strict.code).toBe(1);
   });
 
+  it("checks models in the YAML data form found in directories, with positions in the YAML file", () => {
+    const yaml = [
+      "model: y",
+      "title: Y",
+      "input:",
+      "  n: { type: number }",
+      "declarations:",
+      "  - { tier: big, label: Big, when: nn > 3 }",
+      "  - { tier: rest, label: Rest, otherwise: true }",
+      "",
+    ].join("\n");
+    const ws = workspace({ "models/y.qual.yaml": yaml });
+    cleanup = ws.cleanup;
+    const run = qualify(["check", "models"], { cwd: ws.dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/models\/y\.qual\.yaml:6:\d+: error QUAL2\d\d: .*`nn`/);
+  });
+
   it("exits 2 for a path that does not exist, naming it", () => {
     const ws = workspace({});
     cleanup = ws.cleanup;

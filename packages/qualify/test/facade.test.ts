@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { toData } from "@qualify/data";
+import { parse } from "@qualify/language";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyzeModel, compileModel, InvalidLeadError, loadIR, ModelError, saveIR } from "../src/index.js";
 import { loadModelFile, ModelFileError, readModelFile } from "../src/node.js";
@@ -63,6 +65,21 @@ describe("loadModelFile", () => {
     const fromSaved = await loadModelFile(saved);
     expect(fromSaved.ir).toEqual(loadIR(saveIR(fromSource.ir)));
     expect(fromSaved.score({ budget_usd: 20_000, role: "cfo" })).toEqual(fromSource.score({ budget_usd: 20_000, role: "cfo" }));
+  });
+
+  it("loads the YAML and JSON data forms to the same model as the source", async () => {
+    const ast = parse(BANT).ast;
+    const fromSource = await loadModelFile(join(dir, "bant.qual"));
+    for (const [name, format] of [["bant.qual.yaml", "yaml"], ["bant.qual.json", "json"]] as const) {
+      writeFileSync(join(dir, name), toData(ast, format));
+      const model = await loadModelFile(join(dir, name));
+      expect(model.score({ budget_usd: 20_000, role: "cfo" })).toEqual(fromSource.score({ budget_usd: 20_000, role: "cfo" }));
+      expect(model.ir.criteria.map((c) => c.id)).toEqual(["budget", "authority"]);
+    }
+    writeFileSync(join(dir, "broken.qual.yaml"), "model: 3\n");
+    const broken = await readModelFile(join(dir, "broken.qual.yaml"));
+    expect(broken.ir).toBeUndefined();
+    expect(broken.diagnostics.some((d) => /^QUAL6\d\d$/.test(d.code))).toBe(true);
   });
 
   it("names the file when it cannot be read or its kind is unknown", async () => {

@@ -1,4 +1,5 @@
 import { IRFormatError, loadIR } from "@qualify/compiler";
+import { analyzeData } from "@qualify/data";
 import type { Diagnostic, ModelIR } from "@qualify/ir";
 import { LineMap } from "@qualify/ir";
 import { analyzeModel } from "../compile-model.js";
@@ -29,8 +30,6 @@ export interface ModelFormat {
 export const MODEL_FILE_CODES = {
   /** A saved IR document that `loadIR` refuses (wrong format tag, version or structure). */
   badSavedModel: "QUAL791",
-  /** A model form this build cannot read yet. */
-  unsupportedForm: "QUAL792",
 } as const;
 
 const qualSource: ModelFormat = {
@@ -45,22 +44,18 @@ const qualSource: ModelFormat = {
   },
 };
 
-// The YAML/JSON model form (package @qualify/data) plugs in here: replace this
-// entry by one whose `analyze` calls the data package, and set `searchable`.
+// The YAML/JSON data form (package @qualify/data): the same model as a
+// document whose expressions are strings; it compiles to the same IR.
 const dataForm: ModelFormat = {
   name: "Qual data model (YAML/JSON)",
   extensions: [".qual.yaml", ".qual.yml", ".qual.json"],
-  searchable: false,
-  analyze: (source, file) => ({
-    diagnostics: [
-      wholeFileDiagnostic(
-        source,
-        file,
-        MODEL_FILE_CODES.unsupportedForm,
-        "Models written as YAML or JSON are not supported by this build yet; write the model as a .qual file.",
-      ),
-    ],
-  }),
+  searchable: true,
+  analyze: (source, file) => {
+    const analysis = analyzeData(source, { file });
+    return analysis.ir === undefined
+      ? { diagnostics: analysis.diagnostics }
+      : { diagnostics: analysis.diagnostics, ir: analysis.ir };
+  },
 };
 
 const savedIR: ModelFormat = {
