@@ -22,6 +22,7 @@ export const INVALID: unique symbol = Symbol("invalid");
  */
 export type Convert = (raw: unknown, sink: LeadIssue[] | null, path: string) => Value | typeof INVALID;
 
+/** A value that can hold a record's fields: an object that is not an array or a Date. */
 export function isRecordObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
@@ -141,6 +142,7 @@ function recordConverter(type: QualType & { kind: "record" }, limits: Readonly<L
   };
 }
 
+/** The checker/converter of lead values of a type, with the size limits applied. */
 export function converterFor(type: QualType, limits: Readonly<LeadLimits>): Convert {
   if (type.kind === "list") return listConverter(type, limits);
   if (type.kind === "record") return recordConverter(type, limits);
