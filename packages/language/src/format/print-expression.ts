@@ -122,10 +122,19 @@ function printBare(expr: Expr): string {
     case "IfExpr":
       return `if ${print(expr.condition, Prec.If)} then ${print(expr.then, Prec.If)} else ${print(expr.else, Prec.If)}`;
     case "QuantifierExpr": {
-      const head = expr.quantifier === "atLeast" ? `at least ${print(expr.n, Prec.Additive)}` : expr.quantifier;
+      const head = expr.quantifier === "atLeast" ? `at least ${printCount(expr.n)}` : expr.quantifier;
       return `${head} of (${printList(expr.items)})`;
     }
     case "ParenExpr":
       return `(${print(expr.inner, Prec.If)})`;
   }
+}
+
+/**
+ * N of `at least N of`. A bare name `all`, `any`, `none` or `count` at its end
+ * would read, with the `of` that follows, as another quantifier.
+ */
+function printCount(n: Expr | undefined): string {
+  const text = print(n, Prec.Additive);
+  return /(?:^|[^.\w])(?:all|any|none|count)$/.test(text) ? `(${text})` : text;
 }
