@@ -1,0 +1,145 @@
+// Runs every example model and its fixtures: each model must check with no
+// diagnostic at all (not even a warning), and every case of every
+// `examples/**/*.test.yaml` must pass. The fixture rules (subset match, maps
+// by the keys given, lists as sets, numbers within 1e-9, `error: true`) are
+// the shared runner's, the one `qualify test` uses.
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+// The repository root is not a workspace package, so it cannot import the
+// packages by name; their TypeScript sources are imported directly instead.
+import { compile } from "../packages/compiler/src/index.js";
+import type { CompiledModel } from "../packages/compiler/src/index.js";
+import { parseFixture, readModelFile, runFixtureFile } from "../packages/qualify/src/node.js";
+
+// yaml is installed for the qualify package, not at the root.
+const YAML = createRequire(new URL("../packages/qualify/package.json", import.meta.url))("yaml") as {
+  parse(text: string): unknown;
+};
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const examplesDir = join(root, "examples");
+
+function findFiles(dir: string, suffix: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findFiles(path, suffix));
+    else if (entry.name.endsWith(suffix)) found.push(path);
+  }
+  return found.sort();
+}
+
+/** Reads, checks and compiles a model, failing with its diagnostics listed unless it checks clean. */
+async function loadCleanModel(path: string): Promise<CompiledModel> {
+  const model = await readModelFile(path);
+  const problems = model.diagnostics.map(
+    (d) => `${d.severity} ${d.code} at ${d.range.start.line}:${d.range.start.column}: ${d.message}`,
+  );
+  expect(problems, `${relative(root, path)} should check with no errors and no warnings`).toEqual([]);
+  if (model.ir === undefined) throw new Error(`${path} produced no IR`);
+  return compile(model.ir);
+}
+
+const fixtureFiles = findFiles(examplesDir, ".test.yaml");
+const modelFiles = findFiles(examplesDir, ".qual");
+const EXPECTED_MODELS = ["anum", "bant", "champ", "faint", "gpct", "inbound", "pql", "x-education"];
+
+describe("the example models", () => {
+  it("are all present, each with a fixture file beside it", () => {
+    const names = modelFiles.map((f) => relative(examplesDir, f).replace(/\.qual$/, ""));
+    expect(names).toEqual(expect.arrayContaining(EXPECTED_MODELS));
+    for (const model of modelFiles) {
+      expect(fixtureFiles, `${relative(root, model)} has no fixture`).toContain(model.replace(/\.qual$/, ".test.yaml"));
+    }
+  });
+
+  for (const path of modelFiles) {
+    it(`${relative(examplesDir, path)} checks with no errors and no warnings`, async () => {
+      const model = await loadCleanModel(path);
+      expect(model.ir.tiers.length).toBeGreaterThan(1);
+    });
+  }
+});
+
+for (const fixturePath of fixtureFiles) {
+  const name = relative(root, fixturePath);
+  const fixture = parseFixture(readFileSync(fixturePath, "utf8"), fixturePath);
+
+  describe(name, () => {
+    it("is well formed, with at least 8 cases covering missing data, a knockout and an invalid lead", () => {
+      expect(fixture.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+      expect(fixture.cases.length).toBeGreaterThanOrEqual(8);
+      expect(fixture.cases.every((c) => c.wellFormed)).toBe(true);
+      expect(fixture.cases.some((c) => c.error)).toBe(true);
+      expect(fixture.cases.some((c) => c.expect.tier === "disqualified")).toBe(true);
+      expect(fixture.cases.some((c) => (c.expect.unknown?.length ?? 0) > 0)).toBe(true);
+      const names = fixture.cases.map((c) => c.name);
+      expect(new Set(names).size).toBe(names.length);
+    });
+
+    it("passes every case, with no warning (a model that reads dates has a `now`)", async () => {
+      const run = await runFixtureFile(fixturePath);
+      expect(run.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+      const failures = run.cases
+        .filter((c) => !c.passed)
+        .map((c) => ({ case: c.name, error: c.error, differences: c.differences }));
+      expect(failures).toEqual([]);
+      expect(run.cases.length).toBe(fixture.cases.length);
+    });
+
+    it("gives the same tier and scores on the fast path as on the full one", async () => {
+      if (fixture.model === undefined) throw new Error(`${name} names no model`);
+      const model = await loadCleanModel(fixture.model.path);
+      for (const testCase of fixture.cases.filter((c) => !c.error)) {
+        const now = testCase.now ?? fixture.now;
+        const options = now === undefined ? {} : { now };
+        const full = model.evaluate(testCase.lead, options);
+        const fast = model.score(testCase.lead, options);
+        expect({ case: testCase.name, tier: fast.tier, scores: fast.scores }).toEqual({
+          case: testCase.name,
+          tier: full.tier,
+          scores: full.scores,
+        });
+      }
+    });
+  });
+}
+
+describe("the example data", () => {
+  it("leads.jsonl holds at least 20 valid inbound leads, exactly two invalid ones, and every outcome", async () => {
+    const model = await loadCleanModel(join(examplesDir, "inbound.qual"));
+    const leads = readFileSync(join(examplesDir, "data/leads.jsonl"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as unknown);
+    const valid = leads.filter((lead) => model.validate(lead).length === 0);
+    expect(valid.length).toBeGreaterThanOrEqual(20);
+    expect(leads.length - valid.length).toBe(2);
+    const tiers = new Set(valid.map((lead) => model.evaluate(lead, { now: "2026-11-01" }).tier));
+    expect([...tiers].sort()).toEqual(["disqualified", "lead", "mql", "pql", "sql"]);
+  });
+
+  it("x-education.map.yaml maps existing CSV columns onto every declared field", async () => {
+    const model = await loadCleanModel(join(examplesDir, "x-education.qual"));
+    const map = YAML.parse(readFileSync(join(examplesDir, "data/x-education.map.yaml"), "utf8")) as {
+      fields: Record<string, string | { column: string; values?: Record<string, unknown> }>;
+    };
+    const header = readFileSync(join(examplesDir, "data/x-education-sample.csv"), "utf8").split("\n")[0]?.split(",") ?? [];
+    const declared = model.ir.inputs.map((f) => f.name);
+    for (const [field, spec] of Object.entries(map.fields)) {
+      expect(header, `the column of ${field}`).toContain(typeof spec === "string" ? spec : spec.column);
+    }
+    expect(Object.keys(map.fields).sort()).toEqual([...declared].sort());
+  });
+
+  it("x-education-sample.csv is a header and 300 rows of the real export's 37 columns", () => {
+    const lines = readFileSync(join(examplesDir, "data/x-education-sample.csv"), "utf8").split("\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.length - 1).toBe(301);
+    expect(lines[0]?.split(",").length).toBe(37);
+    expect(lines[1]?.startsWith("7927b2df-8bba-4d29-b9a2-b6e0beafe620,660737,")).toBe(true);
+  });
+});
