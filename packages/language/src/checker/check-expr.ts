@@ -80,7 +80,7 @@ export function checkExpr(node: AstExpr, env: ExprEnv): Expr {
       if (!isError(operand.type) && operand.type.kind !== want.kind) {
         const rule = node.op === "not" ? "turns a yes/no (bool) value around" : "works on numbers";
         report("operandType", node.operand.range, [subjectOf(node.operand, "the value"), describeType(operand.type), node.op, rule]);
-        return { ...errorExpr(range) };
+        return errorExpr(range);
       }
       if (node.op === "+") return operand;
       // `-30` is one number to a reader; back ends should see it as one literal too.
