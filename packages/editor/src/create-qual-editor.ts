@@ -1,6 +1,6 @@
 import type * as Monaco from "monaco-editor/editor";
-import { QUAL_LANGUAGE_ID } from "./language/qual-monarch.js";
-import { QUAL_YAML_LANGUAGE_ID } from "./language/register-qual-yaml.js";
+import { QUAL_LANGUAGE_ID } from "./language/language-ids.js";
+import { QUAL_YAML_LANGUAGE_ID } from "./language/language-ids.js";
 import { QUAL_MARKER_OWNER } from "./monaco/convert.js";
 import type { AppliedReport } from "./monaco/diagnostics-adapter.js";
 import { Emitter } from "./monaco/emitter.js";

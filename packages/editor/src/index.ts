@@ -3,8 +3,8 @@
 export { createQualEditor } from "./create-qual-editor.js";
 export type { QualEditor, QualEditorOptions } from "./create-qual-editor.js";
 export { registerQualLanguage } from "./language/register-qual.js";
-export { registerQualYamlLanguage, QUAL_YAML_LANGUAGE_ID } from "./language/register-qual-yaml.js";
-export { QUAL_LANGUAGE_ID, conf, language } from "./language/qual-monarch.js";
+export { registerQualYamlLanguage } from "./language/register-qual-yaml.js";
+export { QUAL_LANGUAGE_ID, QUAL_YAML_LANGUAGE_ID } from "./language/language-ids.js";
 export { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, RESERVED_WORDS } from "./language/keywords.js";
 export { QUAL_MARKER_OWNER, toMarker, toMonacoRange } from "./monaco/convert.js";
 export { renderOutcome } from "./monaco/result-view.js";

@@ -1,9 +1,6 @@
 import type { languages } from "monaco-editor/editor";
 import { BUILTIN_FUNCTIONS, RESERVED_WORDS, TYPE_WORDS } from "./keywords.js";
 
-/** The Monaco language id of Qual source text. */
-export const QUAL_LANGUAGE_ID = "qual";
-
 /**
  * Editing behaviour of Qual: `#` comments, brackets, auto-closing pairs and
  * indentation inside `{ ... }` blocks.

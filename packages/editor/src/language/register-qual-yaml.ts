@@ -1,7 +1,6 @@
 import type { MonacoApi } from "./register-qual.js";
 
-/** The Monaco language id of Qual models written as YAML data (`*.qual.yaml`). */
-export const QUAL_YAML_LANGUAGE_ID = "qual-yaml";
+import { QUAL_YAML_LANGUAGE_ID } from "./language-ids.js";
 
 const registered = new WeakSet<object>();
 

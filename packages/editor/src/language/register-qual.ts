@@ -1,5 +1,5 @@
 import type * as Monaco from "monaco-editor/editor";
-import { QUAL_LANGUAGE_ID } from "./qual-monarch.js";
+import { QUAL_LANGUAGE_ID } from "./language-ids.js";
 
 /** The Monaco API surface that registration needs (the `monaco-editor/editor` module). */
 export type MonacoApi = typeof Monaco;

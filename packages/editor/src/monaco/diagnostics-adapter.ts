@@ -1,7 +1,7 @@
 import type * as Monaco from "monaco-editor/editor";
 import type { DocumentReport } from "../service/types.js";
-import { QUAL_LANGUAGE_ID } from "../language/qual-monarch.js";
-import { QUAL_YAML_LANGUAGE_ID } from "../language/register-qual-yaml.js";
+import { QUAL_LANGUAGE_ID } from "../language/language-ids.js";
+import { QUAL_YAML_LANGUAGE_ID } from "../language/language-ids.js";
 import { QUAL_MARKER_OWNER, toMarker } from "./convert.js";
 import type { DocumentSync } from "./document-sync.js";
 import { Emitter } from "./emitter.js";

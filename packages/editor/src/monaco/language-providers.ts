@@ -1,6 +1,6 @@
 import type * as Monaco from "monaco-editor/editor";
-import { QUAL_LANGUAGE_ID } from "../language/qual-monarch.js";
-import { QUAL_YAML_LANGUAGE_ID } from "../language/register-qual-yaml.js";
+import { QUAL_LANGUAGE_ID } from "../language/language-ids.js";
+import { QUAL_YAML_LANGUAGE_ID } from "../language/language-ids.js";
 import type { Location } from "../service/types.js";
 import type { QualWorkerClient } from "../worker/worker-client.js";
 import { QUAL_MARKER_SOURCE, toCompletionKind, toDocumentSymbol, toMonacoRange, toMonacoTextEdit } from "./convert.js";
