@@ -11,8 +11,9 @@ export interface Target {
   readonly pass: boolean | undefined;
 }
 
+/** CPU-time throughput: the ratios between contenders are taken on it (see ContenderThroughput.ratio). */
 function rate(workload: WorkloadThroughput | undefined, id: string): number | undefined {
-  return workload?.contenders.find((c) => c.id === id)?.leadsPerSecond;
+  return workload?.contenders.find((c) => c.id === id)?.leadsPerCpuSecond;
 }
 
 function ratioTarget(workload: WorkloadThroughput | undefined, name: string, id: string, versus: string, goal: number): Target {

@@ -15,11 +15,19 @@ export interface ContenderThroughput {
   readonly label: string;
   readonly notes: string;
   readonly agreement: AgreementReport;
-  /** Median over rounds, when it agreed and was timed. */
+  /** Leads per wall-clock second, median over rounds, when it agreed and was timed. */
   readonly leadsPerSecond?: number;
-  /** Median of the per-round ratios to the hand-written function (rounds are interleaved, so each ratio is paired). */
+  /** Leads per second of process CPU time, median over rounds: what the code costs, whatever else the machine runs. */
+  readonly leadsPerCpuSecond?: number;
+  /**
+   * Median of the per-round ratios to the hand-written function, on CPU time
+   * (rounds are interleaved, so each ratio is paired and machine load that
+   * comes and goes does not favour whoever ran in a quiet moment).
+   */
   readonly ratio?: number;
-  readonly rounds?: readonly number[];
+  /** The same ratio on wall-clock time. */
+  readonly wallRatio?: number;
+  readonly rounds?: readonly { readonly wall: number; readonly cpu: number }[];
   readonly checksum?: number;
 }
 
@@ -70,7 +78,7 @@ export async function measureWorkload(
   }
   const baselineId = contenders[0]?.id;
   const cursor = new Map<string, number>(timed.map((t) => [t.id, 0]));
-  const rates = new Map<string, number[]>(timed.map((t) => [t.id, []]));
+  const rates = new Map<string, { wall: number; cpu: number }[]>(timed.map((t) => [t.id, []]));
   const checksums = new Map<string, number>(timed.map((t) => [t.id, 0]));
   for (const t of timed) {
     collectGarbage();
@@ -82,7 +90,7 @@ export async function measureWorkload(
       collectGarbage();
       const window = await timeWindow(t.runner, workload.leads, options.windowMs, cursor.get(t.id));
       cursor.set(t.id, window.next);
-      rates.get(t.id)?.push((window.leads * 1e9) / window.ns);
+      rates.get(t.id)?.push({ wall: (window.leads * 1e9) / window.ns, cpu: (window.leads * 1e9) / Math.max(window.cpuNs, 1) });
       checksums.set(t.id, (checksums.get(t.id) ?? 0) + window.checksum);
     }
     log(`  round ${round + 1}/${options.rounds} done`);
@@ -93,11 +101,14 @@ export async function measureWorkload(
     const own = rates.get(contender.id);
     const base = { id: contender.id, label: contender.label, notes: contender.notes, agreement };
     if (own === undefined || own.length === 0) return base;
-    const ratios = baselineRates ? own.map((rate, i) => rate / (baselineRates[i] ?? Number.NaN)) : [];
+    const paired = (pick: "wall" | "cpu") =>
+      baselineRates === undefined ? undefined : median(own.map((rate, i) => rate[pick] / (baselineRates[i]?.[pick] ?? Number.NaN)));
     return {
       ...base,
-      leadsPerSecond: median(own),
-      ratio: ratios.length > 0 ? median(ratios) : undefined,
+      leadsPerSecond: median(own.map((r) => r.wall)),
+      leadsPerCpuSecond: median(own.map((r) => r.cpu)),
+      ratio: paired("cpu"),
+      wallRatio: paired("wall"),
       rounds: own,
       checksum: checksums.get(contender.id),
     };
