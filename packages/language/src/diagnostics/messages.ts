@@ -115,7 +115,7 @@ export const CATALOG = {
   listInList: {
     code: "QUAL304", severity: "error", title: "A list on the left of `in`",
     format: (subject: string) =>
-      `${subject} is a list; \`in\` asks whether one value is in a list. To ask whether a list holds a value, write \`LIST contains VALUE\``,
+      `${subject} is a list, and \`in\` asks whether one value is in a list; to ask whether a list holds a value, use \`contains\` (\`LIST contains VALUE\`)`,
   },
   inNeedsList: {
     code: "QUAL305", severity: "error", title: "`in` without a list on the right",
