@@ -122,9 +122,13 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
   const fastKnockouts: Closure[] = [];
+  const knockoutTests: (SlotTest | undefined)[] = [];
   for (const d of ir.disqualify) {
     const c = compiler.compile(d.when);
-    if (!c.constant || c.value === true) fastKnockouts.push(c.run);
+    if (!c.constant || c.value === true) {
+      fastKnockouts.push(c.run);
+      knockoutTests.push(c.constant ? undefined : slotTest(d.when, compiler));
+    }
   }
   const tierIds = ir.tiers.map((t) => t.id);
   const tierCompiled = ir.tiers.map((t) => (t.when === undefined ? undefined : compiler.compile(t.when)));
@@ -186,8 +190,11 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   }
 
   function pickTier(frame: Frame): string {
-    for (let i = 0; i < fastKnockouts.length; i++) if ((fastKnockouts[i] as Closure)(frame) === true) return DISQUALIFIED_TIER;
     const values = frame.values;
+    for (let i = 0; i < fastKnockouts.length; i++) {
+      const test = knockoutTests[i];
+      if ((test !== undefined ? runSlotTest(test, values) : (fastKnockouts[i] as Closure)(frame)) === true) return DISQUALIFIED_TIER;
+    }
     for (let i = 0; i < tierIds.length; i++) {
       const when = tierWhens[i] as Closure | null;
       if (when === null) return tierIds[i] as string;
