@@ -13,24 +13,21 @@ export interface EditorLatencyReport {
 
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
-/** The last line of `output` that parses as a JSON object. */
+/**
+ * The JSON object the script printed last: it may be pretty-printed over
+ * many lines and follow build logs, so every line that starts with `{` is
+ * tried as the start of the rest of the output, from the last one back.
+ */
 function lastJsonObject(output: string): unknown {
-  const lines = output.trim().split("\n").reverse();
-  for (const line of lines) {
-    const text = line.trim();
-    if (!text.startsWith("{")) continue;
-    try {
-      return JSON.parse(text);
-    } catch {
-      // Not JSON after all (a log line that starts with a brace); keep looking.
-    }
+  const starts: number[] = [];
+  for (let i = output.indexOf("{"); i >= 0; i = output.indexOf("{", i + 1)) {
+    if (i === 0 || output[i - 1] === "\n") starts.push(i);
   }
-  const start = output.indexOf("{");
-  if (start >= 0) {
+  for (const start of starts.reverse()) {
     try {
-      return JSON.parse(output.slice(start));
+      return JSON.parse(output.slice(start).trim());
     } catch {
-      return undefined;
+      // Not the start of the final JSON document; try an earlier line.
     }
   }
   return undefined;

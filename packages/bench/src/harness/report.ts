@@ -95,6 +95,7 @@ export function batchTable(report: BatchReport): string {
 
 /** The targets with PASS/MISS markers. */
 export function targetsTable(targets: readonly Target[]): string {
+  if (targets.length === 0) return "### Targets\nNone measured in this run.";
   const rows = targets.map((t) => [t.pass === undefined ? "n/a" : t.pass ? "PASS" : "MISS", t.name, t.goal, t.measured]);
   return `### Targets\n\n${table(["", "target", "goal", "measured"], rows, [0, 1])}`;
 }
