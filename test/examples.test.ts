@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 // The repository root is not a workspace package, so it cannot import the
 // packages by name; their TypeScript sources are imported directly instead.
 import { compile } from "../packages/compiler/src/index.js";
+import { format } from "../packages/language/src/index.js";
 import type { CompiledModel } from "../packages/compiler/src/index.js";
 import { parseFixture, readModelFile, runFixtureFile } from "../packages/qualify/src/node.js";
 
@@ -60,6 +61,11 @@ describe("the example models", () => {
     it(`${relative(examplesDir, path)} checks with no errors and no warnings`, async () => {
       const model = await loadCleanModel(path);
       expect(model.ir.tiers.length).toBeGreaterThan(1);
+    });
+
+    it(`${relative(examplesDir, path)} is in the canonical layout (qualify fmt leaves it unchanged)`, () => {
+      const source = readFileSync(path, "utf8");
+      expect(format(source).text).toBe(source);
     });
   }
 });
