@@ -33,6 +33,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  * The candidate closest to a misspelt word, or undefined when none is close
  * enough to be a plausible typo. A case-only difference always wins; otherwise
  * the allowed distance grows with the word (1 for short words, up to a third).
+ * A shortened name also counts as close (`budget` for `budget_usd`): the
+ * start of a name, or one of its `_`-separated words, of three letters or more.
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
@@ -43,13 +45,20 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     if (candidate === word) continue;
     const candidateLower = candidate.toLowerCase();
     if (candidateLower === lower) return candidate;
-    const distance = editDistance(lower, candidateLower, bestDistance - 1 < limit ? bestDistance - 1 : limit);
+    let distance = editDistance(lower, candidateLower, Math.min(bestDistance - 1, limit));
+    if (distance > limit && isShortening(lower, candidateLower)) distance = limit;
     if (distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
     }
   }
   return best;
+}
+
+function isShortening(word: string, candidate: string): boolean {
+  const [shorter, longer] = word.length <= candidate.length ? [word, candidate] : [candidate, word];
+  if (shorter.length < 3) return false;
+  return longer.startsWith(shorter) || longer.split("_").includes(shorter);
 }
 
 /** A "did you mean" suggestion that replaces the text at `range` with `replacement`. */

@@ -59,6 +59,11 @@ describe("name resolution", () => {
     expect(d.suggestion?.edits).toEqual([{ range: d.range, newText: "budget_usd" }]);
   });
 
+  it("suggests the full name for a shortened one", () => {
+    const d = expectOne(model("  budget_usd: number?", 'criterion rich "Rich" = budget >= 10_000'), "QUAL210", "budget");
+    expect(d.suggestion?.message).toBe("did you mean `budget_usd`?");
+  });
+
   it("matches names that differ only in case", () => {
     const d = expectOne(model("  Role: text", 'criterion r "R" = role = "CEO"'), "QUAL210", "role");
     expect(d.suggestion?.edits[0]?.newText).toBe("Role");
