@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { unlinkSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
+import { createWriteStream, openSync, unlinkSync } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
 import type { WriteStream } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { describeIoError } from "qualify/node";
@@ -33,14 +33,15 @@ let handlersInstalled = false;
 export async function createAtomicFile(path: string): Promise<AtomicFile> {
   installInterruptCleanup();
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let handle;
+  let fd: number;
   try {
-    handle = await open(temp, "wx");
+    // Opened here, not lazily by the stream, so a missing directory is reported before any work starts.
+    fd = openSync(temp, "wx");
   } catch (error) {
     throw new UsageError(`${path}: cannot write the file (${describeIoError(error)})`);
   }
   pending.add(temp);
-  const stream = handle.createWriteStream();
+  const stream = createWriteStream(temp, { fd, highWaterMark: 256 * 1024 });
   let settled = false;
   const closed = (): Promise<void> =>
     new Promise((resolve) => {

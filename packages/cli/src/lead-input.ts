@@ -1,19 +1,18 @@
 import { readFile } from "node:fs/promises";
+import { parseDateText } from "@qualify/compiler";
 import { describeIoError } from "qualify/node";
 import { UsageError } from "./exit-codes.js";
-
-const ISO_DATE_OR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * Checks a `--now` value: an ISO date (`2026-11-01`, midnight UTC) or
  * timestamp (`2026-11-01T09:30:00Z`; without a zone it is UTC). Returned as
- * written, since the evaluator interprets it by the language's date rules.
+ * written; it is checked with the evaluator's own date parser, so what passes
+ * here means the same to the evaluator.
  * @throws UsageError for anything else.
  */
 export function parseNowOption(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const valid = ISO_DATE_OR_TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text.length === 10 ? text : text.replace(" ", "T")));
-  if (!valid) throw new UsageError(`--now ${JSON.stringify(text)} is not a date (2026-11-01) or an ISO timestamp (2026-11-01T09:30:00Z)`);
+  if (parseDateText(text) === undefined) throw new UsageError(`--now ${JSON.stringify(text)} is not a date (2026-11-01) or an ISO timestamp (2026-11-01T09:30:00Z)`);
   return text;
 }
 

@@ -1,4 +1,4 @@
-import { compile, InvalidLeadError } from "@qualify/compiler";
+import { compile, InvalidLeadError, parseDateText } from "@qualify/compiler";
 import type { CompiledModel, LeadIssue } from "@qualify/compiler";
 import type { EvaluationResult, JsonValue, ModelIR } from "@qualify/ir";
 import { coerceCell, MISSING } from "./coerce.js";
@@ -40,7 +40,8 @@ export class RowScorer {
   private readonly sources: readonly FieldSource[];
   private readonly mapped: readonly FieldSource[];
   private readonly scoreIds: readonly string[];
-  private readonly now: string | undefined;
+  /** Epoch ms, parsed once: the evaluator would otherwise parse the text for every row. */
+  private readonly now: number | undefined;
   private columnsKey: readonly string[] | undefined;
   private columnIndex: readonly number[] = [];
 
@@ -50,7 +51,7 @@ export class RowScorer {
     this.sources = planFieldSources(config.ir.inputs, map);
     this.mapped = map ? this.sources.filter((s) => map.fields.has(s.path.join("."))) : [];
     this.scoreIds = config.ir.scores.map((s) => s.id);
-    this.now = config.now;
+    this.now = config.now === undefined ? undefined : parseDateText(config.now);
   }
 
   /** Scores CSV rows, given the header. */
@@ -112,7 +113,9 @@ export function reasonsText(result: EvaluationResult): string {
   if (result.disqualified.length > 0) parts.push(`disqualified: ${result.disqualified.join(", ")}`);
   let group: string | undefined;
   for (const reason of result.reasons) {
-    const points = `${reason.points > 0 ? "+" : ""}${Number(reason.points.toPrecision(12))}`;
+    const value = reason.points;
+    // toPrecision only for fractions: it hides float noise (0.1 + 0.2) but costs time on every row.
+    const points = `${value > 0 ? "+" : ""}${Number.isInteger(value) ? value : Number(value.toPrecision(12))}`;
     parts.push(reason.score === group ? `${reason.rule} ${points}` : `${reason.score}: ${reason.rule} ${points}`);
     group = reason.score;
   }
@@ -159,5 +162,6 @@ function clearPath(target: Record<string, unknown>, path: readonly string[]): vo
 }
 
 function toRowIssue(issue: LeadIssue): RowIssue {
-  return { path: issue.path, expected: issue.expected, value: issue.value, message: issue.message };
+  // A missing value is written as null, so every issue in --errors has all four keys.
+  return { path: issue.path, expected: issue.expected, value: issue.value === undefined ? null : issue.value, message: issue.message };
 }

@@ -1,8 +1,8 @@
 import { once } from "node:events";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { InputField, ModelIR } from "@qualify/ir";
-import { stringify } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
 import type { BatchScorer } from "./batch-scorer.js";
 import { csvRecordBatches } from "./csv-records.js";
 import type { InputRecord, RecordBatch } from "./input-records.js";
@@ -60,17 +60,25 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
   let header: string[] | undefined;
   let keep: number[] = [];
 
-  async function* rows(): AsyncGenerator<unknown> {
+  // Output is serialised a batch at a time (csv-stringify on the batch's rows):
+  // one write per batch instead of one per row keeps stream overhead low.
+  const serialise = (rows: readonly unknown[]): string =>
+    run.outputFormat === "csv"
+      ? stringify(rows as unknown[][], { cast: { number: String, boolean: String } })
+      : rows.map((row) => `${JSON.stringify(row)}\n`).join("");
+
+  async function* chunks(): AsyncGenerator<string> {
     const inFlight: { batch: RecordBatch; outcomes: Promise<RowOutcome[]> }[] = [];
-    async function* emit(entry: { batch: RecordBatch; outcomes: Promise<RowOutcome[]> }): AsyncGenerator<unknown> {
+    async function* emit(entry: { batch: RecordBatch; outcomes: Promise<RowOutcome[]> }): AsyncGenerator<string> {
       const outcomes = await entry.outcomes;
       const { columns } = entry.batch;
+      const rows: unknown[] = [];
       if (run.outputFormat === "csv" && header === undefined) {
         // Input columns named like an output column are replaced by it, so every header name is unique.
         const inputColumns = columns ?? leafPaths;
         keep = inputColumns.flatMap((c, i) => (added.includes(c) ? [] : [i]));
         header = [...keep.map((i) => inputColumns[i] as string), ...added];
-        yield header;
+        rows.push(header);
       }
       let next = 0;
       for (const record of entry.batch.records) {
@@ -93,8 +101,9 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
           continue;
         }
         stats.scored++;
-        yield outputRow(record, columns, outcome);
+        rows.push(outputRow(record, columns, outcome));
       }
+      if (rows.length > 0) yield serialise(rows);
       run.progress?.(stats);
     }
 
@@ -111,7 +120,7 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
       if (inFlight.length >= run.scorer.concurrency) yield* emit(inFlight.shift() as (typeof inFlight)[number]);
     }
     while (inFlight.length > 0) yield* emit(inFlight.shift() as (typeof inFlight)[number]);
-    if (run.outputFormat === "csv" && header === undefined) yield [...leafPaths, ...added];
+    if (run.outputFormat === "csv" && header === undefined) yield serialise([[...leafPaths, ...added]]);
   }
 
   function outputRow(record: InputRecord, columns: readonly string[] | undefined, outcome: RowOutcome & { ok: true }): unknown {
@@ -126,16 +135,7 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
     return out;
   }
 
-  const serializer =
-    run.outputFormat === "csv"
-      ? stringify({ cast: { number: (n) => String(n), boolean: (b) => String(b) } })
-      : new Transform({
-          writableObjectMode: true,
-          transform(row, _encoding, done) {
-            done(null, `${JSON.stringify(row)}\n`);
-          },
-        });
-  await pipeline(Readable.from(rows()), serializer, async (source: AsyncIterable<string | Buffer>) => {
+  await pipeline(Readable.from(chunks()), async (source: AsyncIterable<string>) => {
     for await (const chunk of source) {
       if (!run.output.write(chunk)) await once(run.output, "drain");
     }
