@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
+import { registerConvertCommand } from "./commands/convert.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
 import { runSchema } from "./commands/schema.js";
@@ -108,6 +109,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
       set(await runScore(model, opts, output));
     });
 
+  registerConvertCommand(program, output, set);
   return program;
 }
 

@@ -250,5 +250,6 @@ function collectComments(context: BuildContext): Comment[] {
   return [...unique.values()]
     .filter((comment) => !SCHEMA_MODELINE.test(comment.source))
     .sort((a, b) => a.offset - b.offset)
-    .map((comment) => ({ range: lineMap.range(comment.offset, comment.offset + comment.source.length), text: comment.source.slice(1) }));
+    // Trailing blanks of a comment carry nothing (and `# ` is how an empty comment survives YAML).
+    .map((comment) => ({ range: lineMap.range(comment.offset, comment.offset + comment.source.length), text: comment.source.slice(1).trimEnd() }));
 }

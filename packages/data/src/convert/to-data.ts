@@ -23,6 +23,7 @@ export function toData(ast: Model, format: DataFormat, options: ToDataOptions = 
   if (format === "json") return `${JSON.stringify(plain, null, 2)}\n`;
   const document = new Document(plain);
   compactTypes(document.get("input", true));
+  compactConstLists(document.get("declarations", true));
   quoteMultiLineText(document);
   attachComments(document, ast, options.schema);
   return document.toString({ lineWidth: 0, indent: 2, indentSeq: true });
@@ -55,6 +56,15 @@ function quoteMultiLineText(document: Document): void {
       if (typeof node.value === "string" && /[\n\r]/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
+}
+
+/** A const's list of values reads best on one line: `value: [CEO, CFO]`. */
+function compactConstLists(declarations: unknown): void {
+  if (!isSeq(declarations)) return;
+  for (const item of declarations.items) {
+    const value = isMap(item) && item.has("const") ? item.get("value", true) : undefined;
+    if (isSeq(value)) value.flow = true;
+  }
 }
 
 interface Anchor {
@@ -123,14 +133,24 @@ function attachComments(document: Document, ast: Model, schema: string | undefin
   }
   anchors.sort((a, b) => a.start - b.start);
   const header: string[] = [];
-  if (schema !== undefined) header.push(` yaml-language-server: $schema=${schema}`);
   for (const comment of [...ast.comments].sort((a, b) => a.range.start.offset - b.range.start.offset)) {
     placeComment(document, anchors, comment, header);
   }
-  if (header.length > 0) document.commentBefore = append(document.commentBefore, header.join("\n"));
+  // The file's header comment sits right above `model:`, as it sat above the `model` line.
+  if (header.length > 0 && modelPair !== undefined && isScalar(modelPair.key)) {
+    modelPair.key.commentBefore = append(modelPair.key.commentBefore, header.join("\n"));
+  } else if (header.length > 0) {
+    document.commentBefore = append(document.commentBefore, header.join("\n"));
+  }
+  if (schema !== undefined) {
+    const modeline = ` yaml-language-server: $schema=${schema}`;
+    document.commentBefore = document.commentBefore ? `${modeline}\n${document.commentBefore}` : modeline;
+  }
 }
 
-function placeComment(document: Document, anchors: readonly Anchor[], comment: Comment, header: string[]): void {
+function placeComment(document: Document, anchors: readonly Anchor[], written: Comment, header: string[]): void {
+  // The YAML writer prints an empty comment as a blank line; a single space keeps the `#`.
+  const comment = written.text === "" ? { ...written, text: " " } : written;
   const offset = comment.range.start.offset;
   const line = comment.range.start.line;
   let trailing: Anchor | undefined;
