@@ -38,7 +38,8 @@ export function lineOf(model: string, needle: string): number {
   return index + 1;
 }
 
-/** A lead that is sales qualified under BASE_MODEL. */
-export const QUALIFIED_LEAD = { budget_usd: 50_000, role: "CFO", pains: ["churn"], timeline_days: 30, company: { employees: 200 } };
-/** A lead that is cold under BASE_MODEL (only the budget is met). */
-export const COLD_LEAD_JSON = '{ "budget_usd": 50000, "role": "intern", "pains": [], "timeline_days": 300 }';
+/**
+ * A lead that is sales qualified under BASE_MODEL with exactly three criteria
+ * (budget, authority, need), so that changing the role makes it marketing qualified.
+ */
+export const QUALIFIED_LEAD = { budget_usd: 50_000, role: "CFO", pains: ["churn"], timeline_days: 300, company: { employees: 200 } };
