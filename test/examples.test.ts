@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../packages/compiler/src/index.js";
 import { format } from "../packages/language/src/index.js";
 import type { CompiledModel } from "../packages/compiler/src/index.js";
+import type { InputField, ModelIR } from "../packages/ir/src/index.js";
 import { parseFixture, readModelFile, runFixtureFile } from "../packages/qualify/src/node.js";
 
 // yaml is installed for the qualify package, not at the root.
@@ -113,6 +114,57 @@ for (const fixturePath of fixtureFiles) {
     });
   });
 }
+
+/** Every feature of the language an IR uses: expression kinds, operators, functions, quantifiers, input types. */
+function featuresOf(ir: ModelIR): Set<string> {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    const expr = node as Record<string, unknown>;
+    if (typeof expr.kind === "string" && "type" in expr) {
+      found.add(`expr:${expr.kind}`);
+      if (expr.kind === "compare" || expr.kind === "arith") found.add(`op:${String(expr.op)}`);
+      if (expr.kind === "call") found.add(`fn:${String(expr.fn)}`);
+      if (expr.kind === "quantifier") found.add(`quantifier:${String(expr.quantifier)}`);
+      if (expr.kind === "in") found.add(expr.negated === true ? "op:not in" : "op:in");
+      if (expr.kind === "presence") found.add(`is ${String(expr.test)}`);
+      if (expr.kind === "ref") found.add(`ref:${String(expr.target)}`);
+      if (expr.kind === "contains") found.add(`contains:${(expr.container as { type: { kind: string } }).type.kind}`);
+    }
+    for (const value of Object.values(expr)) visit(value);
+  };
+  visit([ir.lets, ir.criteria, ir.scores, ir.disqualify, ir.tiers]);
+  const visitType = (field: InputField): void => {
+    found.add(`type:${field.type.kind}`);
+    if (field.optional) found.add("field:optional");
+    if (field.default !== undefined) found.add("field:default");
+    if (field.type.kind === "record") field.type.fields.forEach(visitType);
+  };
+  ir.inputs.forEach(visitType);
+  if (ir.consts.length > 0) found.add("const");
+  if (ir.scores.some((s) => s.kind === "group" && s.min !== undefined)) found.add("score:min");
+  if (ir.scores.some((s) => s.kind === "group" && s.max !== undefined)) found.add("score:max");
+  return found;
+}
+
+describe("the examples together", () => {
+  it("use every operator, every function, every quantifier and every kind of input", async () => {
+    const used = new Set<string>();
+    for (const path of modelFiles) for (const feature of featuresOf((await loadCleanModel(path)).ir)) used.add(feature);
+    const wanted = [
+      ...["literal", "field", "ref", "not", "and", "or", "compare", "arith", "negate", "coalesce", "in", "contains"].map((k) => `expr:${k}`),
+      ...["startsWith", "endsWith", "between", "matches", "presence", "within", "call", "if", "quantifier"].map((k) => `expr:${k}`),
+      ...["=", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "in", "not in"].map((op) => `op:${op}`),
+      ...["count", "len", "min", "max", "abs", "round", "lower", "upper", "days_since", "days_until", "decay"].map((f) => `fn:${f}`),
+      ...["atLeast", "all", "any", "none", "count"].map((q) => `quantifier:${q}`),
+      ...["number", "text", "bool", "date", "list", "choice", "record"].map((t) => `type:${t}`),
+      "is missing", "is present", "ref:let", "ref:criterion", "ref:score", "contains:list", "contains:text",
+      "field:optional", "field:default", "const", "score:min", "score:max",
+    ];
+    expect(wanted.filter((feature) => !used.has(feature))).toEqual([]);
+  });
+});
 
 describe("the example data", () => {
   it("leads.jsonl holds at least 20 valid inbound leads, exactly two invalid ones, and every outcome", async () => {
