@@ -41,12 +41,12 @@ export function evaluateTargets(
   if (compile !== undefined) {
     const hundred = compile.sizes.find((s) => s.rules === 100);
     if (hundred) {
-      const ms = hundred.warm.totalMs;
-      targets.push({ name: "compile 100 rules, warm", goal: "< 5 ms", measured: `${ms.toFixed(2)} ms`, pass: ms < 5 });
+      const ms = hundred.warm.cpuMs;
+      targets.push({ name: "compile 100 rules, warm (CPU)", goal: "< 5 ms", measured: `${ms.toFixed(2)} ms (wall ${hundred.warm.totalMs.toFixed(2)})`, pass: ms < 5 });
     }
     if (compile.growth) {
       const g = compile.growth;
-      targets.push({ name: `compile ${g.to} vs ${g.from} rules, warm`, goal: "<= 150x", measured: `${g.ratio.toFixed(1)}x`, pass: g.ratio <= 150 });
+      targets.push({ name: `compile ${g.to} vs ${g.from} rules, warm (CPU)`, goal: "<= 150x", measured: `${g.ratio.toFixed(1)}x (wall ${g.wallRatio.toFixed(1)}x)`, pass: g.ratio <= 150 });
     }
   }
   if (batch?.runs !== undefined) {
