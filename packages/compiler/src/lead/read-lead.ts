@@ -190,28 +190,29 @@ export function compileLeadReader(
     const values = frame.values;
     for (let i = 0; i < count; i++) {
       const raw = raws[i];
+      // Number literals, as in slot-test.ts: `Fast.X` would be a property load per case.
       switch (fast[i]) {
-        case Fast.Number:
+        case 1 /* Fast.Number */:
           if (typeof raw === "number" && raw - raw === 0) {
             values[slots[i] as number] = raw;
             continue;
           }
           break;
-        case Fast.Bool:
+        case 2 /* Fast.Bool */:
           if (typeof raw === "boolean") {
             values[slots[i] as number] = raw;
             continue;
           }
           break;
-        case Fast.Text:
+        case 3 /* Fast.Text */:
           if (typeof raw === "string" && raw.length <= maxText) {
             values[slots[i] as number] = raw;
             continue;
           }
           break;
-        case Fast.TextList:
-        case Fast.NumberList:
-          if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, fast[i] === Fast.TextList, maxText)) {
+        case 4 /* Fast.TextList */:
+        case 5 /* Fast.NumberList */:
+          if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, fast[i] === 4 /* Fast.TextList */, maxText)) {
             values[slots[i] as number] = raw as Value[];
             continue;
           }
