@@ -60,7 +60,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     if (outFile) files.push(outFile);
     const errorsFile = options.errors === undefined ? undefined : await createAtomicFile(options.errors);
     if (errorsFile) files.push(errorsFile);
-    scorer = createBatchScorer({ ir: model.ir, ...(map ? { map: [...map.fields] } : {}), now }, workers);
+    scorer = createBatchScorer({ ir: model.ir, outputFormat, ...(map ? { map: [...map.fields] } : {}), now }, workers);
 
     const reject = async (row: RejectedRow): Promise<void> => {
       if (errorsFile) {

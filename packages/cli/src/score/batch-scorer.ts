@@ -1,35 +1,35 @@
-import { RowScorer } from "./row-scorer.js";
-import type { RawRow, RowOutcome, ScorerConfig } from "./row-scorer.js";
+import { BatchProcessor } from "./batch-processor.js";
+import type { BatchResult, ProcessorConfig } from "./batch-processor.js";
+import type { RawBatch } from "./input-records.js";
 import { WorkerPool } from "./worker-pool.js";
 
-/** Scores batches of rows, in the main thread or on worker threads; results come back in row order. */
+/** Processes batches of rows, in the main thread or on worker threads; results are awaited in row order. */
 export interface BatchScorer {
   /** How many batches may be in flight at once (more keeps workers busy; bounded so memory stays flat). */
   readonly concurrency: number;
-  /** Scores CSV rows (with their header) or JSON objects (columns undefined). */
-  score(columns: readonly string[] | undefined, rows: readonly RawRow[]): Promise<RowOutcome[]>;
+  process(batch: RawBatch): Promise<BatchResult>;
   close(): Promise<void>;
 }
 
-/** A scorer for `--workers N`: N = 1 scores in the main thread, more uses a worker pool. */
-export function createBatchScorer(config: ScorerConfig, workers: number): BatchScorer {
+/** A scorer for `--workers N`: N = 1 works in the main thread, more uses a worker pool. */
+export function createBatchScorer(config: ProcessorConfig, workers: number): BatchScorer {
   return workers <= 1 ? new LocalScorer(config) : new WorkerPool(workers, config);
 }
 
 class LocalScorer implements BatchScorer {
   readonly concurrency = 1;
-  private readonly scorer: RowScorer;
+  private readonly processor: BatchProcessor;
 
-  constructor(config: ScorerConfig) {
-    this.scorer = new RowScorer(config);
+  constructor(config: ProcessorConfig) {
+    this.processor = new BatchProcessor(config);
   }
 
-  score(columns: readonly string[] | undefined, rows: readonly RawRow[]): Promise<RowOutcome[]> {
-    return Promise.resolve(
-      columns === undefined
-        ? this.scorer.scoreJson(rows as readonly Record<string, unknown>[])
-        : this.scorer.scoreCsv(columns, rows as readonly (readonly string[])[]),
-    );
+  process(batch: RawBatch): Promise<BatchResult> {
+    try {
+      return Promise.resolve(this.processor.process(batch));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   close(): Promise<void> {

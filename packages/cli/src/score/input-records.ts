@@ -1,21 +1,33 @@
-/** One data row read from the input, or a row that could not be read. */
-export type InputRecord =
-  | {
-      /** 1-based data row (the CSV header is not a row). */
-      readonly row: number;
-      /** The input line the row starts on. */
-      readonly line: number;
-      readonly cells: readonly string[];
-    }
-  | { readonly row: number; readonly line: number; readonly json: Readonly<Record<string, unknown>> }
-  | { readonly row: number; readonly line: number; readonly error: string; readonly text: string };
+/** The two row formats `qualify score` reads and writes. */
+export type RowFormat = "csv" | "jsonl";
 
-/** Rows read in one go; passing batches instead of single rows keeps per-row overhead low. */
-export interface RecordBatch {
+/**
+ * One input row as text, before cell or JSON parsing (which happens where the
+ * row is scored, in a worker thread when there are several). `error` is set
+ * when the reader already knows the row is unusable (an unclosed quote).
+ */
+export interface RawRecord {
+  /** 1-based data row (the CSV header is not a row). */
+  readonly row: number;
+  /** The input line the row starts on. */
+  readonly line: number;
+  readonly text: string;
+  readonly error?: string;
+}
+
+/** Rows read in one go; batches keep per-row and per-message overhead low. */
+export interface RawBatch {
+  readonly format: RowFormat;
   /** The CSV header (absent for JSON Lines). */
   readonly columns?: readonly string[];
-  readonly records: readonly InputRecord[];
+  readonly records: readonly RawRecord[];
 }
+
+/** One data row after parsing: CSV cells, a JSON object, or why it could not be read. */
+export type InputRecord =
+  | { readonly row: number; readonly line: number; readonly cells: readonly string[] }
+  | { readonly row: number; readonly line: number; readonly json: Readonly<Record<string, unknown>> }
+  | { readonly row: number; readonly line: number; readonly error: string; readonly text: string };
 
 /** How many rows a batch holds at most. */
 export const BATCH_SIZE = 512;

@@ -5,9 +5,6 @@ import { coerceCell, MISSING } from "./coerce.js";
 import { planFieldSources } from "./field-map.js";
 import type { FieldMap, FieldSource } from "./field-map.js";
 
-/** One input row: CSV cells in header order, or a JSON Lines object. */
-export type RawRow = readonly string[] | Readonly<Record<string, unknown>>;
-
 /** Everything a scorer needs, as plain data so it can be sent to a worker thread. */
 export interface ScorerConfig {
   readonly ir: ModelIR;
@@ -32,8 +29,7 @@ export type RowOutcome =
 /**
  * Turns input rows into leads (CSV text converted to the declared types, map
  * file applied) and scores them with the full evaluator, since the output has
- * a `reasons` column. Synchronous and self-contained, so the same code runs
- * in the main thread and in worker threads.
+ * a `reasons` column.
  */
 export class RowScorer {
   private readonly model: CompiledModel;
@@ -54,18 +50,18 @@ export class RowScorer {
     this.now = config.now === undefined ? undefined : parseDateText(config.now);
   }
 
-  /** Scores CSV rows, given the header. */
-  scoreCsv(columns: readonly string[], rows: readonly (readonly string[])[]): RowOutcome[] {
+  /** Scores one CSV row, given the header (the column lookup is cached per header). */
+  scoreCells(columns: readonly string[], cells: readonly string[]): RowOutcome {
     if (this.columnsKey !== columns) {
       this.columnsKey = columns;
       this.columnIndex = this.sources.map((s) => columns.indexOf(s.column));
     }
-    return rows.map((row) => this.scoreLead(this.csvLead(row)));
+    return this.scoreLead(this.csvLead(cells));
   }
 
-  /** Scores JSON Lines objects; without a map file they are the leads themselves. */
-  scoreJson(rows: readonly Readonly<Record<string, unknown>>[]): RowOutcome[] {
-    return rows.map((row) => this.scoreLead(this.mapped.length === 0 ? row : this.jsonLead(row)));
+  /** Scores one JSON Lines object; without a map file it is the lead itself. */
+  scoreObject(row: Readonly<Record<string, unknown>>): RowOutcome {
+    return this.scoreLead(this.mapped.length === 0 ? row : this.jsonLead(row));
   }
 
   private csvLead(row: readonly string[]): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
+import type { BatchResult, ProcessorConfig } from "./batch-processor.js";
 import type { BatchScorer } from "./batch-scorer.js";
-import type { RawRow, RowOutcome, ScorerConfig } from "./row-scorer.js";
+import type { RawBatch } from "./input-records.js";
 import type { WorkerReply, WorkerRequest } from "./score-worker.js";
 
 interface Slot {
@@ -9,19 +10,20 @@ interface Slot {
 }
 
 /**
- * Scores batches on worker threads. Each worker compiles the model once (from
- * the plain IR) and scores whole batches, so messages are few and large.
+ * Processes batches on worker threads. Each worker compiles the model once
+ * (from the plain IR) and handles whole batches (parse, score, serialise), so
+ * messages are few and large and the main thread only reads and writes.
  * Batches go to the least busy worker; callers await them in submission
  * order, which keeps output in input order.
  */
 export class WorkerPool implements BatchScorer {
   readonly concurrency: number;
   private readonly slots: Slot[];
-  private readonly waiting = new Map<number, { resolve: (o: RowOutcome[]) => void; reject: (e: Error) => void; slot: Slot }>();
+  private readonly waiting = new Map<number, { resolve: (result: BatchResult) => void; reject: (e: Error) => void; slot: Slot }>();
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(size: number, config: ScorerConfig) {
+  constructor(size: number, config: ProcessorConfig) {
     this.concurrency = size * 2;
     const script = new URL("./score-worker.js", import.meta.url);
     this.slots = Array.from({ length: size }, () => {
@@ -35,14 +37,14 @@ export class WorkerPool implements BatchScorer {
     });
   }
 
-  score(columns: readonly string[] | undefined, rows: readonly RawRow[]): Promise<RowOutcome[]> {
+  process(batch: RawBatch): Promise<BatchResult> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots.reduce((best, s) => (s.busy < best.busy ? s : best));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, slot });
-      const request: WorkerRequest = columns === undefined ? { id, rows } : { id, columns, rows };
+      const request: WorkerRequest = { id, batch };
       slot.worker.postMessage(request);
     });
   }
@@ -57,7 +59,7 @@ export class WorkerPool implements BatchScorer {
     this.waiting.delete(reply.id);
     entry.slot.busy--;
     if ("error" in reply) entry.reject(new Error(reply.error));
-    else entry.resolve(reply.outcomes);
+    else entry.resolve(reply.result);
   }
 
   private fail(error: Error): void {
