@@ -1,8 +1,8 @@
-import type { Diagnostic } from "@qualify/ir";
+import type { Diagnostic, SourceRange } from "@qualify/ir";
 import { Lexer, type IToken } from "chevrotain";
 import { SyntaxCode } from "../parser/syntax-codes.js";
 import type { PositionMapper } from "./positions.js";
-import { allTokens, StringLiteral, UnterminatedString } from "./tokens.js";
+import { allTokens, StringLiteral, UnknownCharacters, UnterminatedString } from "./tokens.js";
 
 /** The lexer, built once: building it validates and optimises every pattern. */
 const qualLexer = new Lexer(allTokens as never[], {
@@ -27,18 +27,15 @@ export function lex(text: string, positions: PositionMapper): LexResult {
   for (const error of result.errors) {
     const start = positions.at(error.offset, error.line ?? 1, error.column ?? 1);
     const end = positions.at(error.offset + error.length, error.line ?? 1, (error.column ?? 1) + error.length);
-    const bad = text.slice(error.offset, error.offset + error.length);
-    diagnostics.push({
-      code: SyntaxCode.UnknownCharacter,
-      severity: "error",
-      message:
-        error.length === 1
-          ? `Unexpected character ${describeCharacter(bad)}: it is not part of the Qual language`
-          : `Unexpected characters ${describeCharacter(bad)}: they are not part of the Qual language`,
-      range: { start, end },
-    });
+    diagnostics.push(unknownCharacters(text.slice(error.offset, error.offset + error.length), { start, end }));
   }
+  const tokens: IToken[] = [];
   for (const token of result.tokens) {
+    if (token.tokenType === UnknownCharacters) {
+      diagnostics.push(unknownCharacters(token.image, positions.tokenRange(token)));
+      continue;
+    }
+    tokens.push(token);
     if (token.tokenType === UnterminatedString) {
       diagnostics.push({
         code: SyntaxCode.UnterminatedString,
@@ -52,7 +49,19 @@ export function lex(text: string, positions: PositionMapper): LexResult {
     }
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { tokens: result.tokens, comments: result.groups["comments"] ?? [], diagnostics };
+  return { tokens, comments: result.groups["comments"] ?? [], diagnostics };
+}
+
+function unknownCharacters(bad: string, range: SourceRange): Diagnostic {
+  return {
+    code: SyntaxCode.UnknownCharacter,
+    severity: "error",
+    message:
+      bad.length === 1
+        ? `Unexpected character ${describeCharacter(bad)}: it is not part of the Qual language`
+        : `Unexpected characters ${describeCharacter(bad)}: they are not part of the Qual language`,
+    range,
+  };
 }
 
 const VALID_ESCAPES = new Set(['"', "\\", "n", "t"]);

@@ -107,6 +107,34 @@ export const UnterminatedString = createToken({
   categories: [StringLiteral],
 });
 
+const UNKNOWN = /[^\s\w"#(){}[\],:.+\-*/<>=!?]+/y;
+const UNKNOWN_START = /^[^\s\w"#(){}[\],:.+\-*/<>=!?]$/;
+
+/**
+ * A run of characters that cannot start any token. Without it the lexer
+ * would retry every pattern at each such character, which is slow on large
+ * garbage input; the lexer reports these tokens and drops them.
+ */
+export const UnknownCharacters = createToken({
+  name: "UnknownCharacters",
+  pattern: { exec: matchUnknown },
+  line_breaks: false,
+  // A complement class defeats chevrotain's first-character analysis, so the
+  // possible first characters are listed (computed once, at load).
+  start_chars_hint: unknownStartCharacters(),
+});
+
+function matchUnknown(text: string, offset: number): RegExpExecArray | null {
+  UNKNOWN.lastIndex = offset;
+  return UNKNOWN.exec(text);
+}
+
+function unknownStartCharacters(): number[] {
+  const codes: number[] = [];
+  for (let code = 0; code < 0x10000; code++) if (UNKNOWN_START.test(String.fromCharCode(code))) codes.push(code);
+  return codes;
+}
+
 // Operators and punctuation.
 export const GreaterEquals = createToken({ name: "GreaterEquals", pattern: />=/ });
 export const LessEquals = createToken({ name: "LessEquals", pattern: /<=/ });
@@ -144,7 +172,8 @@ const words: readonly TokenType[] = [...reservedWords, ...contextualWords].sort(
  * - DateLiteral before NumberLiteral, or `2026-01-31` would lex as `2026`;
  * - StringLiteral before UnterminatedString, which only matches what is left;
  * - two-character operators before their one-character prefixes
- *   (`>=` before `>`, `??` before `?`).
+ *   (`>=` before `>`, `??` before `?`);
+ * - UnknownCharacters last: it only takes what nothing else can.
  */
 export const allTokens: readonly TokenType[] = [
   WhiteSpace,
@@ -176,4 +205,5 @@ export const allTokens: readonly TokenType[] = [
   Comma,
   Colon,
   Dot,
+  UnknownCharacters,
 ];

@@ -28,22 +28,50 @@ function isNode(element: CstElement | undefined): element is CstNode {
   return element !== undefined && "children" in element;
 }
 
-/** Real tokens under a key (recovery inserts tokens with NaN offsets and empty images). */
+const NONE: readonly CstElement[] = [];
+
+function isReal(element: CstElement): element is IToken {
+  return isToken(element) && !element.isInsertedInRecovery && Number.isFinite(element.startOffset);
+}
+
+/**
+ * Real tokens under a key (recovery inserts tokens with NaN offsets). These
+ * helpers run for every CST node, so they avoid allocating in the common case.
+ */
 function tokens(ctx: Children, key: string): IToken[] {
-  return (ctx[key] ?? []).filter((e): e is IToken => isToken(e) && Number.isFinite(e.startOffset) && !e.isInsertedInRecovery);
+  const all = ctx[key] ?? NONE;
+  for (const e of all) if (!isReal(e)) return all.filter(isReal);
+  return all as IToken[];
 }
 
 function token(ctx: Children, key: string): IToken | undefined {
-  return tokens(ctx, key)[0];
+  const all = ctx[key];
+  if (all === undefined) return undefined;
+  for (const e of all) if (isReal(e)) return e;
+  return undefined;
 }
 
+/** The nodes under a rule name or label (the grammar never mixes tokens and rules under one key). */
 function nodes(ctx: Children, key: string): CstNode[] {
-  return (ctx[key] ?? []).filter(isNode);
+  return (ctx[key] ?? NONE) as CstNode[];
 }
 
 function node(ctx: Children, key: string): CstNode | undefined {
-  return nodes(ctx, key)[0];
+  const first = ctx[key]?.[0];
+  return isNode(first) ? first : undefined;
 }
+
+/** The one sub-rule node of a rule that is a choice between sub-rules. */
+function onlyNode(ctx: Children, keys: readonly string[]): CstNode | undefined {
+  for (const key of keys) {
+    const found = node(ctx, key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+const DECLARATION_RULES = ["modelHeader", "inputBlock", "constDecl", "letDecl", "criterionDecl", "scoreDecl", "disqualifyDecl", "tierDecl"];
+const PRIMARY_RULES = ["nameOrCall", "parenExpr", "listLiteral", "ifExpr", "quantifier"];
 
 const COMPARISON_OPS: Record<string, A.BinaryOp> = {
   "=": "=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", in: "in", contains: "contains",
@@ -121,8 +149,7 @@ export class CstToAst extends BaseVisitor {
   }
 
   declaration(ctx: Children): TopLevel | undefined {
-    const inner = Object.values(ctx).flat().find(isNode);
-    return this.build<TopLevel>(inner);
+    return this.build<TopLevel>(onlyNode(ctx, DECLARATION_RULES));
   }
 
   modelHeader(ctx: Children, cst: CstNode): ModelHeader {
@@ -362,12 +389,11 @@ export class CstToAst extends BaseVisitor {
   }
 
   primary(ctx: Children): A.Expr | undefined {
+    const inner = onlyNode(ctx, PRIMARY_RULES);
+    if (inner !== undefined) return this.expr(inner);
     const number = token(ctx, "NumberLiteral");
     if (number !== undefined) return this.numberLiteral(number);
-    const atom = this.atom(ctx);
-    if (atom !== undefined) return atom;
-    const inner = Object.values(ctx).flat().find(isNode);
-    return this.expr(inner);
+    return this.atom(ctx);
   }
 
   listLiteral(ctx: Children, cst: CstNode): A.ListLiteral {

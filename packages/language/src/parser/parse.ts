@@ -71,7 +71,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       return finish({ kind: "Model", declarations, comments, range: map.range(0, text.length) }, diagnostics, options);
     }
     const lexed = lex(text, positions);
-    diagnostics.push(...lexed.diagnostics);
+    for (const d of lexed.diagnostics) diagnostics.push(d);
     modelRange = endRange(text, lexed.tokens, lexed.comments, positions);
     for (const c of lexed.comments) comments.push({ text: c.image.slice(1), range: positions.tokenRange(c) });
 
@@ -165,7 +165,7 @@ export function parseExpression(text: string, options: ParseOptions & { origin?:
       });
     } else {
       const lexed = lex(text, positions);
-      diagnostics.push(...lexed.diagnostics);
+      for (const d of lexed.diagnostics) diagnostics.push(d);
       if (lexed.tokens.length === 0) {
         diagnostics.push({
           code: SyntaxCode.ExpectedExpression,
@@ -318,8 +318,21 @@ function internalError(error: unknown, positions: PositionMapper): Diagnostic {
   };
 }
 
-function finish(ast: Model | undefined, diagnostics: Diagnostic[], options: ParseOptions): ParseResult {
-  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+/** More problems than anyone reads; the rest are summarised in one last diagnostic. */
+const MAX_DIAGNOSTICS = 1000;
+
+function finish(ast: Model | undefined, all: Diagnostic[], options: ParseOptions): ParseResult {
+  all.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const diagnostics = all.slice(0, MAX_DIAGNOSTICS);
+  if (all.length > MAX_DIAGNOSTICS) {
+    const first = all[MAX_DIAGNOSTICS] as Diagnostic;
+    diagnostics.push({
+      code: SyntaxCode.TooManyProblems,
+      severity: "error",
+      message: `${all.length - MAX_DIAGNOSTICS} more problems were found and not listed; fix the ones above first`,
+      range: first.range,
+    });
+  }
   const withFile = options.file === undefined ? diagnostics : diagnostics.map((d) => ({ ...d, file: options.file }));
   return { ast: ast as Model, diagnostics: withFile };
 }

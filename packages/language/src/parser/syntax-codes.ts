@@ -46,6 +46,8 @@ export const SyntaxCode = {
   TooManyListItems: "QUAL504",
   /** More binary operators in one expression than `maxOperators`. */
   ExpressionTooLong: "QUAL505",
+  /** More than 1,000 problems: the rest are counted, not listed. */
+  TooManyProblems: "QUAL506",
 } as const;
 
 /** One of the codes above. */
