@@ -4,12 +4,32 @@ import * as b from "./ast-builder.js";
 import { errorCodes, expectOne, model, rangeOf, run } from "./helpers.js";
 
 describe("declarations", () => {
-  it("reports a missing model line (QUAL201) and input block (QUAL202) in a tree without them", () => {
-    const ast = { ...b.model([], []), id: undefined, input: undefined };
-    const codes = check(ast).diagnostics.map((d) => d.code);
-    expect(codes).toContain("QUAL201");
-    expect(codes).toContain("QUAL202");
-    expect(check(ast).ir).toBeUndefined();
+  it("reports a missing model line (QUAL201) at the start, and a missing input block (QUAL202) at the model id", () => {
+    const noModel = { ...b.model([], []), id: undefined };
+    const [first] = check(noModel).diagnostics;
+    expect(first?.code).toBe("QUAL201");
+    expect(first?.range).toEqual({ start: noModel.range.start, end: noModel.range.start });
+    const noInput = { ...b.model([], []), input: undefined };
+    const [second] = check(noInput).diagnostics;
+    expect(second?.code).toBe("QUAL202");
+    expect(second?.range).toEqual(noInput.id.range);
+    expect(check(noInput).ir).toBeUndefined();
+  });
+
+  it("turns an internal failure into QUAL299 instead of throwing", () => {
+    const broken = { ...b.model([], []), declarations: null } as unknown as Parameters<typeof check>[0];
+    const result = check(broken);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([["QUAL299", "error"]]);
+    expect(result.diagnostics[0]?.range).toEqual(broken.id?.range);
+    expect(result.ir).toBeUndefined();
+  });
+
+  it("rejects a default that is not a literal (QUAL315) at the default", () => {
+    const dflt = b.ref("other");
+    const result = check(b.model([b.field("x", b.prim("number"), false, dflt), b.field("other", b.prim("number"))], []));
+    const d = result.diagnostics.find((x) => x.code === "QUAL315");
+    expect(d?.range).toEqual(dflt.range);
+    expect(d?.message).toContain("`x`");
   });
 
   it("reports a missing part of a declaration as incomplete (QUAL200) at the declaration", () => {

@@ -27,6 +27,7 @@ describe("cycles", () => {
 describe("tiers", () => {
   it("requires at least one tier (QUAL410) and an `otherwise` (QUAL402)", () => {
     expect(errorCodes(model("  n: number", 'criterion c "C" = n > 1', ""))).toEqual(["QUAL410"]);
+    expectOne(model("  n: number", 'criterion c "C" = n > 1', ""), "QUAL410", "m");
     expectOne(model("  n: number", "", 'tier hot "H" when n > 1'), "QUAL402", "hot");
   });
 
