@@ -1,9 +1,9 @@
 import type { Diagnostic, ModelIR } from "@qualify/ir";
-import { hasErrors } from "@qualify/ir";
+import { hasErrors, LineMap } from "@qualify/ir";
 import { check } from "@qualify/language";
 import type { Model, SymbolInfo, SymbolReference } from "@qualify/language";
 import { buildModel } from "./build/build-ast.js";
-import { sortDiagnostics } from "./diagnostics/codes.js";
+import { DataCode, dataError, sortDiagnostics } from "./diagnostics/codes.js";
 import { parseSourceDocument } from "./document/parse-document.js";
 import type { DataFormat } from "./document/parse-document.js";
 import { validateDocument } from "./schema/validate-document.js";
@@ -56,6 +56,17 @@ export function analyzeData(text: string, options: AnalyzeDataOptions = {}): Ana
 
 /** {@link analyzeData}, also saying whether reading the file failed before the checker. */
 export function analyzeDataDetailed(text: string, options: AnalyzeDataOptions = {}): DetailedAnalysis {
+  try {
+    return analyzeUnguarded(text, options);
+  } catch (error) {
+    // Never throw on user input: a failure here is a bug in qualify, reported where the user will see it.
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = `The data form reader failed on this file (${reason}); this is a bug in qualify, not in the model.`;
+    return { diagnostics: [dataError(DataCode.Internal, message, new LineMap(text).range(0, 0), options.file)], symbols: [], references: [], readErrors: true };
+  }
+}
+
+function analyzeUnguarded(text: string, options: AnalyzeDataOptions): DetailedAnalysis {
   const file = options.file;
   const format = options.format ?? formatOfFile(file);
   const parsed = parseSourceDocument(text, { format, ...(file === undefined ? {} : { file }) });

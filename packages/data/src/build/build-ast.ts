@@ -11,7 +11,7 @@ import type {
   StringLiteral,
   TypeNode,
 } from "@qualify/language";
-import { isMap, isScalar, isSeq, Parser } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import type { Pair } from "yaml";
 import { DECLARATION_KINDS } from "../document/declaration-kinds.js";
 import type { DeclarationKind } from "../document/declaration-kinds.js";
@@ -230,7 +230,7 @@ function mapped<T, R>(value: T | undefined, f: (value: T) => R | undefined): R |
 
 /** The YAML comments of the file, as Qual comments (text without `#`), except the editor's schema modeline. */
 function collectComments(context: BuildContext): Comment[] {
-  const { text, lineMap } = context.source;
+  const { lineMap } = context.source;
   const found: { offset: number; source: string }[] = [];
   const walk = (token: unknown): void => {
     if (Array.isArray(token)) {
@@ -245,7 +245,7 @@ function collectComments(context: BuildContext): Comment[] {
     }
     for (const value of Object.values(token)) if (typeof value === "object") walk(value);
   };
-  for (const token of new Parser().parse(text)) walk(token);
+  walk(context.source.tokens);
   const unique = new Map(found.map((comment) => [comment.offset, comment]));
   return [...unique.values()]
     .filter((comment) => !SCHEMA_MODELINE.test(comment.source))

@@ -25,6 +25,8 @@ export const DataCode = {
   DuplicateKey: "QUAL608",
   /** The file is larger, or nested deeper, than the limits allow. */
   TooLarge: "QUAL609",
+  /** A bug in the data form's reader, reported instead of thrown. */
+  Internal: "QUAL699",
 } as const;
 
 /** One of the data form's diagnostic codes. */

@@ -1,6 +1,6 @@
 import { LineMap } from "@qualify/ir";
 import type { Diagnostic } from "@qualify/ir";
-import { parseAllDocuments } from "yaml";
+import { Composer, Parser } from "yaml";
 import type { Document, YAMLError } from "yaml";
 import { DataCode, dataError } from "../diagnostics/codes.js";
 
@@ -16,6 +16,8 @@ export interface SourceDocument {
   readonly document: Document.Parsed;
   /** The document as plain JSON-like data (what the schema validates). */
   readonly value: unknown;
+  /** The concrete syntax tokens of the text (where the comments are), from the same single parse. */
+  readonly tokens: readonly unknown[];
 }
 
 /** What {@link parseSourceDocument} returns: a document when the text is well-formed. */
@@ -75,15 +77,12 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
     return { diagnostics: [dataError(DataCode.TooLarge, message, lineMap.range(DATA_LIMITS.maxSourceLength, text.length), file)] };
   }
   let documents: Document.Parsed[];
+  let tokens: unknown[];
   try {
-    const parsed = parseAllDocuments(text, {
-      prettyErrors: false,
-      uniqueKeys: true,
-      schema: options.format === "json" ? "json" : "core",
-      strict: true,
-    });
-    // With an unrecoverable stream error the library returns an EmptyStream, which has no documents.
-    documents = Array.isArray(parsed) ? parsed : [];
+    // Parse once into concrete tokens (kept for the comments) and compose the documents from them.
+    tokens = Array.from(new Parser().parse(text));
+    const composer = new Composer({ uniqueKeys: true, schema: options.format === "json" ? "json" : "core", strict: true });
+    documents = Array.from(composer.compose(tokens as Parameters<Composer["compose"]>[0])) as Document.Parsed[];
   } catch (error) {
     diagnostics.push(unreadable(error, options.format, lineMap, file));
     return { diagnostics };
@@ -115,7 +114,7 @@ export function parseSourceDocument(text: string, options: ParseSourceOptions): 
     diagnostics.push(dataError(DataCode.TooLarge, message, lineMap.range(0, Math.min(text.length, 1)), file));
     return { diagnostics };
   }
-  return { source: { text, format: options.format, lineMap, document: first, value, ...(file === undefined ? {} : { file }) }, diagnostics };
+  return { source: { text, format: options.format, lineMap, document: first, value, tokens, ...(file === undefined ? {} : { file }) }, diagnostics };
 }
 
 function unreadable(error: unknown, format: DataFormat, lineMap: LineMap, file: string | undefined): Diagnostic {
