@@ -80,7 +80,8 @@ async function* groupRecords(lines: AsyncIterable<{ text: string; line: number }
   let quotes = 0;
   function* take(line: PendingLine): Generator<Grouped> {
     if (pending.length === 0 && line.quotes === 0) {
-      if (line.text.trim() !== "") yield { text: line.text, line: line.line };
+      // Only truly empty lines are skipped: a line of spaces is a row (and, in a multi-column file, a malformed one).
+      if (line.text !== "") yield { text: line.text, line: line.line };
       return;
     }
     pending.push(line);
