@@ -147,8 +147,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
       group: groups.get(s.id),
       expr: s.kind === "computed" ? s.expr : undefined,
     })),
-    disqualify: ir.disqualify.map((d) => ({ reason: d.reason, when: compiler.compile(d.when).run, expr: d.when })),
-    tiers: ir.tiers.map((t, i) => ({ id: t.id, when: tierWhens[i] ?? null, expr: t.when })),
+    disqualify: ir.disqualify.map((d) => ({ reason: d.reason, when: compiler.compile(d.when).run, test: slotTest(d.when, compiler), expr: d.when })),
+    tiers: ir.tiers.map((t, i) => ({ id: t.id, when: tierWhens[i] ?? null, test: tierTests[i], expr: t.when })),
     criteriaTemplate: shapedTemplate<boolean>(ir.criteria.map((c) => c.id)),
     scoresTemplate,
   };

@@ -4,6 +4,8 @@ import type { ExprCompiler } from "../expr/compile-expr.js";
 import type { Closure, Frame, Value } from "../runtime/frame.js";
 import { putOwn } from "../runtime/records.js";
 import { normaliseZero } from "../runtime/values.js";
+import type { SlotTest } from "../expr/slot-test.js";
+import { runSlotTest } from "../expr/slot-test.js";
 import type { CompiledGroup, RuleSink } from "./score-groups.js";
 
 /** What the full path needs beyond the computed frame. */
@@ -17,8 +19,18 @@ export interface FullPathPlan {
     readonly group: CompiledGroup | undefined;
     readonly expr: Expr | undefined;
   }[];
-  readonly disqualify: readonly { readonly reason: string; readonly when: Closure; readonly expr: Expr }[];
-  readonly tiers: readonly { readonly id: string; readonly when: Closure | null; readonly expr: Expr | undefined }[];
+  readonly disqualify: readonly {
+    readonly reason: string;
+    readonly when: Closure;
+    readonly test: SlotTest | undefined;
+    readonly expr: Expr;
+  }[];
+  readonly tiers: readonly {
+    readonly id: string;
+    readonly when: Closure | null;
+    readonly test: SlotTest | undefined;
+    readonly expr: Expr | undefined;
+  }[];
   /** Objects with every criterion / score key in place (see `shapedTemplate`). */
   readonly criteriaTemplate: Readonly<Record<string, boolean | null>>;
   readonly scoresTemplate: Readonly<Record<string, number | null>>;
@@ -35,6 +47,32 @@ export function shapedTemplate<T>(keys: readonly string[]): Record<string, T | n
   return template;
 }
 
+/** Collects reasons and unknown items for one evaluation; one object instead of a closure per callback. */
+class ResultBuilder implements RuleSink {
+  readonly unknownItems: UnknownItem[] = [];
+  readonly reasons: Reason[] = [];
+
+  constructor(
+    private readonly compiler: ExprCompiler,
+    private readonly frame: Frame,
+  ) {}
+
+  fired(score: string, rule: string, points: number): void {
+    this.reasons.push({ score, rule, points });
+  }
+
+  /** Records an unknown item with the input fields behind it (computed only now that it is known to be unknown). */
+  unknown(id: string, cause: Expr): void {
+    const missing: string[] = [];
+    this.compiler.explain(cause)(this.frame, missing);
+    this.unknownItems.push({ id, missing });
+  }
+}
+
+function decide(test: SlotTest | undefined, when: Closure, f: Frame): Value {
+  return test !== undefined ? runSlotTest(test, f.values) : when(f);
+}
+
 /**
  * Builds the explained result from a frame whose lets, criteria and scores
  * are computed. Group rules are evaluated a second time (they are pure) to
@@ -42,58 +80,48 @@ export function shapedTemplate<T>(keys: readonly string[]): Record<string, T | n
  * unknown items.
  */
 export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult {
-  const { compiler } = plan;
-  const unknown: UnknownItem[] = [];
-  const explainItem = (id: string, expr: Expr): void => {
-    const missing: string[] = [];
-    compiler.explain(expr)(f, missing);
-    unknown.push({ id, missing });
-  };
+  const values = f.values;
+  const out = new ResultBuilder(plan.compiler, f);
 
   const criteria: Record<string, boolean | null> = { ...plan.criteriaTemplate };
   for (const c of plan.criteria) {
-    const v = f.values[c.slot] ?? null;
-    if (v === null) explainItem(c.id, c.expr);
+    const v = values[c.slot] ?? null;
+    if (v === null) out.unknown(c.id, c.expr);
     else criteria[c.id] = v as boolean;
   }
 
   const scores: Record<string, number | null> = { ...plan.scoresTemplate };
   const rawSums: Record<string, number> = {};
-  const reasons: Reason[] = [];
-  const sink: RuleSink = {
-    fired: (score, rule, points) => reasons.push({ score, rule, points }),
-    unknown: explainItem,
-  };
   for (const s of plan.scores) {
-    const v = f.values[s.slot] ?? null;
+    const v = values[s.slot] ?? null;
     if (v !== null) scores[s.id] = normaliseZero(v as number);
     if (s.group !== undefined) {
-      const raw = s.group.inspect(f, sink);
+      const raw = s.group.inspect(f, out);
       if (raw !== v) putOwn(rawSums, s.id, raw);
     } else if (v === null && s.expr !== undefined) {
-      explainItem(s.id, s.expr);
+      out.unknown(s.id, s.expr);
     }
   }
 
   const disqualified: string[] = [];
   for (const d of plan.disqualify) {
-    const v = d.when(f);
+    const v = decide(d.test, d.when, f);
     if (v === true) disqualified.push(d.reason);
-    else if (v === null) explainItem(`disqualify/${d.reason}`, d.expr);
+    else if (v === null) out.unknown(`disqualify/${d.reason}`, d.expr);
   }
 
   let tier = DISQUALIFIED_TIER;
   if (disqualified.length === 0) {
     tier = plan.tiers[plan.tiers.length - 1]?.id ?? DISQUALIFIED_TIER;
     for (const t of plan.tiers) {
-      const v: Value = t.when === null ? true : t.when(f);
+      const v: Value = t.when === null ? true : decide(t.test, t.when, f);
       if (v === true) {
         tier = t.id;
         break;
       }
-      if (v === null && t.expr !== undefined) explainItem(t.id, t.expr);
+      if (v === null && t.expr !== undefined) out.unknown(t.id, t.expr);
     }
   }
 
-  return { model: plan.ir.id, tier, disqualified, scores, raw: rawSums, criteria, reasons, unknown };
+  return { model: plan.ir.id, tier, disqualified, scores, raw: rawSums, criteria, reasons: out.reasons, unknown: out.unknownItems };
 }
