@@ -50,7 +50,7 @@ function source(): Promise<string> {
 }
 
 async function suggestionLabels(): Promise<string[]> {
-  await page.waitForSelector(".suggest-widget.visible .monaco-list-row", { timeout: 10_000 });
+  await page.waitForSelector(".suggest-widget.visible .monaco-list-row", { timeout: 20_000 });
   return page.$$eval(".suggest-widget.visible .monaco-list-row", (rows) => rows.map((row) => row.getAttribute("aria-label") ?? ""));
 }
 
@@ -160,7 +160,7 @@ describe("quick fixes", () => {
       editor?.focus();
     }, line + 1);
     await page.keyboard.press("Control+.");
-    await page.waitForSelector(".action-widget", { state: "visible", timeout: 10_000 });
+    await page.waitForSelector(".action-widget", { state: "visible", timeout: 20_000 });
     const widgetText = await page.locator(".action-widget").first().innerText();
     expect(widgetText).toContain("budget_usd");
     await page.keyboard.press("Enter");
@@ -182,7 +182,7 @@ describe("the try-a-lead panel", () => {
       lead.focus();
     });
     await page.keyboard.type("intern");
-    await page.waitForSelector('.qual-result-tier[data-tier="mql"]', { timeout: 10_000 });
+    await page.waitForSelector('.qual-result-tier[data-tier="mql"]', { timeout: 20_000 });
     const criteria = await page.$$eval(".qual-criterion", (items) => items.map((item) => item.textContent));
     expect(criteria).toContain("budget: yes");
     expect(criteria).toContain("authority: no");
@@ -192,7 +192,7 @@ describe("the try-a-lead panel", () => {
   it("lists the questions to ask when the lead is missing data", async () => {
     await reset();
     await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.editor()?.setLead({ role: "CFO", pains: ["churn"] }));
-    await page.waitForSelector('.qual-question[data-field="budget_usd"]', { timeout: 10_000 });
+    await page.waitForSelector('.qual-question[data-field="budget_usd"]', { timeout: 20_000 });
     const fields = await page.$$eval(".qual-question", (items) => items.map((item) => item.getAttribute("data-field")));
     expect(fields).toContain("timeline_days");
   });
@@ -202,19 +202,19 @@ describe("the try-a-lead panel", () => {
     await page.waitForSelector('.qual-result-tier[data-tier="sql"]');
     const edited = BASE_MODEL.replace('tier sql  "Sales qualified"     when qualified', 'tier sql  "Sales qualified"     when qualified and budget_usd > 1_000_000');
     await setSourceAndValidate(page, edited);
-    await page.waitForSelector('.qual-result-tier[data-tier="mql"]', { timeout: 10_000 });
+    await page.waitForSelector('.qual-result-tier[data-tier="mql"]', { timeout: 20_000 });
   });
 
   it("marks a lead field of the wrong type through the model's JSON Schema", async () => {
     await reset();
     await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.editor()?.setLead('{ "budget_usd": "lots", "pains": [] }'));
-    await page.waitForSelector('.qual-result[data-status="invalid-lead"]', { timeout: 10_000 });
+    await page.waitForSelector('.qual-result[data-status="invalid-lead"]', { timeout: 20_000 });
     const jsonMarkers = await page.waitForFunction(() => {
       const handle = (window as unknown as DemoWindow).qualDemo;
       const model = handle.editor()?.leadEditor?.getModel();
       if (!model) return 0;
       return handle.monaco.editor.getModelMarkers({ resource: model.uri }).length;
-    }, undefined, { timeout: 15_000 });
+    }, undefined, { timeout: 20_000 });
     expect(await jsonMarkers.jsonValue()).toBeGreaterThan(0);
   });
 });
@@ -244,13 +244,13 @@ describe("navigation and formatting", () => {
     });
     await page.mouse.move(point.x, point.y);
     const hover = page.locator(".monaco-hover:not(.hidden)").filter({ hasText: "field budget_usd: number" });
-    await hover.first().waitFor({ state: "visible", timeout: 10_000 });
+    await hover.first().waitFor({ state: "visible", timeout: 20_000 });
     expect(await hover.first().innerText()).toContain("Budget for this purchase, in USD");
     await page.keyboard.press("F12");
     await page.waitForFunction(
       (line) => (window as unknown as DemoWindow).qualDemo.editor()?.editor.getPosition()?.lineNumber === line,
       lineOf(BASE_MODEL, "budget_usd: number?"),
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
   });
 
@@ -325,7 +325,7 @@ describe("the YAML data form", () => {
     await page.waitForSelector(".qual-result-tier[data-tier]");
     const qualTier = await page.getAttribute(".qual-result-tier", "data-tier");
     await page.selectOption("#form", "yaml");
-    await page.waitForFunction(() => (window as unknown as DemoWindow).qualDemo.editor()?.getValue().includes("model: bant") ?? false, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as DemoWindow).qualDemo.editor()?.getValue().includes("model: bant") ?? false, undefined, { timeout: 20_000 });
     await page.waitForFunction(() => (window as unknown as DemoWindow).qualDemo.editor()?.editor.getModel()?.getLanguageId() === "qual-yaml");
     await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.editor()?.validate());
     await page.waitForSelector(".qual-result-tier[data-tier]");

@@ -35,7 +35,7 @@ describe("models in the YAML data form", () => {
     const service = new QualLanguageService();
     const report = service.update(URI, 1, YAML_MODEL);
     expect(report.diagnostics).toEqual([]);
-    expect(report.schema?.modelId).toBe("bant");
+    expect(service.leadSchema(URI)?.modelId).toBe("bant");
     const outcome = service.evaluate(URI, JSON.stringify({ budget_usd: 20_000, role: "ceo" }));
     expect(outcome.status === "ok" && outcome.result.tier).toBe("sql");
   });

@@ -34,7 +34,8 @@ describe("the worker protocol", () => {
   it("carries requests and structured answers across a message channel", async () => {
     open = connect();
     const report = await open.client.call("update", "m.qual", 1, CLEAN_MODEL);
-    expect(report.schema?.modelId).toBe("demo");
+    expect(report.diagnostics).toEqual([]);
+    expect((await open.client.call("leadSchema", "m.qual"))?.modelId).toBe("demo");
     const symbols = await open.client.call("documentSymbols", "m.qual");
     expect(symbols[0]?.name).toBe("demo");
     const outcome = await open.client.call("evaluate", "m.qual", '{ "pains": [] }', undefined);

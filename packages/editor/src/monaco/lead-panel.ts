@@ -68,13 +68,8 @@ export class LeadPanel {
     });
     this.subscriptions.push(
       this.model.onDidChangeContent(() => this.schedule()),
-      services.diagnostics.onDidApply(({ model, report }) => {
-        if (model !== this.qualModel) return;
-        if (report.schema) {
-          leadSchemas.set(this.model.uri.toString(), report.schema);
-          publishSchemas();
-        }
-        void this.evaluate();
+      services.diagnostics.onDidApply(({ model }) => {
+        if (model === this.qualModel) void this.refresh();
       }),
     );
   }
@@ -82,6 +77,22 @@ export class LeadPanel {
   /** The outcome now shown, if any. */
   get outcome(): LeadOutcome | undefined {
     return this.lastOutcome;
+  }
+
+  /** After the model changed: updates the lead schema (when the model compiles), then the result. */
+  private async refresh(): Promise<void> {
+    let schema: LeadSchemaInfo | undefined;
+    try {
+      await this.services.sync.sync(this.qualModel);
+      schema = await this.services.client.call("leadSchema", this.qualModel.uri.toString());
+    } catch {
+      return; // Disposed meanwhile.
+    }
+    if (schema && !this.model.isDisposed()) {
+      leadSchemas.set(this.model.uri.toString(), schema);
+      publishSchemas();
+    }
+    await this.evaluate();
   }
 
   /** Evaluates the lead now against the model's current text. */

@@ -6,7 +6,7 @@ import { evaluateLead } from "./lead-evaluation.js";
 import { definitionAt, hoverAt, referencesAt } from "./navigation.js";
 import { outlineOf } from "./outline.js";
 import { QualDocument } from "./qual-document.js";
-import type { CompletionList, DocumentReport, HoverInfo, LeadOutcome, Location, OutlineSymbol, QuickFix } from "./types.js";
+import type { CompletionList, DocumentReport, HoverInfo, LeadOutcome, LeadSchemaInfo, Location, OutlineSymbol, QuickFix } from "./types.js";
 
 /** Thrown when a request names a document that was never opened (or was closed). */
 export class UnknownDocumentError extends Error {
@@ -25,7 +25,7 @@ export class UnknownDocumentError extends Error {
 export class QualLanguageService {
   private readonly documents = new Map<string, QualDocument>();
 
-  /** Opens or replaces a document and reports its diagnostics (and lead schema when it compiles). */
+  /** Opens or replaces a document and reports its diagnostics. */
   update(uri: string, version: number, text: string): DocumentReport {
     const previous = this.documents.get(uri);
     // An older version arriving late, or the same text again, keeps the document (and its cached analysis).
@@ -47,16 +47,19 @@ export class QualLanguageService {
     return this.documents.get(uri)?.version;
   }
 
-  /** Diagnostics and lead schema of the current text of `uri`. */
+  /**
+   * Diagnostics of the current text of `uri`. Only parse and check run here:
+   * compiling waits until the lead panel asks, so markers are not delayed by it.
+   */
   report(docOrUri: QualDocument | string): DocumentReport {
     const doc = typeof docOrUri === "string" ? this.get(docOrUri) : docOrUri;
-    const compiled = doc.compiled;
-    return {
-      uri: doc.uri,
-      version: doc.version,
-      diagnostics: doc.diagnostics,
-      ...(compiled ? { schema: { modelId: compiled.id, title: compiled.title, inputSchema: compiled.inputSchema } } : {}),
-    };
+    return { uri: doc.uri, version: doc.version, diagnostics: doc.diagnostics };
+  }
+
+  /** The JSON Schema of a lead for the model in `uri`, when it compiles. */
+  leadSchema(uri: string): LeadSchemaInfo | undefined {
+    const compiled = this.get(uri).compiled;
+    return compiled ? { modelId: compiled.id, title: compiled.title, inputSchema: compiled.inputSchema } : undefined;
   }
 
   /** Completion proposals at `offset`. */

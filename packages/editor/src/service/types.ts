@@ -75,12 +75,11 @@ export interface LeadSchemaInfo {
   readonly inputSchema: Record<string, unknown>;
 }
 
-/** What an edit of the document produces: its diagnostics, and its lead schema when it has no errors. */
+/** What an edit of the document produces: the diagnostics of that version. */
 export interface DocumentReport {
   readonly uri: string;
   readonly version: number;
   readonly diagnostics: readonly Diagnostic[];
-  readonly schema?: LeadSchemaInfo;
 }
 
 /** A field the lead is missing and the unknown results that need it: a question for sales. */

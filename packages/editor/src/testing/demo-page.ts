@@ -76,7 +76,7 @@ export function readMarkers(page: Page): Promise<MarkerSnapshot[]> {
  * Waits until the markers satisfy `predicate` (polling in the page is not
  * possible with a node predicate, so this polls from node).
  */
-export async function waitForMarkers(page: Page, predicate: (markers: MarkerSnapshot[]) => boolean, timeoutMs = 10_000): Promise<MarkerSnapshot[]> {
+export async function waitForMarkers(page: Page, predicate: (markers: MarkerSnapshot[]) => boolean, timeoutMs = 20_000): Promise<MarkerSnapshot[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const markers = await readMarkers(page);

@@ -12,6 +12,7 @@ export const SERVICE_METHODS = [
   "codeActions",
   "format",
   "evaluate",
+  "leadSchema",
   "toData",
 ] as const;
 
