@@ -49,19 +49,21 @@ function bare(ast: AstExpr): AstExpr {
 }
 
 /**
- * When a `one of` value meets a text literal, the literal must name one of the
- * choices; returns the literal's IR in the declared spelling (or unchanged).
+ * When a `one of` value meets a text literal (written, or a folded const), the
+ * text must name one of the choices; returns the literal's IR in the declared
+ * spelling (or unchanged). Only a written literal gets a replacement edit.
  */
 export function matchChoice(choiceSide: Operand, literalSide: Operand, report: Report): Expr {
   const type = choiceSide.ir.type;
+  const ir = literalSide.ir;
+  if (type.kind !== "choice" || ir.kind !== "literal" || typeof ir.value !== "string") return ir;
+  const option = findOption(type.options, ir.value);
+  if (option !== undefined) return { ...ir, value: option };
+  const subject = subjectOf(choiceSide.ast, "this value");
   const literal = bare(literalSide.ast);
-  if (type.kind !== "choice" || literal.kind !== "StringLiteral") return literalSide.ir;
-  const option = findOption(type.options, literal.value);
-  if (option === undefined) {
-    reportNotAnOption(literal, type.options, subjectOf(choiceSide.ast, "this value"), report);
-    return literalSide.ir;
-  }
-  return { ...literalSide.ir, kind: "literal", value: option } as Expr;
+  if (literal.kind === "StringLiteral") reportNotAnOption(literal, type.options, subject, report);
+  else report("notAnOption", literalSide.ast.range, [ir.value, subject, type.options.map((o) => `"${o}"`).join(", ")]);
+  return ir;
 }
 
 /**

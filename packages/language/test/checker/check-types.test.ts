@@ -61,6 +61,7 @@ describe("operator types", () => {
     expect(d.suggestion?.edits[0]?.newText).toBe('"enterprise"');
     expectOne(crit('plan in ["free", "gold"]'), "QUAL303", '"gold"');
     expectOne(model(FIELDS, 'const paid = ["Pro", "gold"]\ncriterion c "C" = plan in paid'), "QUAL303", "paid", 1);
+    expectOne(model(FIELDS, 'const top = "gold"\ncriterion c "C" = plan != top'), "QUAL303", "top", 1);
   });
 
   it("suggests `contains` for a list on the left of `in` (QUAL304)", () => {
