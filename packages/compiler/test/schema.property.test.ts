@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ModelIR } from "@qualify/ir";
 import { compile } from "../src/index.js";
+import type { InvalidLeadError } from "../src/index.js";
 import { Dice, mutateLead, randomFields, randomLead } from "./generators.js";
 import { model } from "./ir-builders.js";
 
@@ -40,6 +41,15 @@ describe("lead validation agrees with ajv on toInputSchema", () => {
           const lead = i % 2 === 0 ? valid : mutateLead(valid, ir.inputs, d);
           const issues = compiled.validate(lead);
           const ajvSays = check(lead);
+          // score/evaluate throw exactly when validate finds issues, and report the same ones.
+          let thrown: unknown;
+          try {
+            compiled.score(lead, { now: 0 });
+          } catch (error) {
+            thrown = error;
+          }
+          if (issues.length === 0) expect(thrown).toBeUndefined();
+          else expect((thrown as InvalidLeadError).issues).toEqual(issues);
           if (ajvSays) accepted++;
           else rejected++;
           // On a disagreement the diff shows the lead, our issues and ajv's errors side by side.
