@@ -56,6 +56,20 @@ describe("round trips between .qual and the data forms", () => {
     );
   });
 
+  it("yaml -> json from the YAML file's own syntax tree (as the editor converts) keeps the IR", () => {
+    fc.assert(
+      fc.property(modelSource, (source) => {
+        const original = checkedSource(source);
+        const fromYaml = analyzeData(toData(original.ast, "yaml"));
+        expect(fromYaml.ast).toBeDefined();
+        const json = analyzeData(toData(fromYaml.ast!, "json"), { format: "json" });
+        expect(errorsOf(json.diagnostics)).toEqual([]);
+        expect(stripRanges(json.ir)).toEqual(stripRanges(original.ir));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("the converted models evaluate leads exactly as the original", () => {
     const now = "2026-11-01T00:00:00Z";
     fc.assert(

@@ -215,3 +215,33 @@ describe("reading the text", () => {
     expect(parsed.diagnostics[0]?.range.start.column).toBe(11);
   });
 });
+
+describe("schema diagnostics on any document", () => {
+  it("never throw, use QUAL6xx codes, and point inside the text", async () => {
+    const fc = (await import("fast-check")).default;
+    const { stringify } = await import("yaml");
+    const key = fc.constantFrom("model", "title", "input", "declarations", "criterion", "tier", "when", "label", "type", "rules", "x", "2x", "and");
+    const value = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small", maxDepth: 4 },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(key, tie("v"), { maxKeys: 4 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, fc.constantFrom("yaml", "json") as import("fast-check").Arbitrary<DataFormat>, (document, format) => {
+        const text = format === "json" ? JSON.stringify(document, null, 1) : stringify(document);
+        const parsed = parseSourceDocument(text, { format });
+        if (parsed.source === undefined) return;
+        for (const d of validateDocument(parsed.source)) {
+          expect(d.code).toMatch(/^QUAL6\d\d$/);
+          expect(d.range.start.offset).toBeGreaterThanOrEqual(0);
+          expect(d.range.end.offset).toBeLessThanOrEqual(text.length);
+          expect(d.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
