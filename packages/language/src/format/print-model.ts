@@ -163,7 +163,8 @@ function codeLines(model: Model): Set<number> {
     }
     if (typeof value !== "object" || value === null) return;
     const node = value as Partial<Node> & Record<string, unknown>;
-    if (node.range !== undefined && typeof node.kind === "string") {
+    // The Model's own range spans the whole file, so it says nothing about a line.
+    if (node.range !== undefined && typeof node.kind === "string" && node.kind !== "Model") {
       lines.add(node.range.start.line);
       lines.add(node.range.end.line);
     }
@@ -278,7 +279,7 @@ export function printModel(model: Model): string {
       previousEnd = c.range.end.line;
     }
     if (previousEnd >= 0 && l.from - previousEnd > 1) out.push("");
-    let text = pad + l.cells.filter((c, i) => c !== "" || i < l.cells.length - 1).join(" ").trimEnd();
+    let text = pad + l.cells.filter((c) => c !== "").join(" ").trimEnd();
     text = text.replace(/ {2,}$/, "");
     if (l.trailing.length > 0) text += ` ${l.trailing.map(commentText).join(" ")}`;
     out.push(text);
