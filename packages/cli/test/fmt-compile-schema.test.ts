@@ -95,6 +95,15 @@ describe("qualify compile", () => {
     expect(absent.stderr).toMatch(/missing required argument 'model'/);
   });
 
+  it("exits 2 for a model file that cannot be read (a directory), naming it", () => {
+    const ws = workspace({ "dir.qual/readme.txt": "not a model" });
+    cleanup = ws.cleanup;
+    const run = qualify(["compile", "dir.qual", "-o", "out.json"], { cwd: ws.dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("dir.qual: cannot read the file (it is a directory)");
+    expect(existsSync(ws.path("out.json"))).toBe(false);
+  });
+
   it("rejects a saved model that is not one, naming the file", () => {
     const ws = workspace({ "fake.json": '{"format": "something-else"}' });
     cleanup = ws.cleanup;

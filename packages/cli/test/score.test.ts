@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import { MINI_MODEL, qualify, startQualify, workspace } from "./run-cli.js";
@@ -162,6 +162,10 @@ describe("qualify score", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("missing.csv: cannot read the input (no such file or directory)");
     expect(readdirSync(ws.dir)).toEqual(["mini.qual"]);
+    mkdirSync(ws.path("folder.csv"));
+    const folder = qualify(["score", "mini.qual", "--in", "folder.csv", "--out", "out.csv"], { cwd: ws.dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("folder.csv: cannot read the input (it is a directory)");
   });
 
   it("leaves no output file after a failed run (errors file in a missing directory; a bad model)", () => {

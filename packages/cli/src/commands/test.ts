@@ -51,8 +51,8 @@ export async function runTest(paths: readonly string[], options: TestCommandOpti
     }
   }
   if (options.coverage) printCoverage(runs, output);
-  const summary = `${passed} passed, ${failed} failed`;
-  output.line(failed > 0 ? output.color.red(summary) : output.color.green(summary));
+  // Plain, even on a terminal: scripts match this last line exactly.
+  output.line(`${passed} passed, ${failed} failed`);
   return failed > 0 ? ExitCode.findings : ExitCode.ok;
 }
 

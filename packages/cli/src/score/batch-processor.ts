@@ -61,6 +61,7 @@ export class BatchProcessor {
     return csvLayout(columns ?? leafFieldPaths(ir.inputs), addedColumns(ir)).header;
   }
 
+  /** Parses, scores and serialises one batch; rejected rows are returned, never thrown. */
   process(batch: RawBatch): BatchResult {
     const records: InputRecord[] = batch.format === "csv" ? parseCsvBatch(batch) : batch.records.map(parseJsonRecord);
     const columns = batch.columns;
