@@ -17,9 +17,15 @@ describe("trying a lead", () => {
     expect(outcome.status).toBe("ok");
     if (outcome.status !== "ok") return;
     expect(outcome.result.tier).toBe("sql");
+    expect(outcome.tierLabel).toBe("Sales qualified");
     expect(outcome.result.scores).toMatchObject({ fit: 50, total: 52 });
     expect(outcome.result.criteria).toEqual({ budget: true, authority: true, need: true });
     expect(outcome.questions).toEqual([]);
+  });
+
+  it("labels the disqualified tier", () => {
+    const outcome = serviceWith(CLEAN_MODEL).evaluate(URI, JSON.stringify({ pains: [], company: { country: "xx" } }));
+    expect(outcome.status === "ok" && [outcome.result.tier, outcome.tierLabel]).toEqual(["disqualified", "Disqualified"]);
   });
 
   it("turns unknown results into questions about the missing fields", () => {

@@ -27,10 +27,10 @@ export function renderOutcome(container: HTMLElement, outcome: LeadOutcome): voi
     return;
   }
 
-  const { result, questions } = outcome;
+  const { result, questions, tierLabel } = outcome;
   const tier = el("div", "qual-result-tier");
   tier.dataset["tier"] = result.tier;
-  tier.append(el("span", "qual-result-caption", "Tier "), el("strong", "qual-tier-id", result.tier));
+  tier.append(el("span", "qual-result-caption", "Tier "), el("strong", "qual-tier-id", result.tier), el("span", "qual-tier-label", ` — ${tierLabel}`));
   container.append(tier);
 
   if (result.disqualified.length > 0) {

@@ -1,4 +1,5 @@
 import { InvalidLeadError } from "@qualify/compiler";
+import { DISQUALIFIED_TIER } from "@qualify/ir";
 import type { EvaluationResult } from "@qualify/ir";
 import type { QualDocument } from "./qual-document.js";
 import type { LeadOutcome, LeadQuestion } from "./types.js";
@@ -32,7 +33,8 @@ export function evaluateLead(doc: QualDocument, leadText: string, now?: string):
   }
   try {
     const result = compiled.evaluate(lead, now === undefined ? {} : { now });
-    return { status: "ok", result, questions: questionsOf(result) };
+    const tierLabel = compiled.ir.tiers.find((t) => t.id === result.tier)?.label ?? (result.tier === DISQUALIFIED_TIER ? "Disqualified" : result.tier);
+    return { status: "ok", result, tierLabel, questions: questionsOf(result) };
   } catch (error) {
     if (error instanceof InvalidLeadError) {
       return { status: "invalid-lead", message: error.message, issues: error.issues };

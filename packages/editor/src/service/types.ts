@@ -90,7 +90,13 @@ export interface LeadQuestion {
 
 /** The outcome of trying a lead against the model in the document. */
 export type LeadOutcome =
-  | { readonly status: "ok"; readonly result: EvaluationResult; readonly questions: readonly LeadQuestion[] }
+  | {
+      readonly status: "ok";
+      readonly result: EvaluationResult;
+      /** The label of the tier the lead got ("Sales qualified"). */
+      readonly tierLabel: string;
+      readonly questions: readonly LeadQuestion[];
+    }
   /** The model has errors, so there is nothing to evaluate. */
   | { readonly status: "model-error"; readonly message: string }
   /** The lead text is not JSON (or not an object). */
