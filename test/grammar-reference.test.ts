@@ -72,6 +72,15 @@ describe("the language reference (grammar/reference.md)", () => {
     expect(split(contextualList)).toEqual(words(contextualWords).sort());
   });
 
+  it("links only to headings it has", () => {
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+    const slug = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
+    const anchors = new Set([...reference.matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1] as string)));
+    const links = [...reference.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1] as string);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((link) => !anchors.has(link))).toEqual([]);
+  });
+
   it("documents every built-in function", () => {
     for (const name of Object.keys(FUNCTIONS)) expect(reference, name).toContain(`| \`${name}(`);
   });
