@@ -1,3 +1,4 @@
+import type { SourcePosition, SourceRange } from "@qualify/ir";
 import type { StringLiteral } from "../ast.js";
 import type { Report } from "./context.js";
 import { parseRegex } from "./regex-parse.js";
@@ -141,7 +142,7 @@ function repeatedAtom(repeat: RegexNode & { t: "repeat" }): string | undefined {
   return body.t === "char" ? body.source : undefined;
 }
 
-type Finding = { kind: "nestedQuantifier" | "overlappingAlternation"; part: string };
+type Finding = { kind: "nestedQuantifier" | "overlappingAlternation"; part: string; start: number; end: number };
 
 /**
  * Looks for the shapes that make a backtracking engine take exponential time:
@@ -157,11 +158,11 @@ function findBacktracking(node: RegexNode): Finding | undefined {
     for (const repeat of inner) {
       const atom = repeatedAtom(repeat);
       if (atom === undefined || canStayWithin(node.body, charSet(atom))) {
-        return { kind: "nestedQuantifier", part: `\`${node.source}\`` };
+        return { kind: "nestedQuantifier", part: `\`${node.source}\``, start: node.start, end: node.end };
       }
     }
     if (overlappingAlternation(node.body) !== undefined) {
-      return { kind: "overlappingAlternation", part: `\`${node.source}\`` };
+      return { kind: "overlappingAlternation", part: `\`${node.source}\``, start: node.start, end: node.end };
     }
   }
   const children: readonly RegexNode[] =
@@ -188,6 +189,33 @@ export function checkRegex(pattern: StringLiteral, report: Report): boolean {
   }
   const finding = findBacktracking(parseRegex(pattern.value));
   if (finding === undefined) return true;
-  report(finding.kind, pattern.range, [finding.part]);
+  report(finding.kind, rangeInString(pattern, finding.start, finding.end), [finding.part]);
   return false;
+}
+
+/**
+ * The source range of characters `[from, to)` of a string literal's value.
+ * The tree keeps only the unescaped value, so the written form is inferred
+ * from the literal's length: `"` and `\` are always escaped, and newlines and
+ * tabs are either all escaped or all written as is. When that does not add
+ * up, or the literal spans lines, the whole literal is the range.
+ */
+export function rangeInString(literal: StringLiteral, from: number, to: number): SourceRange {
+  const { start, end } = literal.range;
+  const value = literal.value;
+  if (start.line !== end.line) return literal.range;
+  const writtenLength = end.offset - start.offset - 2;
+  const alwaysEscaped = (value.match(/["\\]/g) ?? []).length;
+  const controls = (value.match(/[\n\t]/g) ?? []).length;
+  const escapesControls = value.length + alwaysEscaped + controls === writtenLength;
+  if (!escapesControls && value.length + alwaysEscaped !== writtenLength) return literal.range;
+  const widthOf = (c: string): number => (c === '"' || c === "\\" || (escapesControls && (c === "\n" || c === "\t")) ? 2 : 1);
+  let column = 1;
+  let fromColumn = 1;
+  for (let i = 0; i < to; i++) {
+    if (i === from) fromColumn = column;
+    column += widthOf(value[i] ?? "");
+  }
+  const at = (delta: number): SourcePosition => ({ offset: start.offset + delta, line: start.line, column: start.column + delta });
+  return { start: at(fromColumn), end: at(column) };
 }

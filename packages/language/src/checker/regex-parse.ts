@@ -8,7 +8,8 @@
 export type RegexNode =
   | { readonly t: "alt"; readonly branches: readonly RegexNode[]; readonly source: string }
   | { readonly t: "seq"; readonly items: readonly RegexNode[]; readonly source: string }
-  | { readonly t: "repeat"; readonly body: RegexNode; readonly min: number; readonly max: number; readonly source: string }
+  /** `start`/`end`: where the repetition sits in the pattern, to point diagnostics at it. */
+  | { readonly t: "repeat"; readonly body: RegexNode; readonly min: number; readonly max: number; readonly source: string; readonly start: number; readonly end: number }
   | { readonly t: "group"; readonly body: RegexNode; readonly zeroWidth: boolean; readonly source: string }
   /** One character from a set: a literal, an escape such as `\w`, `.` or a `[...]` class. */
   | { readonly t: "char"; readonly source: string }
@@ -58,7 +59,7 @@ export function parseRegex(pattern: string): RegexNode {
     } else return atom;
     pos++;
     if (peek() === "?") pos++;
-    return { t: "repeat", body: atom, min, max, source: pattern.slice(start, pos) };
+    return { t: "repeat", body: atom, min, max, source: pattern.slice(start, pos), start, end: pos };
   };
 
   const parseAtom = (): RegexNode => {
