@@ -70,7 +70,7 @@ function printRunProblems(run: FixtureRun, output: Output): void {
 function printFailure(file: string, result: CaseResult, output: Output): void {
   const where = `${file}:${result.range.start.line}`;
   output.line(`${output.color.red("FAIL")} ${where} ${output.color.bold(result.name)}`);
-  if (result.error !== undefined) output.line(`  ${result.error}`);
+  if (result.error !== undefined) for (const line of result.error.split("\n")) output.line(`  ${line}`);
   for (const d of result.differences) {
     output.line(`  ${d.path}: expected ${output.color.green(show(d.expected))}, got ${output.color.red(show(d.actual))}`);
   }
