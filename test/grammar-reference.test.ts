@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // Internal tables of the language package: the reference documents them.
 import { analyze, parse } from "../packages/language/src/index.js";
+import { compile } from "../packages/compiler/src/index.js";
 import { contextualWords, reservedWords } from "../packages/language/src/lexer/tokens.js";
 import { FUNCTIONS } from "../packages/language/src/checker/functions.js";
 import { CATALOG } from "../packages/language/src/diagnostics/messages.js";
@@ -63,6 +64,18 @@ describe("the language reference (grammar/reference.md)", () => {
       expect(asDeclarations.length === 0 || asRules.length === 0, asDeclarations.join("\n")).toBe(true);
     });
   }
+
+  it("gives the result it describes for its first model", () => {
+    const first = blocks[0];
+    const { ir } = analyze(first?.code ?? "");
+    if (ir === undefined) throw new Error("the first example does not check");
+    expect(reference).toContain('Given the lead `{ "role": "VP", "pains": ["churn"], "timeline_days": 30 }`');
+    const result = compile(ir).evaluate({ role: "VP", pains: ["churn"], timeline_days: 30 });
+    expect(result.tier).toBe("sql");
+    expect(result.criteria).toEqual({ budget: null, authority: true, need: true, timing: true, qualified: true });
+    expect(result.scores).toEqual({ met: 3 });
+    expect(result.unknown).toEqual([{ id: "budget", missing: ["budget_usd"] }]);
+  });
 
   it("lists every reserved and every contextual word of the lexer", () => {
     const reservedList = /reserved and can never be names:\s*\n\s*\n> ([^]*?)\n\n/.exec(reference)?.[1] ?? "";
