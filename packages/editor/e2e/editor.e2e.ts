@@ -264,6 +264,45 @@ describe("navigation and formatting", () => {
   });
 });
 
+describe("models that go away", () => {
+  it("lose their markers when the editor is disposed", async () => {
+    await reset();
+    await setSourceAndValidate(page, BASE_MODEL.replace("count(pains) > 0", "count(pains) > \"many\""));
+    const uri = await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.editor()?.editor.getModel()?.uri.toString() ?? "");
+    expect((await readMarkers(page)).some((m) => m.severity === ERROR)).toBe(true);
+    await page.selectOption("#example", (await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.examples))[1] ?? "bant");
+    await page.waitForFunction((old) => (window as unknown as DemoWindow).qualDemo.editor()?.editor.getModel()?.uri.toString() !== old, uri);
+    const left = await page.evaluate((old) => {
+      const { monaco } = (window as unknown as DemoWindow).qualDemo;
+      return monaco.editor.getModelMarkers({}).filter((m) => m.resource.toString() === old).length;
+    }, uri);
+    expect(left).toBe(0);
+    await page.selectOption("#example", "bant");
+  });
+});
+
+describe("the outline", () => {
+  it("lists the model's declarations in the quick outline and jumps to one", async () => {
+    await reset();
+    await cursorAtEndOf(1);
+    await page.keyboard.press("Control+Shift+O");
+    await page.waitForSelector(".quick-input-widget .monaco-list-row", { timeout: 20_000 });
+    const rows = await page.$$eval(".quick-input-widget .monaco-list-row", (items) => items.map((item) => item.getAttribute("aria-label") ?? ""));
+    expect(rows.join("|")).toContain("bant");
+    await page.keyboard.type("qualif");
+    await page.waitForFunction(() => {
+      const labels = [...document.querySelectorAll(".quick-input-widget .monaco-list-row")].map((row) => row.getAttribute("aria-label") ?? "");
+      return labels.length === 1 && labels[0]?.includes("qualified");
+    }, undefined, { timeout: 20_000 });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (line) => (window as unknown as DemoWindow).qualDemo.editor()?.editor.getPosition()?.lineNumber === line,
+      lineOf(BASE_MODEL, "criterion qualified"),
+      { timeout: 20_000 },
+    );
+  });
+});
+
 describe("the Qual tokenizer", () => {
   const table: [line: string, part: string, type: string][] = [
     ['criterion budget "Budget" = budget_usd >= 10_000', "criterion", "keyword.qual"],
