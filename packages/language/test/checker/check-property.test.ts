@@ -49,6 +49,31 @@ const FIELDS = (): A.FieldDecl[] => [
   b.field("r", b.record(b.field("x", b.prim("number"), true))),
 ];
 
+/** Well-typed number (`n`) and yes/no (`b`) expressions over FIELDS. */
+const typed = fc.letrec<{ n: A.Expr; b: A.Expr }>((tie) => ({
+  n: fc.oneof(
+    { depthSize: "small" },
+    fc.integer({ min: 0, max: 100 }).map(b.num),
+    fc.constant(null).map(() => b.ref("n")),
+    fc.constant(null).map(() => b.ref("r.x")),
+    fc.tuple(tie("n"), fc.constantFrom("+", "-", "*", "/") as fc.Arbitrary<A.BinaryOp>, tie("n")).map(([l, op, r]) => b.bin(l, op, r)),
+    fc.array(tie("n"), { minLength: 1, maxLength: 3 }).map((args) => b.call("max", ...args)),
+    fc.tuple(tie("b"), tie("n"), tie("n")).map(([c, t, e]): A.Expr => ({ kind: "IfExpr", condition: c, then: t, else: e, range: b.nextRange() })),
+    fc.array(tie("b"), { maxLength: 3 }).map((items) => b.quant("count", items)),
+  ),
+  b: fc.oneof(
+    { depthSize: "small" },
+    fc.boolean().map(b.bool),
+    fc.constant(null).map(() => b.ref("b")),
+    fc.tuple(tie("n"), fc.constantFrom("<", ">=", "=", "!=") as fc.Arbitrary<A.BinaryOp>, tie("n")).map(([l, op, r]) => b.bin(l, op, r)),
+    fc.tuple(tie("b"), fc.constantFrom("and", "or") as fc.Arbitrary<A.BinaryOp>, tie("b")).map(([l, op, r]) => b.bin(l, op, r)),
+    tie("b").map((e) => b.unary("not", e)),
+    fc.constantFrom("a", "B").map((s) => b.bin(b.ref("c"), "=", b.str(s))),
+    fc.constant(null).map(() => b.bin(b.ref("t"), "in", b.ref("l"))),
+    fc.array(tie("b"), { maxLength: 3 }).map((items) => b.quant("atLeast", items, b.num(items.length))),
+  ),
+}));
+
 /** Field declarations of any type, with defaults that may or may not fit, and clashing names. */
 const anyType: fc.Arbitrary<A.TypeNode> = fc.letrec<{ type: A.TypeNode }>((tie) => ({
   type: fc.oneof(
@@ -61,9 +86,23 @@ const anyType: fc.Arbitrary<A.TypeNode> = fc.letrec<{ type: A.TypeNode }>((tie) 
 })).type;
 const anyField = fc.tuple(fc.constantFrom("n", "e1", "e2", "k"), anyType, fc.boolean(), fc.option(anyExpr, { nil: undefined })).map(([name, type, optional, dflt]) => b.field(name, type, optional, dflt));
 
+/** Usually a well-typed expression, so that some generated models are clean; sometimes anything. */
+const mostly = (arb: fc.Arbitrary<A.Expr>): fc.Arbitrary<A.Expr> => fc.oneof({ arbitrary: arb, weight: 8 }, { arbitrary: anyExpr, weight: 1 });
+
 const anyModel: fc.Arbitrary<A.Model> = fc
   .record({
-    fields: fc.array(anyField, { maxLength: 3 }), k: anyExpr, v: anyExpr, crit: anyExpr, pts: anyExpr, points: anyExpr, when: fc.option(anyExpr, { nil: undefined }), disq: anyExpr, tierWhen: anyExpr, extra: fc.option(anyExpr, { nil: undefined }) })
+    fields: fc.oneof(fc.constant([]), fc.array(anyField, { maxLength: 3 })),
+    k: mostly(fc.integer({ min: 1, max: 9 }).map(b.num)),
+    v: mostly(fc.oneof(typed.n, typed.b)),
+    crit: mostly(typed.b),
+    pts: mostly(typed.n),
+    points: mostly(typed.n),
+    when: fc.option(mostly(typed.b), { nil: undefined }),
+    disq: mostly(typed.b),
+    tierWhen: mostly(typed.b),
+    // Now and then a second `let v`, to exercise clashing declarations.
+    extra: fc.oneof({ arbitrary: fc.constant(undefined), weight: 9 }, { arbitrary: anyExpr, weight: 1 }),
+  })
   .map((e) =>
     b.model([...FIELDS(), ...e.fields], [
       b.constDecl("k", e.k),
@@ -99,9 +138,11 @@ function everyExpr(ir: ModelIR): IrExpr[] {
 
 describe("check on generated syntax trees", () => {
   it("never throws, and yields IR exactly when there is no error", () => {
+    let clean = 0;
     fc.assert(
       fc.property(anyModel, (ast) => {
         const result = check(ast);
+        if (result.ir !== undefined) clean++;
         const errors = result.diagnostics.filter((d) => d.severity === "error");
         for (const d of result.diagnostics) {
           expect(d.code).toMatch(/^QUAL[2-5]\d\d$/);
@@ -120,34 +161,13 @@ describe("check on generated syntax trees", () => {
       }),
       { numRuns: 300 },
     );
+    // The IR-side assertions above must have run on a fair share of models.
+    expect(clean).toBeGreaterThan(30);
   });
 
   it("checks well-typed generated models clean", () => {
-    const num = fc.letrec<{ n: A.Expr; b: A.Expr }>((tie) => ({
-      n: fc.oneof(
-        { depthSize: "small" },
-        fc.integer({ min: 0, max: 100 }).map(b.num),
-        fc.constant(null).map(() => b.ref("n")),
-        fc.constant(null).map(() => b.ref("r.x")),
-        fc.tuple(tie("n"), fc.constantFrom("+", "-", "*", "/") as fc.Arbitrary<A.BinaryOp>, tie("n")).map(([l, op, r]) => b.bin(l, op, r)),
-        fc.array(tie("n"), { minLength: 1, maxLength: 3 }).map((args) => b.call("max", ...args)),
-        fc.tuple(tie("b"), tie("n"), tie("n")).map(([c, t, e]): A.Expr => ({ kind: "IfExpr", condition: c, then: t, else: e, range: b.nextRange() })),
-        fc.array(tie("b"), { maxLength: 3 }).map((items) => b.quant("count", items)),
-      ),
-      b: fc.oneof(
-        { depthSize: "small" },
-        fc.boolean().map(b.bool),
-        fc.constant(null).map(() => b.ref("b")),
-        fc.tuple(tie("n"), fc.constantFrom("<", ">=", "=", "!=") as fc.Arbitrary<A.BinaryOp>, tie("n")).map(([l, op, r]) => b.bin(l, op, r)),
-        fc.tuple(tie("b"), fc.constantFrom("and", "or") as fc.Arbitrary<A.BinaryOp>, tie("b")).map(([l, op, r]) => b.bin(l, op, r)),
-        tie("b").map((e) => b.unary("not", e)),
-        fc.constantFrom("a", "B").map((s) => b.bin(b.ref("c"), "=", b.str(s))),
-        fc.constant(null).map(() => b.bin(b.ref("t"), "in", b.ref("l"))),
-        fc.array(tie("b"), { maxLength: 3 }).map((items) => b.quant("atLeast", items, b.num(items.length))),
-      ),
-    }));
     fc.assert(
-      fc.property(num.n, num.b, (points, condition) => {
+      fc.property(typed.n, typed.b, (points, condition) => {
         const ast = b.model(FIELDS(), [b.group("g", [b.rule("R", points, condition)]), b.tier("hot", b.ref("b"))]);
         const result = check(ast);
         expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
