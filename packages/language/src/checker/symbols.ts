@@ -137,6 +137,7 @@ function typeField(
   const node = decl.type;
   // The record's members are typed after the record symbol exists, so that they can point back to it.
   const members = new Map<string, FieldSymbol>();
+  if (node === undefined) report("incomplete", decl.range, [`the field \`${name}\``]);
   const memberInputs: InputField[] = [];
   const recordType: QualType =
     node === undefined ? ERROR_TYPE : node.kind === "RecordType" ? { kind: "record", fields: memberInputs } : typeOf(node, path, report);
@@ -184,7 +185,11 @@ function typeOf(node: TypeNode, path: readonly string[], report: Report): QualTy
     case "PrimitiveType":
       return node.name === "number" ? NUMBER : node.name === "text" ? TEXT : node.name === "bool" ? BOOL : DATE;
     case "ListType":
-      return node.element === undefined ? ERROR_TYPE : listOf(typeOf(node.element, path, report));
+      if (node.element === undefined) {
+        report("incomplete", node.range, ["this list type"]);
+        return ERROR_TYPE;
+      }
+      return listOf(typeOf(node.element, path, report));
     case "OneOfType": {
       const options: string[] = [];
       for (const option of node.options) {

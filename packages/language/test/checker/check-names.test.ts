@@ -16,6 +16,13 @@ describe("declarations", () => {
     expect(check(noInput).ir).toBeUndefined();
   });
 
+  it("reports a field without a type as incomplete (QUAL200), so no IR holds an untyped field", () => {
+    const untyped = { ...b.field("x", b.prim("number")), type: undefined };
+    const result = check(b.model([untyped], [b.criterion("c", b.bin(b.ref("x"), ">", b.num(1)))]));
+    expect(result.diagnostics.map((d) => [d.code, d.range])).toEqual([["QUAL200", untyped.range]]);
+    expect(result.ir).toBeUndefined();
+  });
+
   it("turns an internal failure into QUAL299 instead of throwing", () => {
     const broken = { ...b.model([], []), declarations: null } as unknown as Parameters<typeof check>[0];
     const result = check(broken);
