@@ -1,6 +1,6 @@
 import { LineMap, type Diagnostic, type SourcePosition, type SourceRange } from "@qualify/ir";
 import type { IRecognitionException, IToken, TokenType } from "chevrotain";
-import type { Declaration, Expr, InputBlock, Model, Comment, Identifier, StringLiteral } from "../ast.js";
+import type { Comment, Declaration, Expr, Identifier, InputBlock, Model, ScoreRule, StringLiteral } from "../ast.js";
 import { lex } from "../lexer/lexer.js";
 import { isRealToken, PositionMapper, START_OF_TEXT } from "../lexer/positions.js";
 import * as T from "../lexer/tokens.js";
@@ -99,7 +99,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         });
         break;
       }
-      const item = parseChunk<TopLevel>(chunk, "declaration", limits, positions, builder, diagnostics);
+      const item = parseDeclaration(chunk, limits, positions, builder, diagnostics);
       if (item === undefined) continue;
       if (item.kind === "ModelHeader") {
         if (sawHeader || declarations.length > 0 || input !== undefined) {
@@ -205,6 +205,55 @@ function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
+}
+
+/**
+ * Parses one declaration. A score group is parsed rule by rule: its head and
+ * braces first, then each `"Label": ...` on its own. Besides isolating errors
+ * in one rule from the next, this keeps the concrete syntax tree of a
+ * 10,000-rule group from being alive all at once, which made parsing
+ * superlinear through garbage collection.
+ */
+function parseDeclaration(
+  chunk: IToken[],
+  limits: Readonly<Limits>,
+  positions: PositionMapper,
+  builder: CstToAst,
+  diagnostics: Diagnostic[],
+): TopLevel | undefined {
+  const brace = chunk.findIndex((t) => t.tokenType === T.LCurly || t.tokenType === T.Equals);
+  if (chunk[0]?.tokenType !== T.Score || brace < 0 || chunk[brace]?.tokenType !== T.LCurly) {
+    return parseChunk<TopLevel>(chunk, "declaration", limits, positions, builder, diagnostics);
+  }
+  const last = chunk[chunk.length - 1] as IToken;
+  const closed = chunk.length - 1 > brace && last.tokenType === T.RCurly;
+  const head = chunk.slice(0, brace + 1);
+  if (closed) head.push(last);
+  const group = parseChunk<TopLevel>(head, "declaration", limits, positions, builder, diagnostics);
+  if (group?.kind !== "ScoreGroupDecl") return group;
+  const rules: ScoreRule[] = [];
+  const body = chunk.slice(brace + 1, closed ? -1 : undefined);
+  for (const piece of splitRules(body)) {
+    const rule = parseChunk<ScoreRule>(piece, "scoreRule", limits, positions, builder, diagnostics);
+    if (rule !== undefined) rules.push(rule);
+  }
+  return { ...group, rules, range: { start: group.range.start, end: positions.endOf(last) } };
+}
+
+/** Cuts a score block's tokens before each `"Label":` (a string followed by a colon starts only a rule). */
+function splitRules(body: readonly IToken[]): IToken[][] {
+  const pieces: IToken[][] = [];
+  let current: IToken[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const token = body[i] as IToken;
+    if (token.tokenType === T.StringLiteral && body[i + 1]?.tokenType === T.Colon && current.length > 0) {
+      pieces.push(current);
+      current = [];
+    }
+    current.push(token);
+  }
+  if (current.length > 0) pieces.push(current);
+  return pieces;
 }
 
 /** Parses one run of tokens with one entry rule and builds its AST; syntax errors go to `diagnostics`. */

@@ -443,7 +443,7 @@ export class QualParser extends CstParser {
 }
 
 /** The rules that can start parsing: `model` for a file, the others for parts of one. */
-export type EntryRule = "model" | "declaration" | "expression";
+export type EntryRule = "model" | "declaration" | "scoreRule" | "expression";
 
 /** The one shared parser instance (self-analysis is costly, so it runs once). */
 export const qualParser = new QualParser();

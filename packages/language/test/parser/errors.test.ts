@@ -106,7 +106,7 @@ tier last otherwise`;
     const result = parse(`${HEADER}score s "S" {\n  "a": 1 when\n  "b": 2\n  "c": * 3\n  "d": 4\n}`);
     expect(result.diagnostics.map((d) => `${d.code} ${d.range.start.line}`)).toEqual(["QUAL111 3", "QUAL111 5"]);
     const group = result.ast.declarations[0];
-    expect(group?.kind === "ScoreGroupDecl" && group.rules.map((r) => r.label.value)).toEqual(expect.arrayContaining(["a", "d"]));
+    expect(group?.kind === "ScoreGroupDecl" && group.rules.map((r) => r.label.value)).toEqual(["a", "b", "c", "d"]);
   });
 
   it("keeps the input block's good fields when one field is broken", () => {
