@@ -66,6 +66,20 @@ describe("the worker protocol", () => {
   });
 });
 
+describe("a worker that fails", () => {
+  it("rejects every pending call with the worker's error instead of leaving it pending", async () => {
+    const posted: unknown[] = [];
+    const endpoint: MessageEndpoint = { onmessage: null, onerror: null, postMessage: (m) => posted.push(m) };
+    const client = new QualWorkerClient(endpoint);
+    const first = client.call("documentSymbols", "a.qual");
+    const second = client.call("hover", "a.qual", 3);
+    expect(posted).toHaveLength(2);
+    endpoint.onerror?.(Object.assign(new Event("error"), { message: "SyntaxError in qual.worker.js" }));
+    await expect(first).rejects.toThrow(/documentSymbols.*SyntaxError in qual.worker.js/);
+    await expect(second).rejects.toThrow(/hover.*SyntaxError/);
+  });
+});
+
 describe("request validation", () => {
   it("serves only the listed methods with array arguments", () => {
     expect(isServiceRequest({ id: 1, method: "update", args: ["u", 1, ""] })).toBe(true);

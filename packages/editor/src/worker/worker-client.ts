@@ -4,6 +4,8 @@ import type { ServiceApi, ServiceMethod, ServiceRequest, ServiceResponse } from 
 export interface MessageEndpoint {
   postMessage(message: unknown): void;
   onmessage: ((event: MessageEvent) => void) | null;
+  /** A Worker reports a script that failed to load or threw at the top level here. */
+  onerror?: ((event: Event) => void) | null;
   terminate?(): void;
   close?(): void;
 }
@@ -34,6 +36,14 @@ export class QualWorkerClient {
 
   constructor(private readonly endpoint: MessageEndpoint) {
     endpoint.onmessage = (event) => this.receive(event.data as ServiceResponse);
+    // Without this, a worker that failed to start would leave every call pending forever.
+    if ("onerror" in endpoint) {
+      endpoint.onerror = (event) => {
+        // An ErrorEvent carries the message; read structurally, since not every runtime defines ErrorEvent.
+        const message = (event as { message?: unknown }).message;
+        this.failAll(typeof message === "string" && message !== "" ? message : "the worker failed");
+      };
+    }
   }
 
   /** Calls `method` in the worker. */
@@ -51,11 +61,15 @@ export class QualWorkerClient {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const pending of this.pending.values()) pending.reject(new WorkerRequestError(pending.method, "the client was disposed"));
-    this.pending.clear();
+    this.failAll("the client was disposed");
     this.endpoint.onmessage = null;
     this.endpoint.terminate?.();
     this.endpoint.close?.();
+  }
+
+  private failAll(reason: string): void {
+    for (const pending of this.pending.values()) pending.reject(new WorkerRequestError(pending.method, reason));
+    this.pending.clear();
   }
 
   private receive(response: ServiceResponse): void {
