@@ -47,7 +47,9 @@ describe("parsing speed", () => {
     const oneGroupMs = fastestMs(oneGroup, 2);
     console.info(`1,000 rules: ${smallMs.toFixed(1)} ms; 10,000 rules (${large.length} chars): ${largeMs.toFixed(1)} ms; in one group: ${oneGroupMs.toFixed(1)} ms`);
     expect(large.length).toBeGreaterThan(300_000);
-    expect(largeMs / smallMs).toBeLessThan(25);
-    expect(oneGroupMs / smallMs).toBeLessThan(25);
+    // Ten times the rules: linear is about 10, quadratic about 100. The bound
+    // leaves room for garbage collection and a busy machine.
+    expect(largeMs / smallMs).toBeLessThan(50);
+    expect(oneGroupMs / smallMs).toBeLessThan(50);
   });
 });
