@@ -74,7 +74,7 @@ describe("a worker that fails", () => {
     const first = client.call("documentSymbols", "a.qual");
     const second = client.call("hover", "a.qual", 3);
     expect(posted).toHaveLength(2);
-    endpoint.onerror?.(Object.assign(new Event("error"), { message: "SyntaxError in qual.worker.js" }));
+    endpoint.onerror?.(Object.assign(new Event("error"), { message: "SyntaxError in qual.worker.js" }) as ErrorEvent);
     await expect(first).rejects.toThrow(/documentSymbols.*SyntaxError in qual.worker.js/);
     await expect(second).rejects.toThrow(/hover.*SyntaxError/);
   });

@@ -5,7 +5,7 @@ export interface MessageEndpoint {
   postMessage(message: unknown): void;
   onmessage: ((event: MessageEvent) => void) | null;
   /** A Worker reports a script that failed to load or threw at the top level here. */
-  onerror?: ((event: Event) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
   terminate?(): void;
   close?(): void;
 }
@@ -39,8 +39,8 @@ export class QualWorkerClient {
     // Without this, a worker that failed to start would leave every call pending forever.
     if ("onerror" in endpoint) {
       endpoint.onerror = (event) => {
-        // An ErrorEvent carries the message; read structurally, since not every runtime defines ErrorEvent.
-        const message = (event as { message?: unknown }).message;
+        // Read structurally: not every runtime that hosts the client defines ErrorEvent.
+        const message: unknown = event.message;
         this.failAll(typeof message === "string" && message !== "" ? message : "the worker failed");
       };
     }
