@@ -215,6 +215,9 @@ describe("qualify score", () => {
     const format = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "scored.txt"], { cwd: ws.dir });
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("scored.txt: cannot tell the format");
+    const same = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "x.csv", "--errors", "./x.csv"], { cwd: ws.dir });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain("--errors and --out name the same file");
   });
 });
 

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { describeIoError } from "qualify/node";
 import { createAtomicFile } from "../atomic-writer.js";
 import type { AtomicFile } from "../atomic-writer.js";
@@ -45,6 +46,9 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
   const outPath = options.out ?? "-";
   const outputFormat = rowFormat(options.outFormat, outPath, "--out-format", outPath === "-" ? inputFormat : undefined);
   const workers = parseWorkers(options.workers);
+  if (options.errors !== undefined && options.errors !== "-" && resolve(options.errors) === resolve(outPath)) {
+    throw new UsageError(`--errors and --out name the same file (${options.errors}); give them different names`);
+  }
   // One evaluation time for the whole run, so rows scored a second apart agree.
   const now = parseNowOption(options.now) ?? new Date().toISOString();
   if (options.in !== "-") await assertReadable(options.in);
