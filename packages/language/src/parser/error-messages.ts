@@ -1,5 +1,5 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
-import { contextualWords, reservedWords } from "../lexer/tokens.js";
+import { reservedWords } from "../lexer/tokens.js";
 import { SyntaxCode } from "./syntax-codes.js";
 
 /**
@@ -58,7 +58,6 @@ export function describeToken(token: IToken | undefined): string {
 }
 
 const RESERVED = new Set<TokenType>(reservedWords);
-const CONTEXTUAL = new Set<TokenType>(contextualWords);
 
 /** True for a word that can never be a name. */
 export function isReservedWord(token: IToken | undefined): boolean {
@@ -189,9 +188,4 @@ export function splitCodedMessage(message: string): { code: string; message: str
   const tab = message.indexOf("\t");
   if (tab > 0 && message.startsWith("QUAL")) return { code: message.slice(0, tab), message: message.slice(tab + 1) };
   return { code: SyntaxCode.UnexpectedToken, message };
-}
-
-/** Whether a word is contextual (a name outside its construct). */
-export function isContextualWord(token: IToken): boolean {
-  return CONTEXTUAL.has(token.tokenType);
 }

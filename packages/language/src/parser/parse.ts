@@ -330,11 +330,34 @@ function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[]
       return { code: SyntaxCode.ExpectedExpression, severity: "error", message: "Expected a condition after `when`", range: positions.tokenRange(when) };
     }
   }
+  if (code === SyntaxCode.ExpectedToken && /^Expected `[)\]}]` to close/.test(message)) {
+    const opener = unmatchedOpener(chunk, isRealToken(token) ? chunk.indexOf(token) : chunk.length, message[10] ?? "");
+    if (opener !== undefined) {
+      const at = positions.startOf(opener);
+      message += ` (opened at line ${at.line}, column ${at.column})`;
+    }
+  }
   let range: SourceRange;
   if (isRealToken(token)) range = positions.tokenRange(token);
   else if (isRealToken(previous)) range = positions.tokenRange(previous);
   else range = positions.tokenRange(chunk[chunk.length - 1] as IToken);
   return { code, severity: "error", message, range };
+}
+
+const OPENER_OF: Record<string, TokenType> = { ")": T.LParen, "]": T.LBracket, "}": T.LCurly };
+const CLOSER_OF: Record<string, TokenType> = { ")": T.RParen, "]": T.RBracket, "}": T.RCurly };
+
+/** The bracket that a missing `closing` would close: the last opener before `end` left unmatched. */
+function unmatchedOpener(chunk: readonly IToken[], end: number, closing: string): IToken | undefined {
+  const open = OPENER_OF[closing];
+  const close = CLOSER_OF[closing];
+  let depth = 0;
+  for (let i = Math.min(end, chunk.length) - 1; i >= 0; i--) {
+    const type = (chunk[i] as IToken).tokenType;
+    if (type === close) depth++;
+    else if (type === open && depth-- === 0) return chunk[i];
+  }
+  return undefined;
 }
 
 /** The range of the whole text, computed from its last token or comment (no extra pass over the text). */

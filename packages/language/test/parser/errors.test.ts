@@ -45,6 +45,11 @@ describe("syntax errors", () => {
     expect(messages(text)[0]).toContain(message);
   });
 
+  it("says where an unclosed bracket was opened", () => {
+    expect(messages(`${HEADER}let a = min(1, 2`)).toEqual(["Expected `)` to close the parentheses (opened at line 2, column 12)"]);
+    expect(messages(`${HEADER}input {\n  a: number\n\nconst b = 1`)[0]).toContain("(opened at line 2, column 7)");
+  });
+
   it("reports stray words before the first declaration", () => {
     expect(problems('hello\nmodel m "M"')).toEqual(["QUAL112 1:1-6"]);
   });
