@@ -168,4 +168,32 @@ describe("format properties", () => {
       { numRuns: 150 },
     );
   });
+
+  it("keeps every comment, in order, wherever comments are added to a model, and stays idempotent", () => {
+    fc.assert(
+      fc.property(modelArb, fc.infiniteStream(fc.constantFrom("none", "none", "trailing", "above")), (model, choices) => {
+        const added: string[] = [];
+        const lines = printModel(model)
+          .trimEnd()
+          .split("\n")
+          .flatMap((line) => {
+            const choice = choices.next().value;
+            const text = ` c${added.length}`;
+            if (choice === "trailing" && line.trim() !== "") {
+              added.push(text);
+              return [`${line} #${text}`];
+            }
+            if (choice === "above") {
+              added.push(text);
+              return [`#${text}`, line];
+            }
+            return [line];
+          });
+        const once = formatted(`${lines.join("\n")}\n`);
+        expect(formatted(once)).toBe(once);
+        expect(parse(once).ast.comments.map((c) => c.text)).toEqual(added);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
