@@ -38,6 +38,19 @@ describe("completion", () => {
   });
 });
 
+describe("signature help", () => {
+  it("shows a built-in function's parameters while typing its call", async () => {
+    await reset();
+    await cursorAtEndOf(lineOf(BASE_MODEL, "criterion sized"));
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("let fading = decay(");
+    const hints = page.locator(".parameter-hints-widget.visible");
+    await hints.waitFor({ state: "visible", timeout: 20_000 });
+    expect(await hints.innerText()).toContain("decay(days, half_life)");
+    await page.keyboard.press("Escape");
+  });
+});
+
 describe("navigation and formatting", () => {
   it("hovers a field with its type and doc, and goes to its definition", async () => {
     await reset();

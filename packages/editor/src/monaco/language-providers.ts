@@ -56,6 +56,22 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       },
     }),
 
+    languages.registerSignatureHelpProvider(both, {
+      signatureHelpTriggerCharacters: ["(", ","],
+      signatureHelpRetriggerCharacters: [","],
+      async provideSignatureHelp(model, position) {
+        await sync.sync(model);
+        const info = await client.call("signatureHelp", model.uri.toString(), offsetOf(model, position));
+        if (!info) return null;
+        const signature: Monaco.languages.SignatureInformation = {
+          label: info.label,
+          documentation: info.documentation,
+          parameters: info.parameters.map((label) => ({ label })),
+        };
+        return { value: { signatures: [signature], activeSignature: 0, activeParameter: info.activeParameter }, dispose() {} };
+      },
+    }),
+
     languages.registerDefinitionProvider(both, {
       async provideDefinition(model, position) {
         await sync.sync(model);

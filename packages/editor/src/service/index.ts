@@ -16,4 +16,5 @@ export type {
   OutlineKind,
   OutlineSymbol,
   QuickFix,
+  SignatureInfo,
 } from "./types.js";

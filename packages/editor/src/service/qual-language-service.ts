@@ -5,8 +5,9 @@ import { completeAt } from "./completion.js";
 import { evaluateLead } from "./lead-evaluation.js";
 import { definitionAt, hoverAt, referencesAt } from "./navigation.js";
 import { outlineOf } from "./outline.js";
+import { signatureAt } from "./signature-help.js";
 import { QualDocument } from "./qual-document.js";
-import type { CompletionList, DocumentReport, HoverInfo, LeadOutcome, LeadSchemaInfo, Location, OutlineSymbol, QuickFix } from "./types.js";
+import type { CompletionList, DocumentReport, HoverInfo, LeadOutcome, LeadSchemaInfo, Location, OutlineSymbol, QuickFix, SignatureInfo } from "./types.js";
 
 /** Thrown when a request names a document that was never opened (or was closed). */
 export class UnknownDocumentError extends Error {
@@ -70,6 +71,11 @@ export class QualLanguageService {
   /** Hover text at `offset`. */
   hover(uri: string, offset: number): HoverInfo | undefined {
     return hoverAt(this.get(uri), offset);
+  }
+
+  /** The signature of the built-in function call around `offset`. */
+  signatureHelp(uri: string, offset: number): SignatureInfo | undefined {
+    return signatureAt(this.get(uri).text, offset);
   }
 
   /** The declaration of the name at `offset`. */

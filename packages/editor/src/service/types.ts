@@ -40,6 +40,17 @@ export interface HoverInfo {
   readonly contents: readonly string[];
 }
 
+/** The signature of the built-in function whose call the cursor is in. */
+export interface SignatureInfo {
+  /** `decay(days, half_life) -> number`. */
+  readonly label: string;
+  readonly documentation: string;
+  /** Parameter names as they appear in `label`. */
+  readonly parameters: readonly string[];
+  /** The 0-based parameter the cursor is in. */
+  readonly activeParameter: number;
+}
+
 /** A location in the document (the service serves one document per uri). */
 export interface Location {
   readonly uri: string;

@@ -6,6 +6,7 @@ export const SERVICE_METHODS = [
   "remove",
   "completions",
   "hover",
+  "signatureHelp",
   "definition",
   "references",
   "documentSymbols",
