@@ -94,7 +94,8 @@ function checkEscapes(token: IToken, positions: PositionMapper, diagnostics: Dia
 
 function describeCharacter(text: string): string {
   const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
-  if (/^[\x21-\x7e\u00a0-\uffff]+$/u.test(shown) && !shown.includes("`")) return `\`${shown}\``;
+  // Invisible and space-like characters are named by code point, or the message would show nothing.
+  if (/^[\x21-\x7e\u00a1-\u1fff\u2030-\ud7ff\ue000-\ufeff]+$/.test(shown) && !shown.includes("`")) return `\`${shown}\``;
   return Array.from(shown, (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`).join(" ");
 }
 

@@ -5,8 +5,8 @@ import { Lexer, createToken, type TokenType } from "chevrotain";
  * CST child is found under the name a reader sees here.
  */
 
-/** Spaces, tabs and line breaks: skipped, newlines are not significant. */
-export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** Spaces, tabs, line breaks and a byte-order mark: skipped, newlines are not significant. */
+export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\uFEFF]+/, group: Lexer.SKIPPED, line_breaks: true });
 /** `# ...` to the end of the line; kept in the `comments` group for the formatter. */
 export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: "comments" });
 
@@ -107,8 +107,8 @@ export const UnterminatedString = createToken({
   categories: [StringLiteral],
 });
 
-const UNKNOWN = /[^\s\w"#(){}[\],:.+\-*/<>=!?]+/y;
-const UNKNOWN_START = /^[^\s\w"#(){}[\],:.+\-*/<>=!?]$/;
+const UNKNOWN = /[^ \t\r\n\uFEFF\w"#(){}[\],:.+\-*/<>=!?]+/y;
+const UNKNOWN_START = /^[^ \t\r\n\uFEFF\w"#(){}[\],:.+\-*/<>=!?]$/;
 
 /**
  * A run of characters that cannot start any token. Without it the lexer

@@ -96,6 +96,18 @@ describe("the lexer", () => {
     expect(unescapeString(image)).toBe(value);
   });
 
+  it("skips a byte-order mark at the start of a file", () => {
+    const result = lex("\uFEFFmodel m", new PositionMapper());
+    expect(result.diagnostics).toEqual([]);
+    expect(result.tokens.map((t) => t.image)).toEqual(["model", "m"]);
+  });
+
+  it("names invisible unknown characters by code point", () => {
+    const result = lex("a\u00a0b", new PositionMapper());
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([["QUAL101", "Unexpected character U+00A0: it is not part of the Qual language"]]);
+    expect(result.tokens.map((t) => t.image)).toEqual(["a", "b"]);
+  });
+
   it("counts lines on \\n only, so CRLF files keep their line numbers", () => {
     const tokens = lex("a\r\nb\r\n  c", new PositionMapper()).tokens;
     expect(tokens.map((t) => [t.image, t.startLine, t.startColumn])).toEqual([
