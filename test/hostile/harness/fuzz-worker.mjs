@@ -27,5 +27,7 @@ try {
   const counts = await module.run({ seed, runs, params, report });
   parentPort.postMessage({ type: "done", runs: index, counts: counts ?? {} });
 } catch (error) {
-  parentPort.postMessage({ type: "failed", message: error instanceof Error ? `${error.stack ?? error.message}` : String(error) });
+  // fast-check keeps the property's own error as the cause: it says what broke.
+  const cause = error instanceof Error && error.cause instanceof Error ? `\nCaused by: ${error.cause.stack ?? error.cause.message}` : "";
+  parentPort.postMessage({ type: "failed", message: `${error instanceof Error ? error.message : String(error)}${cause}` });
 }
