@@ -193,3 +193,28 @@ describe("formatting", () => {
     expect(service.format(URI)).toEqual([]);
   });
 });
+
+describe("completion of choices", () => {
+  const model = CLEAN_MODEL.replace("  role: text?", '  plan: one of ("Free", "Pro", "Enterprise")?\n  role: text?').replace(
+    "criterion need      \"Need\"      = count(pains) > 0",
+    "criterion need      \"Need\"      = count(pains) > 0 or plan = \"Pro\"",
+  );
+
+  it("offers a `one of` field's options inside the text it is compared with", () => {
+    const text = model.replace('plan = "Pro"', 'plan = "Pr');
+    const service = serviceWith(text);
+    const at = offsetOf(text, 'plan = "Pr', 10);
+    const list = service.completions(URI, at);
+    expect(list.items.map((i) => i.label)).toEqual(["Free", "Pro", "Enterprise"]);
+    expect(list.replace).toEqual({ start: at - 2, end: at });
+  });
+
+  it("offers them inside a list after `in`, and nothing for a field that is not a choice", () => {
+    const text = model.replace('plan = "Pro"', 'plan in ["Free", "');
+    const service = serviceWith(text);
+    expect(service.completions(URI, offsetOf(text, 'plan in ["Free", "', 18)).items.map((i) => i.label)).toContain("Enterprise");
+    const other = model.replace('plan = "Pro"', 'role = "C');
+    service.update(URI, 2, other);
+    expect(service.completions(URI, offsetOf(other, 'role = "C', 9)).items).toEqual([]);
+  });
+});

@@ -26,7 +26,8 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
   const both = [QUAL_LANGUAGE_ID, QUAL_YAML_LANGUAGE_ID];
   return [
     languages.registerCompletionItemProvider(both, {
-      triggerCharacters: ["."],
+      // `"` so that the choices of a `one of` field appear when a text literal is opened after it.
+      triggerCharacters: [".", "\""],
       async provideCompletionItems(model, position) {
         await sync.sync(model);
         const list = await client.call("completions", model.uri.toString(), offsetOf(model, position));

@@ -4,7 +4,7 @@ import type { SymbolInfo } from "@qualify/language";
 import { BUILTIN_FUNCTIONS, KEYWORD_COMPLETIONS, TYPE_COMPLETIONS } from "../language/keywords.js";
 import type { KeywordCompletion } from "../language/keywords.js";
 import type { QualDocument } from "./qual-document.js";
-import { dottedPathBefore, isInCommentOrString, isLineStart, isTypePosition, wordAt } from "./text-context.js";
+import { dottedPathBefore, isInCommentOrString, isLineStart, isTypePosition, linePrefix, wordAt } from "./text-context.js";
 import type { CompletionEntry, CompletionKind, CompletionList } from "./types.js";
 
 /** The kinds of symbol that can be named in an expression (tiers cannot). */
@@ -19,6 +19,8 @@ export function completeAt(doc: QualDocument, offset: number): CompletionList {
   const text = doc.text;
   const word = wordAt(text, offset);
   const replace = { start: word.start, end: offset };
+  const choice = choiceContext(text, offset);
+  if (choice) return { items: choicesOf(doc.symbols, choice.field), replace: { start: choice.start, end: offset } };
   if (isInCommentOrString(text, word.start)) return { items: [], replace };
 
   const path = dottedPathBefore(text, word.start);
@@ -46,6 +48,31 @@ export function completeAt(doc: QualDocument, offset: number): CompletionList {
     items.push(keywordEntry(keyword, "keyword", preferred ? "0" : "3"));
   }
   return { items, replace };
+}
+
+/**
+ * Inside a text literal compared with a field (`plan = "pr|`, `plan in ["a", "|`):
+ * the field and where the literal's content starts.
+ */
+function choiceContext(text: string, offset: number): { field: string; start: number } | undefined {
+  const prefix = linePrefix(text, offset);
+  const match = /([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?:=|!=|not\s+in|in)\s*\[?(?:\s*"[^"\\]*"\s*,)*\s*"([^"\\]*)$/.exec(prefix);
+  if (!match?.[1] || match[2] === undefined) return undefined;
+  return { field: match[1], start: offset - match[2].length };
+}
+
+/** The options of a `one of` field, for completion inside a text literal. */
+function choicesOf(symbols: readonly SymbolInfo[], field: string): CompletionEntry[] {
+  const type = symbols.find((s) => s.kind === "field" && s.name === field)?.type;
+  if (type?.kind !== "choice") return [];
+  return type.options.map((option, index) => ({
+    label: option,
+    kind: "keyword",
+    detail: `one of the choices of ${field}`,
+    insertText: option,
+    isSnippet: false,
+    sortText: String(index).padStart(4, "0"),
+  }));
 }
 
 /** The fields one level below the record at `path`, from the symbol table and the record's type. */
