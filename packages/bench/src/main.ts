@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { ALL_CONTENDERS } from "./contenders/all.js";
 import { type BatchReport, measureBatch } from "./harness/batch.js";
 import { type CompileReport, measureCompile } from "./harness/compile-time.js";
+import { CPU_CLOCK } from "./harness/cpu-clock.js";
 import { type EditorLatencyReport, measureEditorLatency } from "./harness/editor-latency.js";
 import { type BenchResults, batchTable, compileTable, editorSection, markdownReport, targetsTable, throughputTable } from "./harness/report.js";
 import { evaluateTargets } from "./harness/targets.js";
@@ -63,6 +64,7 @@ function machine(): Record<string, unknown> {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     loadAverage: loadavg().map((l) => l.toFixed(2)).join(" "),
     exposeGc: typeof (globalThis as { gc?: unknown }).gc === "function",
+    cpuClock: CPU_CLOCK,
     commit,
   };
 }

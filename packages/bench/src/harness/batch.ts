@@ -20,6 +20,8 @@ export interface BatchRun {
   readonly rowsPerSecond: number;
   /** Peak resident memory of the whole process (worker threads included), in MiB. */
   readonly maxRssMb: number | undefined;
+  /** User + system CPU time of the whole process (all threads), in seconds. */
+  readonly cpuSeconds: number | undefined;
   readonly exitCode: number | null;
   /** The last lines of stderr (the CLI's closing summary). */
   readonly stderrTail: string;
@@ -63,11 +65,16 @@ function runChild(label: string, args: readonly string[], rows: number, dir: str
     child.on("close", async (exitCode) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       let maxRssMb: number | undefined;
-      if (existsSync(rssFile)) maxRssMb = (JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssKb: number }).maxRssKb / 1024;
+      let cpuSeconds: number | undefined;
+      if (existsSync(rssFile)) {
+        const report = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssKb: number; cpuMicros: number };
+        maxRssMb = report.maxRssKb / 1024;
+        cpuSeconds = report.cpuMicros / 1e6;
+      }
       const outputSha256 = output !== undefined && existsSync(output) ? await sha256(output) : undefined;
       if (output !== undefined) rmSync(output, { force: true });
       const stderrTail = stderr.trim().split("\n").slice(-3).join("\n");
-      resolve({ label, args, rows, seconds, rowsPerSecond: rows / seconds, maxRssMb, exitCode, stderrTail, outputSha256 });
+      resolve({ label, args, rows, seconds, rowsPerSecond: rows / seconds, maxRssMb, cpuSeconds, exitCode, stderrTail, outputSha256 });
     });
   });
 }

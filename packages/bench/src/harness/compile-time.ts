@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type CompileSample, compileOnce, largeModelSource } from "./compile-step.js";
+import { cpuNow } from "./cpu-clock.js";
 import { median } from "./timing.js";
 
 /** Compile times for one model size. */
@@ -69,12 +70,11 @@ export function measureCompile(sizes: readonly number[], log: (line: string) => 
     // Back to back with no forced collections: each compile pays for the garbage it leaves, as in an
     // editor that re-checks on every keystroke.
     const samples: CompileSample[] = [];
-    const cpuBefore = process.cpuUsage();
+    const cpuBefore = cpuNow();
     for (let i = 0; i < repeats; i++) samples.push(compileOnce(source));
-    const cpu = process.cpuUsage(cpuBefore);
-    // CPU time is the mean over all repeats: the kernel may account it in scheduler ticks, so a
-    // per-repeat median of a few milliseconds would be quantised; the total over many is not.
-    const warm = { ...medianSample(samples), cpuMs: (cpu.user + cpu.system) / 1000 / repeats };
+    // CPU time is the mean over all repeats: without schedstat it is process CPU time, which the
+    // kernel may account in scheduler ticks, so a median of few-millisecond samples would be quantised.
+    const warm = { ...medianSample(samples), cpuMs: (cpuNow() - cpuBefore) / 1e6 / repeats };
     const cold = medianSample(colds);
     const warmBestMs = Math.min(...samples.map((s) => s.totalMs));
     results.push({ rules, sourceBytes: Buffer.byteLength(source), cold, coldRuns: COLD_RUNS, warm, warmBestMs, repeats });

@@ -73,7 +73,7 @@ export function compileTable(report: CompileReport): string {
   const g = report.growth;
   const growth = g ? `\nGrowth ${int(g.to)} vs ${int(g.from)} rules (warm): ${g.ratio.toFixed(1)}x on CPU time (${g.wallRatio.toFixed(1)}x on wall time) for ${g.to / g.from}x the rules.` : "";
   const header = ["rules", "source", "cold total", "warm analyze", "warm compile", "warm total", "warm best", "warm CPU", "CPU per rule"];
-  return `### Compile time (parse + check + compile)\nCold = first call in a fresh process (median of 3 processes); warm = median of repeats after warm-up; best = fastest warm repeat; analyze/compile/total/best are wall time; warm CPU is the process CPU time per compile, averaged over the repeats.\n\n${table(header, rows)}${growth}`;
+  return `### Compile time (parse + check + compile)\nCold = first call in a fresh process (median of 3 processes); warm = median of repeats after warm-up; best = fastest warm repeat; analyze/compile/total/best are wall time; warm CPU is the CPU time per compile, averaged over the repeats.\n\n${table(header, rows)}${growth}`;
 }
 
 /** The batch-scoring table. */
@@ -86,6 +86,8 @@ export function batchTable(report: BatchReport): string {
     `${r.seconds.toFixed(1)} s`,
     int(r.rowsPerSecond),
     pass && r.rows === pass.rows ? `${(r.rowsPerSecond / pass.rowsPerSecond).toFixed(2)}x` : "-",
+    r.cpuSeconds === undefined ? "?" : `${r.cpuSeconds.toFixed(1)} s`,
+    r.cpuSeconds === undefined ? "?" : int(r.rows / r.cpuSeconds),
     r.maxRssMb === undefined ? "?" : `${r.maxRssMb.toFixed(0)} MiB`,
     r.exitCode === 0 ? "ok" : `exit ${r.exitCode}`,
   ]);
@@ -93,7 +95,7 @@ export function batchTable(report: BatchReport): string {
     ? `\nTiers in the CLI's output vs the hand-written function on the first ${int(report.agreement.checked)} rows: ${report.agreement.mismatches === 0 ? "all agree" : `${report.agreement.mismatches} differ (${report.agreement.first ?? ""})`}.`
     : "";
   const problems = report.problems && report.problems.length > 0 ? `\nProblems:\n${report.problems.map((p) => `- ${p}`).join("\n")}` : "";
-  return `### Batch scoring (\`qualify score\`, CSV, 100-rule points model)\n${(report.csvMegabytes ?? 0).toFixed(0)} MiB CSV; wall time of the whole process.\n\n${table(["run", "rows", "time", "rows/s", "vs pass-through", "peak RSS", "status"], rows, [0, 6])}${agreement}${problems}`;
+  return `### Batch scoring (\`qualify score\`, CSV, 100-rule points model)\n${(report.csvMegabytes ?? 0).toFixed(0)} MiB CSV; time is the wall time of the whole process, CPU its user + system time over all threads.\n\n${table(["run", "rows", "time", "rows/s", "vs pass-through", "CPU", "rows/CPU-s", "peak RSS", "status"], rows, [0, 8])}${agreement}${problems}`;
 }
 
 /** The targets with PASS/MISS markers. */
@@ -113,7 +115,7 @@ export function editorSection(report: EditorLatencyReport): string {
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
   const parts = [
-    `## Benchmark results\n\n${results.generatedAt} on ${String(m["cpuModel"])} (${String(m["cpus"])} cores, load average ${String(m["loadAverage"])} at start), Node ${String(m["node"])}, commit ${String(m["commit"])}.\nCommand: \`${results.command}\``,
+    `## Benchmark results\n\n${results.generatedAt} on ${String(m["cpuModel"])} (${String(m["cpus"])} cores, load average ${String(m["loadAverage"])} at start), Node ${String(m["node"])}, commit ${String(m["commit"])}; CPU time is ${String(m["cpuClock"])} CPU time.\nCommand: \`${results.command}\``,
     ...results.workloads.map(throughputTable),
   ];
   if (results.compile) parts.push(compileTable(results.compile));

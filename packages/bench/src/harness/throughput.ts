@@ -17,7 +17,7 @@ export interface ContenderThroughput {
   readonly agreement: AgreementReport;
   /** Leads per wall-clock second, median over rounds, when it agreed and was timed. */
   readonly leadsPerSecond?: number;
-  /** Leads per second of process CPU time, median over rounds: what the code costs, whatever else the machine runs. */
+  /** Leads per second of CPU time (cpu-clock.ts), median over rounds: what the code costs, whatever else the machine runs. */
   readonly leadsPerCpuSecond?: number;
   /**
    * Median of the per-round ratios to the hand-written function, on CPU time

@@ -1,4 +1,5 @@
 import type { Runner } from "../contenders/contender.js";
+import { cpuNow } from "./cpu-clock.js";
 import type { Lead } from "../workloads/points-leads.js";
 
 /** One timed window: how many leads were scored in how long. */
@@ -7,9 +8,10 @@ export interface Window {
   /** Wall-clock time. */
   readonly ns: number;
   /**
-   * CPU time of the whole process (user + system, all threads) in the same
-   * window. On a machine shared with other busy processes, wall time also
-   * counts the time this process waited for a core; CPU time does not.
+   * CPU time in the same window (see cpu-clock.ts: the main thread's own
+   * where Linux tells it, the whole process's for asynchronous engines). On a machine shared with other busy processes,
+   * wall time also counts the time this process waited for a core; CPU time
+   * does not.
    */
   readonly cpuNs: number;
   /** Folded results, so the work cannot be optimised away; printed in the JSON. */
@@ -67,10 +69,12 @@ async function asyncWindow(runner: Runner, leads: readonly Lead[], windowNs: big
  */
 export async function timeWindow(runner: Runner, leads: readonly Lead[], windowMs: number, start = 0): Promise<Window & { next: number }> {
   const windowNs = BigInt(Math.round(windowMs * 1e6));
-  const cpuBefore = process.cpuUsage();
+  // An asynchronous engine may work on other threads (ZEN evaluates natively off the main thread),
+  // so its windows count the whole process's CPU time.
+  const wholeProcess = runner.mode === "async";
+  const cpuBefore = cpuNow(wholeProcess);
   const timed = runner.mode === "sync" ? syncWindow(runner, leads, windowNs, start) : await asyncWindow(runner, leads, windowNs, start);
-  const cpu = process.cpuUsage(cpuBefore);
-  return { ...timed, cpuNs: (cpu.user + cpu.system) * 1000 };
+  return { ...timed, cpuNs: cpuNow(wholeProcess) - cpuBefore };
 }
 
 /** The median of a non-empty list. */
