@@ -67,6 +67,31 @@ describe("BatchProcessor", () => {
   });
 });
 
+describe("BatchProcessor and hostile names", () => {
+  it("keeps a CSV column named __proto__ as data, in the output and in --errors input", () => {
+    const processor = new BatchProcessor({ ir, outputFormat: "jsonl" });
+    const result = processor.process({
+      format: "csv",
+      columns: ["__proto__", "pains", "budget"],
+      records: [
+        { row: 1, line: 2, text: "polluted,a," },
+        { row: 2, line: 3, text: "polluted,a,lots" },
+      ],
+    });
+    const row = JSON.parse(result.text) as Record<string, unknown>;
+    expect(Object.hasOwn(row, "__proto__")).toBe(true);
+    expect(row["tier"]).toBe("cold");
+    expect(Object.hasOwn(result.rejected[0]?.input ?? {}, "__proto__")).toBe(true);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("maps a CRM value spelled __proto__ like any other text", () => {
+    const processor = new BatchProcessor({ ir, outputFormat: "jsonl", map: [["role", { column: "Title", values: JSON.parse('{"__proto__": "CFO"}') }]] });
+    const result = processor.process({ format: "csv", columns: ["Title", "budget", "pains"], records: [{ row: 1, line: 2, text: "__proto__,50000,a" }] });
+    expect((JSON.parse(result.text) as { tier: string }).tier).toBe("hot");
+  });
+});
+
 describe("reasonsText", () => {
   it("groups rules by score, keeps signs and hides float noise", () => {
     const result = {

@@ -48,6 +48,13 @@ describe("field maps", () => {
     expect(() => planFieldSources(inputs, map, "m.yaml")).toThrow(/m\.yaml: the model has no field `visits`/);
   });
 
+  it("keeps a value mapping for the text __proto__ as data", () => {
+    const map = parseFieldMap('fields:\n  role: { column: Title, values: { "__proto__": null } }\n', "m.yaml");
+    const values = map.fields.get("role")?.values ?? {};
+    expect(Object.hasOwn(values, "__proto__")).toBe(true);
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+  });
+
   it("names the file and line of a malformed entry", () => {
     expect(() => parseFieldMap("fields:\n  a: x\n  b: [1, 2]\n", "m.yaml")).toThrow(/^m\.yaml:3: /);
     expect(() => parseFieldMap("colums:\n  a: x\n", "m.yaml")).toThrow(/m\.yaml:1: unknown key `colums`/);

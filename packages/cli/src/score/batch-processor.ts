@@ -4,6 +4,7 @@ import { parseCsvBatch } from "./csv-records.js";
 import type { InputRecord, RawBatch, RowFormat } from "./input-records.js";
 import { parseJsonRecord } from "./jsonl-records.js";
 import { addedColumns, csvLayout, leafFieldPaths } from "./output-columns.js";
+import { setOwn } from "./own-property.js";
 import { RowScorer } from "./row-scorer.js";
 import type { RowIssue, RowOutcome, ScorerConfig } from "./row-scorer.js";
 
@@ -100,9 +101,9 @@ export class BatchProcessor {
       return [...cells, outcome.tier, ...outcome.scores.map((s) => (s === null ? "" : s)), outcome.reasons];
     }
     const out: Record<string, unknown> = { ...(inputObject(record, columns) ?? {}) };
-    out["tier"] = outcome.tier;
-    this.scoreIds.forEach((id, i) => (out[id] = outcome.scores[i] ?? null));
-    out["reasons"] = outcome.reasons;
+    setOwn(out, "tier", outcome.tier);
+    this.scoreIds.forEach((id, i) => setOwn(out, id, outcome.scores[i] ?? null));
+    setOwn(out, "reasons", outcome.reasons);
     return out;
   }
 }
@@ -112,7 +113,7 @@ function inputObject(record: InputRecord, columns: readonly string[] | undefined
   if ("json" in record) return { ...record.json };
   if (!("cells" in record) || columns === undefined) return null;
   const out: Record<string, unknown> = {};
-  columns.forEach((c, i) => (out[c] = record.cells[i] ?? ""));
+  columns.forEach((c, i) => setOwn(out, c, record.cells[i] ?? ""));
   return out;
 }
 

@@ -4,6 +4,7 @@ import { describeIoError } from "qualify/node";
 import { isMap, isScalar, parseDocument } from "yaml";
 import type { Pair, Node as YamlNode } from "yaml";
 import { UsageError } from "../exit-codes.js";
+import { setOwn } from "./own-property.js";
 
 /** How one model field is read from an input row. */
 export interface FieldSource {
@@ -82,7 +83,7 @@ export function parseFieldMap(text: string, file: string): FieldMap {
         values = {};
         for (const v of entry.value.items as Pair<YamlNode, YamlNode>[]) {
           const from = isScalar(v.key) ? String(v.key.value) : fail(v.key, "a value mapping's key is input text");
-          values[from] = (v.value === null ? null : (v.value as { toJSON(): JsonValue }).toJSON()) ?? null;
+          setOwn(values, from, (v.value === null ? null : (v.value as { toJSON(): JsonValue }).toJSON()) ?? null);
         }
       } else {
         fail(entry.key, `unknown key \`${key}\` for \`${field}\`; use \`column\` and \`values\``);

@@ -3,6 +3,7 @@ import type { CompiledModel, LeadIssue } from "@qualify/compiler";
 import type { EvaluationResult, JsonValue, ModelIR } from "@qualify/ir";
 import { coerceCell, MISSING } from "./coerce.js";
 import { planFieldSources } from "./field-map.js";
+import { setOwn } from "./own-property.js";
 import type { FieldMap, FieldSource } from "./field-map.js";
 
 /** Everything a scorer needs, as plain data so it can be sent to a worker thread. */
@@ -138,10 +139,10 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
     const key = path[i] as string;
     const next = Object.hasOwn(node, key) ? node[key] : undefined;
     const copy: Record<string, unknown> = next !== null && typeof next === "object" && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
-    node[key] = copy;
+    setOwn(node, key, copy);
     node = copy;
   }
-  node[path[path.length - 1] as string] = value;
+  setOwn(node, path[path.length - 1] as string, value);
 }
 
 function clearPath(target: Record<string, unknown>, path: readonly string[]): void {
@@ -151,7 +152,7 @@ function clearPath(target: Record<string, unknown>, path: readonly string[]): vo
     const next: unknown = Object.hasOwn(node, key) ? node[key] : undefined;
     if (next === null || typeof next !== "object") return;
     const copy = { ...(next as Record<string, unknown>) };
-    node[key] = copy;
+    setOwn(node, key, copy);
     node = copy;
   }
   if (node) delete node[path[path.length - 1] as string];
