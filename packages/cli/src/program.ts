@@ -101,7 +101,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .addOption(new Option("--in-format <format>", "input format when the name does not say").choices(["csv", "jsonl"]))
     .addOption(new Option("--out-format <format>", "output format when the name does not say").choices(["csv", "jsonl"]))
     .option("--map <file>", "YAML file mapping input columns and values to model fields")
-    .option("--errors <file>", "write rejected rows here as JSON Lines (default: stderr)")
+    .option("--errors <file>", "write rejected rows here as JSON Lines (- for JSON Lines on stderr; default: readable text on stderr)")
     .option("--now <iso>", "evaluation time (default: the start of the run)")
     .option("--workers <n>", "score on N worker threads", "1")
     .option("--strict", "exit 1 when any row was rejected", false)

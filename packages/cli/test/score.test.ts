@@ -76,6 +76,9 @@ describe("qualify score", () => {
     const run = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "out.csv"], { cwd: ws.dir });
     expect(run.stderr).toMatch(/row 3 \(line 4\) rejected:\n {2}budget: /);
     expect(run.stderr).toContain("4 rows read: 3 scored, 1 rejected (listed above)");
+    const json = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "out.csv", "--errors", "-"], { cwd: ws.dir });
+    expect(JSON.parse(json.stderr.split("\n")[0] ?? "")).toMatchObject({ row: 3, line: 4, errors: [{ path: "budget" }] });
+    expect(readdirSync(ws.dir)).not.toContain("-");
   });
 
   it("treats an empty cell as missing, so an empty required list makes the row invalid", () => {

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -62,13 +63,16 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
   try {
     const outFile = outPath === "-" ? undefined : await createAtomicFile(outPath);
     if (outFile) files.push(outFile);
-    const errorsFile = options.errors === undefined ? undefined : await createAtomicFile(options.errors);
+    const errorsToStderr = options.errors === "-";
+    const errorsFile = options.errors === undefined || errorsToStderr ? undefined : await createAtomicFile(options.errors);
     if (errorsFile) files.push(errorsFile);
     scorer = createBatchScorer({ ir: model.ir, outputFormat, ...(map ? { map: [...map.fields] } : {}), now }, workers);
 
     const reject = async (row: RejectedRow): Promise<void> => {
       if (errorsFile) {
-        if (!errorsFile.stream.write(`${JSON.stringify(row)}\n`)) await new Promise<void>((r) => errorsFile.stream.once("drain", () => r()));
+        if (!errorsFile.stream.write(`${JSON.stringify(row)}\n`)) await once(errorsFile.stream, "drain");
+      } else if (errorsToStderr) {
+        output.err.write(`${JSON.stringify(row)}\n`);
       } else {
         output.note(describeRejected(row));
       }
@@ -87,7 +91,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     });
     progress.stop();
     for (const file of files) await file.commit();
-    const where = stats.rejected > 0 ? (options.errors ? ` (see ${options.errors})` : " (listed above)") : "";
+    const where = stats.rejected > 0 ? (errorsFile ? ` (see ${options.errors})` : " (listed above)") : "";
     output.note(`${stats.read} rows read: ${stats.scored} scored, ${stats.rejected} rejected${where}`);
     return options.strict === true && stats.rejected > 0 ? ExitCode.findings : ExitCode.ok;
   } catch (error) {
