@@ -17,7 +17,8 @@ export class QualParser extends CstParser {
     super(T.allTokens as never[], {
       recoveryEnabled: true,
       nodeLocationTracking: "full",
-      maxLookahead: 3,
+      // LL(2): `all of` / `all`, `count of` / `count(`, `not in` / `not` decide on the second token.
+      maxLookahead: 2,
       errorMessageProvider: friendlyMessages,
     });
     this.performSelfAnalysis();
