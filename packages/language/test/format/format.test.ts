@@ -143,6 +143,12 @@ score s "S" {
   });
 });
 
+describe("line endings", () => {
+  it("formats a CRLF file to LF lines, without carriage returns in comments", () => {
+    expect(formatted('# top\r\nmodel m "M"\r\nconst a = 1 # one\r\n')).toBe('# top\nmodel m "M"\n\nconst a = 1 # one\n');
+  });
+});
+
 describe("format with syntax errors", () => {
   it("returns no text and the syntax diagnostics", () => {
     const result = format('model m "M"\ncriterion c = a >=');
