@@ -22,23 +22,14 @@ function bigModel(rules: number): A.Model {
   ]);
 }
 
-function timeCheck(rules: number): number {
-  const ast = bigModel(rules);
-  const start = performance.now();
-  const result = check(ast);
-  const elapsed = performance.now() - start;
-  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  expect(result.ir?.scores).toHaveLength(rules / 100);
-  return elapsed;
-}
-
 describe("checking large models", () => {
-  it("checks 10,000 rules (and a 1,000-let chain) in linear time", () => {
-    timeCheck(1_000); // warm up the JIT so the comparison measures the checker, not compilation
-    const small = Math.min(timeCheck(2_000), timeCheck(2_000));
-    const large = Math.min(timeCheck(10_000), timeCheck(10_000));
-    // Five times the rules: linear is about 5x; quadratic would be 25x. Allow noise on a shared machine.
-    expect(large / small).toBeLessThan(12);
-    expect(large).toBeLessThan(2_000);
+  // How checking time grows with model size is measured by the benchmarks
+  // (`pnpm bench`), never asserted here: this machine is shared.
+  it("checks 10,000 rules and a 1,000-let chain into IR", () => {
+    const result = check(bigModel(10_000));
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(result.ir?.scores).toHaveLength(100);
+    expect(result.ir?.lets).toHaveLength(1_000);
+    expect(result.ir?.order.indexOf("l999")).toBeGreaterThan(result.ir?.order.indexOf("l998") ?? Infinity);
   });
 });
