@@ -58,7 +58,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
   program
     .command("fmt")
     .description("rewrite .qual files in the canonical layout")
-    .argument("[paths...]", "files or directories (default: .)")
+    .argument("[paths...]", "files or directories (default: .), or - for stdin to stdout")
     .option("--check", "list files that are not formatted and exit 1, writing nothing", false)
     .action(async (paths: string[], opts: { check: boolean }) => {
       set(await runFmt(paths, opts, output));

@@ -46,6 +46,17 @@ describe("qualify fmt", () => {
     expect(readdirSync(ws.dir)).toEqual(["messy.qual"]);
   });
 
+  it("formats stdin to stdout with -", () => {
+    const run = qualify(["fmt", "-"], { input: MESSY });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^criterion big +"Big budget" = budget >= 10_000$/m);
+    expect(qualify(["fmt", "--check", "-"], { input: run.stdout }).code).toBe(0);
+    expect(qualify(["fmt", "--check", "-"], { input: MESSY }).code).toBe(1);
+    const broken = qualify(["fmt", "-"], { input: "model x\ntier t when\n" });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/<stdin>:\d+:\d+: error QUAL1\d\d/);
+  });
+
   it("leaves a file with syntax errors alone, prints the errors and exits 1", () => {
     const broken = "model x \"X\"\ninput { a: number }\ntier t \"T\" when a >=\n";
     const ws = workspace({ "broken.qual": broken });

@@ -21,9 +21,10 @@ export function isQualSource(path: string): boolean {
  * `qualify fmt [paths...]`: rewrites Qual files in the canonical layout and
  * lists the files it changed. With `--check` it only lists the files that
  * differ and exits 1 when there are any. A file with syntax errors is left
- * alone; its errors are printed and the run exits 1.
+ * alone; its errors are printed and the run exits 1. `-` formats stdin to stdout.
  */
 export async function runFmt(paths: readonly string[], options: FmtCommandOptions, output: Output): Promise<ExitCodeValue> {
+  if (paths.length === 1 && paths[0] === "-") return formatStdin(options, output);
   const files = await findFiles(paths.length > 0 ? paths : ["."], isQualSource, { one: "a Qual file (*.qual)", many: "Qual files (*.qual)" });
   let differing = 0;
   let broken = 0;
@@ -52,4 +53,19 @@ export async function runFmt(paths: readonly string[], options: FmtCommandOption
     output.note(`${differing} file${differing === 1 ? " is" : "s are"} not formatted; run \`qualify fmt\` to fix`);
   }
   return broken > 0 || (options.check && differing > 0) ? ExitCode.findings : ExitCode.ok;
+}
+
+/** `qualify fmt -`: formats stdin to stdout (for editors and pipes); with --check, prints nothing and exits 1 if it differs. */
+async function formatStdin(options: FmtCommandOptions, output: Output): Promise<ExitCodeValue> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const source = Buffer.concat(chunks).toString("utf8");
+  const result = format(source);
+  if (result.text === undefined) {
+    for (const d of result.diagnostics) output.note(printDiagnostic(d, source, { file: "<stdin>", color: false }));
+    return ExitCode.findings;
+  }
+  if (options.check) return result.text === source ? ExitCode.ok : ExitCode.findings;
+  output.out.write(result.text);
+  return ExitCode.ok;
 }
