@@ -1,4 +1,5 @@
 import type { EvaluationResult } from "@qualify/ir";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareWithExpectation } from "../src/fixtures/match-expectation.js";
 
@@ -61,5 +62,46 @@ describe("compareWithExpectation", () => {
   it("lists every difference, not just the first", () => {
     const differences = compareWithExpectation({ tier: "sql", scores: { fit: 1 }, criteria: { budget: false } }, result);
     expect(differences.map((d) => d.path)).toEqual(["tier", "scores.fit", "criteria.budget"]);
+  });
+});
+
+describe("compareWithExpectation on generated results", () => {
+  const id = fc.constantFrom("a", "b", "c", "d");
+  const generatedResult = fc.record({
+    tier: fc.constantFrom("sql", "mql", "cold", "disqualified"),
+    scores: fc.dictionary(id, fc.option(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { nil: null })),
+    criteria: fc.dictionary(id, fc.option(fc.boolean(), { nil: null })),
+    disqualified: fc.uniqueArray(id),
+    unknown: fc.uniqueArray(id).map((ids) => ids.map((i) => ({ id: i, missing: [] }))),
+  });
+
+  it("finds no difference between a result and an expectation made from it, in any order", () => {
+    fc.assert(
+      fc.property(generatedResult, (r) => {
+        const result = { model: "m", raw: {}, reasons: [], ...r } as EvaluationResult;
+        const expectation = {
+          tier: r.tier,
+          scores: r.scores,
+          criteria: r.criteria,
+          disqualified: [...r.disqualified].reverse(),
+          unknown: r.unknown.map((u) => u.id).reverse(),
+        };
+        expect(compareWithExpectation(expectation, result)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("finds a difference when any expected score moves by more than the tolerance", () => {
+    fc.assert(
+      fc.property(generatedResult, fc.double({ min: 1e-6, max: 10, noNaN: true }), (r, delta) => {
+        const entries = Object.entries(r.scores).filter((e): e is [string, number] => e[1] !== null);
+        fc.pre(entries.length > 0);
+        const [key, value] = entries[0] as [string, number];
+        const result = { model: "m", raw: {}, reasons: [], ...r } as EvaluationResult;
+        expect(compareWithExpectation({ scores: { [key]: value + delta } }, result).map((d) => d.path)).toEqual([`scores.${key}`]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
