@@ -30,7 +30,33 @@ export function parseJsonRecord(record: RawRecord): InputRecord {
     return { row, line, error: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, text };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { row, line, error: "the line is not a JSON object", text };
+  // Only a long line can nest deeply; short ones skip the walk.
+  if (text.length > 2 * MAX_JSON_DEPTH && nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    return { row, line, error: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep`, text };
+  }
   return { row, line, json: value as Record<string, unknown> };
+}
+
+/**
+ * How deep a JSON Lines row may nest. JSON.parse reads any depth, but the
+ * row is written out again (the output row, the `--errors` line) with the
+ * recursive JSON.stringify, which overflows the stack near 10,000 levels and
+ * would end the whole run. A valid lead nests far less (records and lists are
+ * bounded by the model's own nesting limit).
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** True when a parsed JSON value nests deeper than `limit` (iterative, so any depth is safe to measure). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (next.depth > limit) return true;
+    const children = Array.isArray(next.value) ? next.value : Object.values(next.value as object);
+    for (const child of children) {
+      if (child !== null && typeof child === "object") stack.push({ value: child, depth: next.depth + 1 });
+    }
+  }
+  return false;
 }
 
 /** JSON Lines rows read and parsed, in batches (the reader and parser together). */
