@@ -116,4 +116,22 @@ describe(`batch scoring loses nothing (seed ${FUZZ_SEED})`, () => {
     const run = await score(chunked(text, [0.1, 0.33, 0.5, 0.9]), "csv", "csv");
     expectNothingLost(rows, run, "csv");
   });
+
+  it("a JSON Lines row nested 100,000 levels deep is rejected on its own, whether the deep value is a field or not", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const deepObject = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
+    const rows: GeneratedRow[] = [
+      { id: "r1", fate: "scored", text: '{"id":"r1","budget":5,"pains":["churn"]}' },
+      { id: "r2", fate: "rejected", text: `{"id":"r2","budget":${deep},"pains":["churn"]}` },
+      { id: "r3", fate: "rejected", text: `{"id":"r3","budget":5,"pains":["churn"],"notes":${deepObject}}` },
+      { id: "r4", fate: "scored", text: '{"id":"r4","budget":50000,"pains":["churn","cost"]}' },
+    ];
+    for (const outputFormat of ["jsonl", "csv"] as const) {
+      const run = await score([rows.map((r) => r.text).join("\n")], "jsonl", outputFormat);
+      expectNothingLost(rows, run, outputFormat);
+      // The rejection must be writable as a line of the --errors file.
+      for (const row of run.rejected) expect(() => JSON.stringify(row)).not.toThrow();
+      expect(run.rejected[1]?.errors[0]?.message).toMatch(/nest/);
+    }
+  });
 });
