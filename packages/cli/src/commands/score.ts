@@ -100,6 +100,8 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     if (error instanceof CsvHeaderError) throw new UsageError(`${options.in}: ${error.message}`);
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: string }).code;
+    // The reader of stdout went away (`| head`): stop quietly, as Unix tools do.
+    if (code === "EPIPE" && outPath === "-") return ExitCode.ok;
     if (typeof code === "string" && /^E[A-Z]+$/.test(code)) throw new UsageError(`${describeFailedPath(error, options)}: ${describeIoError(error)}`);
     throw error;
   } finally {
@@ -143,7 +145,8 @@ async function assertReadable(path: string): Promise<void> {
   }
 }
 
+// Read errors carry the input's path; write errors on the temporary file's descriptor carry none, so name the output.
 function describeFailedPath(error: unknown, options: ScoreCommandOptions): string {
   const path = (error as { path?: string }).path;
-  return path ?? options.in;
+  return path ?? (options.out !== undefined && options.out !== "-" ? options.out : "stdout");
 }
