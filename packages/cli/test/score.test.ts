@@ -196,6 +196,20 @@ describe("qualify score", () => {
     expect(readdirSync(ws.dir)).toEqual(["mini.qual"]);
   });
 
+  it("stops quietly with exit 0 when the reader of stdout goes away", async () => {
+    const lines = ["budget,pains"];
+    for (let i = 0; i < 20000; i++) lines.push(`${i},a`);
+    const ws = workspace({ "mini.qual": MINI_MODEL, "leads.csv": `${lines.join("\n")}\n` });
+    cleanup = ws.cleanup;
+    const child = startQualify(["score", "mini.qual", "--in", "leads.csv", "--out", "-"], ws.dir);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    expect(await exited).toBe(0);
+    expect(stderr).not.toContain("EPIPE");
+  });
+
   it("gives the same output in the same order with --workers 2", () => {
     const lines = ["budget,role,pains,company.employees"];
     for (let i = 0; i < 3000; i++) lines.push(`${i * 17},${i % 3 === 0 ? "CFO" : ""},${i % 5 === 0 ? "x" : "a;b"},${i % 7 === 0 ? "" : i % 1200}`);
