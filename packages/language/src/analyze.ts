@@ -18,20 +18,42 @@ export interface AnalyzeResult extends CheckResult {
  */
 const RESTATES_SYNTAX = new Set<string>([CATALOG.incomplete.code, CATALOG.missingModel.code, CATALOG.missingInput.code]);
 
+/** Unused-name warnings: after a syntax error, the declaration that used the name may be the broken one. */
+const UNUSED = new Set<string>([CATALOG.unusedField.code, CATALOG.unusedConst.code, CATALOG.unusedLet.code]);
+
 /**
  * Parses and checks a model's text in one step, as the CLI and the editor do.
  * Diagnostics are the parser's and the checker's together, sorted by
- * position. Never throws on any text.
+ * position. After a syntax error, checker diagnostics inside the broken
+ * declaration are left out: they describe the parser's recovery, not the
+ * author's intent. Never throws on any text.
  */
 export function analyze(text: string, options?: ParseOptions): AnalyzeResult {
   const parsed = parse(text, options);
   const checked = check(parsed.ast, options?.file === undefined ? {} : { file: options.file });
-  const syntaxErrors = parsed.diagnostics.some((d) => d.severity === "error");
-  const fromChecker = syntaxErrors ? checked.diagnostics.filter((d) => !RESTATES_SYNTAX.has(d.code)) : checked.diagnostics;
+  const syntaxErrors = parsed.diagnostics.filter((d) => d.severity === "error");
+  const fromChecker = syntaxErrors.length === 0 ? checked.diagnostics : withoutCascades(checked.diagnostics, syntaxErrors, parsed.ast);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...fromChecker].sort(
     (a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset,
   );
   const result: AnalyzeResult = { ast: parsed.ast, diagnostics, symbols: checked.symbols, references: checked.references };
-  if (!syntaxErrors && checked.ir !== undefined) result.ir = checked.ir;
+  if (syntaxErrors.length === 0 && checked.ir !== undefined) result.ir = checked.ir;
   return result;
+}
+
+/**
+ * A declaration counts as broken when a syntax error falls after its start
+ * and up to the next declaration's start: after recovery its own range may
+ * stop short of the error that cut it off.
+ */
+function withoutCascades(diagnostics: readonly Diagnostic[], syntaxErrors: readonly Diagnostic[], ast: Model): Diagnostic[] {
+  const starts = [...(ast.input === undefined ? [] : [ast.input]), ...ast.declarations]
+    .map((node) => node.range.start.offset)
+    .sort((a, b) => a - b);
+  const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? Number.POSITIVE_INFINITY }));
+  const within = (offset: number, span: { start: number; end: number }): boolean => offset >= span.start && offset < span.end;
+  // An error found at the very start of a declaration is about the one before it (reported at the next token).
+  const broken = spans.filter((span) => syntaxErrors.some((e) => e.range.start.offset > span.start && e.range.start.offset <= span.end));
+  const inBroken = (d: Diagnostic): boolean => broken.some((span) => within(d.range.start.offset, span));
+  return diagnostics.filter((d) => !RESTATES_SYNTAX.has(d.code) && !UNUSED.has(d.code) && !inBroken(d));
 }

@@ -22,6 +22,15 @@ describe("analyze", () => {
     expect(result.diagnostics.map((d) => d.code)).not.toContain("QUAL200");
   });
 
+  it("leaves out checker diagnostics inside a declaration the parser had to repair, and unused-name warnings", () => {
+    const source = model("  n: number\n  spare: text", 'criterion c "C" = n is nothing\ncriterion d "D" = zz > 1');
+    const codes = analyze(source).diagnostics.map((d) => d.code);
+    expect(codes).toContain("QUAL121");
+    expect(codes).not.toContain("QUAL306");
+    expect(codes).not.toContain("QUAL220");
+    expect(codes).toContain("QUAL210");
+  });
+
   it("returns the tree, symbols, references and IR of a clean model", () => {
     const source = model("  n: number", 'criterion big "Big" = n > 10');
     const result = analyze(source);

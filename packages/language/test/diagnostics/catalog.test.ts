@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/diagnostics/messages.js";
+import { SyntaxCode } from "../../src/parser/syntax-codes.js";
 
 const docs = readFileSync(new URL("../../../../grammar/diagnostics.md", import.meta.url), "utf8");
 
@@ -31,5 +32,9 @@ describe("the diagnostic catalog", () => {
     const heading = docs.split("\n").find((line) => line.startsWith(`### ${entry.code} `));
     expect(heading, `missing heading for ${entry.code}`).toBeDefined();
     expect(heading).toContain(entry.title);
+  });
+
+  it.each(Object.values(SyntaxCode))("documents the parser's %s too", (code) => {
+    expect(docs).toMatch(new RegExp(`^### ${code} — `, "m"));
   });
 });
