@@ -86,6 +86,29 @@ describe("navigation and formatting", () => {
     );
   });
 
+  it("renames a criterion everywhere with F2", async () => {
+    await reset();
+    await page.evaluate(() => {
+      const editor = (window as unknown as DemoWindow).qualDemo.editor()?.editor;
+      const match = editor?.getModel()?.findMatches("criterion need", false, false, true, null, false)[0];
+      if (!editor || !match) throw new Error("no criterion");
+      editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 11 });
+      editor.focus();
+    });
+    await page.keyboard.press("F2");
+    const input = page.locator(".rename-box input");
+    await input.waitFor({ state: "visible", timeout: 20_000 });
+    // The box opens with the current name selected; typing replaces it once the box has focus.
+    await page.waitForFunction(() => document.activeElement?.closest(".rename-box") !== null, undefined, { timeout: 20_000 });
+    expect(await input.inputValue()).toBe("need");
+    await page.keyboard.type("pain");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => {
+      const text = (window as unknown as DemoWindow).qualDemo.editor()?.getValue() ?? "";
+      return text.includes("criterion pain ") && text.includes("(budget, authority, pain, timing)") && !/\bneed\b/.test(text);
+    }, undefined, { timeout: 20_000 });
+  });
+
   it("formats the document with the project's formatter", async () => {
     await reset();
     await setSourceAndValidate(page, BASE_MODEL.replace("criterion need      \"Need\"      = count(pains) > 0", "criterion need \"Need\" =    count(pains)>0"));

@@ -89,6 +89,21 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       },
     }),
 
+    languages.registerRenameProvider(both, {
+      async resolveRenameLocation(model, position) {
+        await sync.sync(model);
+        const target = await client.call("renameTarget", model.uri.toString(), offsetOf(model, position));
+        return "error" in target ? { range: new monaco.Range(1, 1, 1, 1), text: "", rejectReason: target.error } : { range: toMonacoRange(target.range), text: target.text };
+      },
+      async provideRenameEdits(model, position, newName) {
+        await sync.sync(model);
+        const result = await client.call("rename", model.uri.toString(), offsetOf(model, position), newName);
+        if ("error" in result) return { edits: [], rejectReason: result.error };
+        const versionId = model.getVersionId();
+        return { edits: result.edits.map((edit) => ({ resource: model.uri, textEdit: toMonacoTextEdit(edit), versionId })) };
+      },
+    }),
+
     languages.registerDocumentSymbolProvider(both, {
       displayName: "Qual",
       async provideDocumentSymbols(model) {

@@ -3,6 +3,7 @@ export { QualLanguageService, UnknownDocumentError } from "./qual-language-servi
 export { QualDocument, INTERNAL_ERROR_CODE, documentFormatOf } from "./qual-document.js";
 export type { DocumentFormat } from "./qual-document.js";
 export { questionsOf } from "./lead-evaluation.js";
+export type { RenameResult, RenameTarget } from "./rename.js";
 export type {
   CompletionEntry,
   CompletionKind,

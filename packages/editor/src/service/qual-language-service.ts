@@ -5,6 +5,8 @@ import { completeAt } from "./completion.js";
 import { evaluateLead } from "./lead-evaluation.js";
 import { definitionAt, hoverAt, referencesAt } from "./navigation.js";
 import { outlineOf } from "./outline.js";
+import { renameAt, renameTargetAt } from "./rename.js";
+import type { RenameResult, RenameTarget } from "./rename.js";
 import { signatureAt } from "./signature-help.js";
 import { QualDocument } from "./qual-document.js";
 import type { CompletionList, DocumentReport, HoverInfo, LeadOutcome, LeadSchemaInfo, Location, OutlineSymbol, QuickFix, SignatureInfo } from "./types.js";
@@ -86,6 +88,16 @@ export class QualLanguageService {
   /** Every use of the name at `offset`. */
   references(uri: string, offset: number, includeDeclaration = true): Location[] {
     return referencesAt(this.get(uri), offset, includeDeclaration);
+  }
+
+  /** The part of the name at `offset` that a rename would change. */
+  renameTarget(uri: string, offset: number): RenameTarget {
+    return renameTargetAt(this.get(uri), offset);
+  }
+
+  /** The edits that rename the name at `offset` everywhere in the document. */
+  rename(uri: string, offset: number, newName: string): RenameResult {
+    return renameAt(this.get(uri), offset, newName);
   }
 
   /** The outline of the document. */

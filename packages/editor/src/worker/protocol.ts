@@ -9,6 +9,8 @@ export const SERVICE_METHODS = [
   "signatureHelp",
   "definition",
   "references",
+  "renameTarget",
+  "rename",
   "documentSymbols",
   "codeActions",
   "format",
