@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
 import { launchChromium } from "../src/testing/chromium.js";
 import { EDITOR_PACKAGE_DIR } from "../src/testing/demo-server.js";
 import { openDemo, setSourceAndValidate } from "../src/testing/demo-page.js";
@@ -28,7 +28,11 @@ export interface DemoSession {
   suggestionLabels(): Promise<string[]>;
 }
 
-/** Opens the demo (served by the global setup) in a fresh Chromium before the file's tests, and closes it after. */
+/**
+ * Opens the demo (served by the global setup) in a fresh Chromium before the
+ * file's tests, checks after each test that the page logged no errors, and
+ * closes the browser after the file.
+ */
 export function useDemoSession(): DemoSession {
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -44,6 +48,10 @@ export function useDemoSession(): DemoSession {
     const demo = await openDemo(browser, inject("demoUrl"));
     page = demo.page;
     errors = demo.errors;
+  });
+  // No test may leave a console error or an uncaught page error behind.
+  afterEach(() => {
+    expect(errors).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
