@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import type { EvaluateOptions } from "@qualify/compiler";
 import { CPU_CLOCK } from "./harness/cpu-clock.js";
@@ -17,7 +18,8 @@ import type { Lead } from "./workloads/points-leads.js";
  * criteria, quantifiers, tiers; points rules of one condition shape), timed
  * like the main benchmark (interleaved windows, CPU time). The differences
  * between rows are the cost of each closure shape, per lead and per rule.
- * Usage: node --expose-gc dist/probe-shapes.js [--rounds N] [--window-ms N]
+ * Prints Markdown; `--out FILE` also writes it there (results/probe.md).
+ * Usage: node --expose-gc dist/probe-shapes.js [--rounds N] [--window-ms N] [--out FILE]
  */
 
 const BANT_INPUT = `model bant "BANT"
@@ -61,6 +63,13 @@ function pointsVariant(spec: ModelSpec, keep: (rule: RuleSpec) => boolean): Mode
   return { ...spec, rules: spec.rules.filter(keep) };
 }
 
+const lines: string[] = [];
+/** Prints a line and keeps it for `--out`. */
+function emit(line: string): void {
+  console.log(line);
+  lines.push(line);
+}
+
 interface Probe {
   readonly name: string;
   readonly rules: number;
@@ -85,11 +94,11 @@ async function measure(title: string, leads: readonly Lead[], probes: readonly P
     }
   }
   const nsOf = (name: string) => 1e9 / median(cpuRates.get(name) ?? [Number.NaN]);
-  console.log(`\n### ${title}\n\n| variant | rules | CPU ns per lead | ns per rule above the no-rules row |\n|---|--:|--:|--:|`);
+  emit(`\n### ${title}\n\n| variant | rules | CPU ns per lead | ns per rule above the no-rules row |\n|---|--:|--:|--:|`);
   for (const p of probes) {
     const ns = nsOf(p.name);
     const perRule = p.rules && p.base !== undefined ? ((ns - nsOf(p.base)) / p.rules).toFixed(1) : "-";
-    console.log(`| ${p.name} | ${p.rules || "-"} | ${ns.toFixed(0)} | ${perRule} |`);
+    emit(`| ${p.name} | ${p.rules || "-"} | ${ns.toFixed(0)} | ${perRule} |`);
   }
 }
 
@@ -103,7 +112,7 @@ const windowMs = option("--window-ms", 300);
 const noClock: EvaluateOptions = Object.freeze({ validate: false, now: 0 });
 const clock: EvaluateOptions = Object.freeze({ validate: false });
 
-console.log(
+emit(
   `## Where qualify's fast path spends its time\n\n${new Date().toISOString()}, ${cpus().length} cores at load ${loadavg().map((l) => l.toFixed(1)).join(" ")}, ` +
     `${CPU_CLOCK} CPU time, median of ${rounds} interleaved ${windowMs} ms windows. Command: \`pnpm --filter @qualify/bench probe\`.`,
 );
@@ -134,3 +143,7 @@ pointsProbes.push(probe("all 100 rules", 100, (lead) => all.score(lead, noClock)
 pointsProbes.push(probe("all 100 rules, `now` from the clock", 100, (lead) => all.score(lead, clock)));
 pointsProbes.push(probe("all 100 rules, full path (evaluate)", 100, (lead) => all.evaluate(lead, noClock)));
 await measure("Points fast path by rule shape (`now` given unless stated)", points.leads, pointsProbes, rounds, windowMs);
+
+const outIndex = args.indexOf("--out");
+const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
+if (out !== undefined) writeFileSync(out, `${lines.join("\n")}\n`);
