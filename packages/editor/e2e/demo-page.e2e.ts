@@ -26,6 +26,24 @@ describe("the demo page", () => {
     expect(session.errors).toEqual([]);
   });
 
+  it("runs under a Content-Security-Policy without 'unsafe-eval'", async () => {
+    // DevTools evaluation is exempt from the policy, so probe it the way page code would meet it: an inline script.
+    const probe = await page.evaluate(() => {
+      const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "";
+      const script = document.createElement("script");
+      script.textContent = "window.__cspProbe = true";
+      document.head.append(script);
+      return { policy, ran: (window as unknown as { __cspProbe?: boolean }).__cspProbe === true };
+    });
+    expect(probe.policy).toContain("script-src 'self'");
+    expect(probe.policy).not.toContain("unsafe-eval");
+    expect(probe.ran).toBe(false);
+    const errors = session.takeErrors();
+    expect(errors.every((e) => /Content Security Policy/i.test(e))).toBe(true);
+    // The result shown was computed under that policy, by the checker and evaluator in the worker.
+    await page.waitForSelector(".qual-result-tier[data-tier]");
+  });
+
   it("switches examples from the dropdown, each with its sample lead evaluated", async () => {
     const names = await page.evaluate(() => (window as unknown as DemoWindow).qualDemo.examples);
     for (const name of names.slice(0, 3)) {

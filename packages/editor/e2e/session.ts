@@ -18,6 +18,8 @@ export interface DemoSession {
   readonly page: Page;
   /** Console errors and page errors seen so far. */
   readonly errors: readonly string[];
+  /** Returns the errors seen so far and forgets them (for a test that provokes one on purpose). */
+  takeErrors(): string[];
   /** Loads BASE_MODEL with QUALIFIED_LEAD and waits for its markers and result. */
   reset(): Promise<void>;
   /** Puts the cursor at the end of a 1-based line and focuses the model editor. */
@@ -64,6 +66,7 @@ export function useDemoSession(): DemoSession {
     get errors() {
       return errors;
     },
+    takeErrors: () => errors.splice(0, errors.length),
     reset: async () => {
       const p = current();
       await p.evaluate((lead) => (window as unknown as DemoWindow).qualDemo.editor()?.setLead(lead), QUALIFIED_LEAD);

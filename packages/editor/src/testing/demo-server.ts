@@ -23,6 +23,14 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/**
+ * The policy every response carries. A header (unlike the page's meta tag)
+ * also reaches the web workers, so the checker and the compiled evaluator in
+ * the Qual worker run without 'unsafe-eval' too.
+ */
+export const DEMO_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'";
+
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -51,7 +59,10 @@ export async function serveDemo(root: string = DEMO_DIST_DIR): Promise<DemoServe
     stat(file).then(
       (info) => {
         if (!info.isFile()) throw new Error("not a file");
-        response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+        response.writeHead(200, {
+          "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+          "content-security-policy": DEMO_CONTENT_SECURITY_POLICY,
+        });
         createReadStream(file).pipe(response);
       },
       () => response.writeHead(404).end(),
