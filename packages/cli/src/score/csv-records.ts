@@ -1,6 +1,6 @@
 import { checkCellCount, parseCsvRecord, parseCsvTexts } from "./csv-cells.js";
-import { BATCH_SIZE, linesOf } from "./input-records.js";
-import type { InputRecord, RawBatch, RawRecord } from "./input-records.js";
+import { BATCH_SIZE, lineChunks } from "./input-records.js";
+import type { InputRecord, Line, RawBatch, RawRecord } from "./input-records.js";
 
 /**
  * How many lines a quoted field may span before an unclosed quote is blamed
@@ -37,20 +37,34 @@ export async function* csvRawBatches(chunks: AsyncIterable<string>): AsyncGenera
   let columns: readonly string[] | undefined;
   let row = 0;
   let records: RawRecord[] = [];
-  for await (const grouped of groupRecords(linesOf(chunks))) {
-    if (columns === undefined) {
-      const header = "error" in grouped ? grouped.error : parseCsvRecord(grouped.text);
-      if (typeof header === "string") throw new CsvHeaderError(`line ${grouped.line}: the header row is not valid CSV (${header})`);
-      columns = header;
-      continue;
+  const grouper = new RecordGrouper();
+  // Takes a chunk's worth of grouped records; returns the batches it completes.
+  const take = (groups: readonly Grouped[]): RawBatch[] => {
+    const full: RawBatch[] = [];
+    for (const grouped of groups) {
+      if (columns === undefined) {
+        const header = "error" in grouped ? grouped.error : parseCsvRecord(grouped.text);
+        if (typeof header === "string") throw new CsvHeaderError(`line ${grouped.line}: the header row is not valid CSV (${header})`);
+        columns = header;
+        continue;
+      }
+      row++;
+      records.push("error" in grouped ? { row, line: grouped.line, text: grouped.text, error: grouped.error } : { row, line: grouped.line, text: grouped.text });
+      if (records.length >= BATCH_SIZE) {
+        full.push({ format: "csv", columns, records });
+        records = [];
+      }
     }
-    row++;
-    records.push("error" in grouped ? { row, line: grouped.line, text: grouped.text, error: grouped.error } : { row, line: grouped.line, text: grouped.text });
-    if (records.length >= BATCH_SIZE) {
-      yield { format: "csv", columns, records };
-      records = [];
-    }
+    return full;
+  };
+  for await (const lines of lineChunks(chunks)) {
+    const groups: Grouped[] = [];
+    for (const line of lines) grouper.push(line, groups);
+    yield* take(groups);
   }
+  const tail: Grouped[] = [];
+  grouper.finish(tail);
+  yield* take(tail);
   if (columns !== undefined && (records.length > 0 || row === 0)) yield { format: "csv", columns, records };
 }
 
@@ -75,38 +89,46 @@ export async function* csvRecordBatches(chunks: AsyncIterable<string>): AsyncGen
 }
 
 /** Groups lines into record texts by quote balance; an unclosed quote rejects its first line. */
-async function* groupRecords(lines: AsyncIterable<{ text: string; line: number }>): AsyncGenerator<Grouped> {
-  let pending: PendingLine[] = [];
-  let quotes = 0;
-  function* take(line: PendingLine): Generator<Grouped> {
-    if (pending.length === 0 && line.quotes === 0) {
+class RecordGrouper {
+  private pending: PendingLine[] = [];
+  private quotes = 0;
+
+  /** Adds a line; appends any records it completes to `out`. */
+  push(line: Line, out: Grouped[]): void {
+    this.take({ text: line.text, line: line.line, quotes: countQuotes(line.text) }, out);
+  }
+
+  /** At the end of input: a quote still open is blamed on its first line. */
+  finish(out: Grouped[]): void {
+    while (this.pending.length > 0) this.blameFirst(out);
+  }
+
+  private take(line: PendingLine, out: Grouped[]): void {
+    if (this.pending.length === 0 && line.quotes === 0) {
       // Only truly empty lines are skipped: a line of spaces is a row (and, in a multi-column file, a malformed one).
-      if (line.text !== "") yield { text: line.text, line: line.line };
+      if (line.text !== "") out.push({ text: line.text, line: line.line });
       return;
     }
-    pending.push(line);
-    quotes += line.quotes;
-    if (quotes % 2 === 0) {
-      yield { text: pending.map((p) => p.text).join("\n"), line: pending[0]?.line ?? line.line };
-      pending = [];
-      quotes = 0;
-    } else if (pending.length > MAX_RECORD_LINES) {
-      yield* blameFirst();
+    this.pending.push(line);
+    this.quotes += line.quotes;
+    if (this.quotes % 2 === 0) {
+      out.push({ text: this.pending.map((p) => p.text).join("\n"), line: this.pending[0]?.line ?? line.line });
+      this.pending = [];
+      this.quotes = 0;
+    } else if (this.pending.length > MAX_RECORD_LINES) {
+      this.blameFirst(out);
     }
   }
+
   // Rejects the first pending line and re-scans the others, which the open quote had swallowed.
-  function* blameFirst(): Generator<Grouped> {
-    const [first, ...others] = pending;
-    pending = [];
-    quotes = 0;
+  private blameFirst(out: Grouped[]): void {
+    const [first, ...others] = this.pending;
+    this.pending = [];
+    this.quotes = 0;
     if (first === undefined) return;
-    yield { line: first.line, text: first.text, error: "a quoted cell on this line is never closed (unbalanced quote)" };
-    for (const other of others) yield* take(other);
+    out.push({ line: first.line, text: first.text, error: "a quoted cell on this line is never closed (unbalanced quote)" });
+    for (const other of others) this.take(other, out);
   }
-  for await (const { text, line } of lines) {
-    yield* take({ text, line, quotes: countQuotes(text) });
-  }
-  while (pending.length > 0) yield* blameFirst();
 }
 
 function countQuotes(text: string): number {

@@ -32,27 +32,55 @@ export type InputRecord =
 /** How many rows a batch holds at most. */
 export const BATCH_SIZE = 512;
 
+/** A physical line of input with its 1-based number. */
+export interface Line {
+  readonly text: string;
+  readonly line: number;
+}
+
 /**
- * Splits a stream of text chunks into lines with their 1-based numbers. The
- * line terminator (LF or CRLF) is dropped. Strips a leading byte order mark.
+ * Splits text chunks into lines, a chunk at a time (synchronously, so the
+ * per-line cost is a slice, not a promise). The line terminator (LF or CRLF)
+ * is dropped; a leading byte order mark is stripped.
  */
-export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<{ text: string; line: number }> {
-  let rest = "";
-  let line = 0;
-  let first = true;
-  for await (let chunk of chunks) {
-    if (first) {
+export class LineSplitter {
+  private rest = "";
+  private count = 0;
+  private first = true;
+
+  /** The complete lines the chunk finishes. */
+  push(chunk: string): Line[] {
+    if (this.first) {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      first = false;
+      this.first = false;
     }
-    rest += chunk;
+    const text = this.rest + chunk;
+    const lines: Line[] = [];
     let start = 0;
-    for (let nl = rest.indexOf("\n", start); nl >= 0; nl = rest.indexOf("\n", start)) {
-      const end = nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield { text: rest.slice(start, end), line: ++line };
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      lines.push({ text: text.slice(start, end), line: ++this.count });
       start = nl + 1;
     }
-    rest = rest.slice(start);
+    this.rest = text.slice(start);
+    return lines;
   }
-  if (rest !== "") yield { text: rest, line: ++line };
+
+  /** The last line, when the input does not end with a line break. */
+  end(): Line[] {
+    const rest = this.rest;
+    this.rest = "";
+    return rest === "" ? [] : [{ text: rest, line: ++this.count }];
+  }
+}
+
+/** Lines of a stream of text chunks, a chunk's worth at a time. */
+export async function* lineChunks(chunks: AsyncIterable<string>): AsyncGenerator<Line[]> {
+  const splitter = new LineSplitter();
+  for await (const chunk of chunks) {
+    const lines = splitter.push(chunk);
+    if (lines.length > 0) yield lines;
+  }
+  const last = splitter.end();
+  if (last.length > 0) yield last;
 }

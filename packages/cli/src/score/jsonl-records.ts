@@ -1,4 +1,4 @@
-import { BATCH_SIZE, linesOf } from "./input-records.js";
+import { BATCH_SIZE, lineChunks } from "./input-records.js";
 import type { InputRecord, RawBatch, RawRecord } from "./input-records.js";
 
 /**
@@ -8,12 +8,14 @@ import type { InputRecord, RawBatch, RawRecord } from "./input-records.js";
 export async function* jsonlRawBatches(chunks: AsyncIterable<string>): AsyncGenerator<RawBatch> {
   let row = 0;
   let records: RawRecord[] = [];
-  for await (const { text, line } of linesOf(chunks)) {
-    if (text.trim() === "") continue;
-    records.push({ row: ++row, line, text });
-    if (records.length >= BATCH_SIZE) {
-      yield { format: "jsonl", records };
-      records = [];
+  for await (const lines of lineChunks(chunks)) {
+    for (const { text, line } of lines) {
+      if (text.trim() === "") continue;
+      records.push({ row: ++row, line, text });
+      if (records.length >= BATCH_SIZE) {
+        yield { format: "jsonl", records };
+        records = [];
+      }
     }
   }
   if (records.length > 0) yield { format: "jsonl", records };
