@@ -26,8 +26,12 @@ export interface RejectedRow {
 
 /** What processing one batch gave: the serialised output rows and the rejected rows, in row order. */
 export interface BatchResult {
-  /** CSV or JSON Lines text of the scored rows (no header). */
-  readonly text: string;
+  /**
+   * CSV or JSON Lines text of the scored rows (no header); from a worker
+   * thread it arrives UTF-8 encoded, so the encoding happens in parallel and
+   * the bytes are transferred, not copied.
+   */
+  readonly text: string | Uint8Array;
   readonly rejected: readonly RejectedRow[];
   readonly read: number;
   readonly scored: number;

@@ -53,16 +53,17 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
     return stringify([BatchProcessor.csvHeader(run.ir, columns)]);
   };
 
-  async function* chunks(): AsyncGenerator<string> {
+  async function* chunks(): AsyncGenerator<string | Uint8Array> {
     const inFlight: { batch: RawBatch; result: Promise<BatchResult> }[] = [];
-    async function* emit(entry: { batch: RawBatch; result: Promise<BatchResult> }): AsyncGenerator<string> {
+    async function* emit(entry: { batch: RawBatch; result: Promise<BatchResult> }): AsyncGenerator<string | Uint8Array> {
       const result = await entry.result;
-      const text = header(entry.batch.columns) + result.text;
+      const head = header(entry.batch.columns);
       stats.read += result.read;
       stats.scored += result.scored;
       stats.rejected += result.rejected.length;
       for (const row of result.rejected) await run.reject(row);
-      if (text !== "") yield text;
+      if (head !== "") yield head;
+      if (result.text.length > 0) yield result.text;
       run.progress?.(stats);
     }
     for await (const batch of batches) {
@@ -77,7 +78,7 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
     if (last !== "") yield last;
   }
 
-  await pipeline(Readable.from(chunks()), async (source: AsyncIterable<string>) => {
+  await pipeline(Readable.from(chunks()), async (source: AsyncIterable<string | Uint8Array>) => {
     for await (const chunk of source) {
       if (!run.output.write(chunk)) await once(run.output, "drain");
     }

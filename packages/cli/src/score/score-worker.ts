@@ -16,13 +16,19 @@ export type WorkerReply = { readonly id: number; readonly result: BatchResult } 
 if (parentPort !== null) {
   const port = parentPort;
   const processor = new BatchProcessor(workerData as ProcessorConfig);
+  const encoder = new TextEncoder();
   port.on("message", (request: WorkerRequest) => {
     let reply: WorkerReply;
+    const transfer: ArrayBuffer[] = [];
     try {
-      reply = { id: request.id, result: processor.process(request.batch) };
+      const result = processor.process(request.batch);
+      // TextEncoder gives a fresh, unpooled buffer, which is safe to transfer.
+      const bytes = typeof result.text === "string" ? encoder.encode(result.text) : result.text;
+      transfer.push(bytes.buffer as ArrayBuffer);
+      reply = { id: request.id, result: { ...result, text: bytes } };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
 }
