@@ -142,7 +142,14 @@ function repeatedAtom(repeat: RegexNode & { t: "repeat" }): string | undefined {
   return body.t === "char" ? body.source : undefined;
 }
 
-type Finding = { kind: "nestedQuantifier" | "overlappingAlternation"; part: string; start: number; end: number };
+type Finding = { kind: "nestedQuantifier" | "overlappingAlternation" | "overlappingRepeats"; part: string; start: number; end: number };
+
+/**
+ * A bounded repetition of this many rounds or more counts as repeated too:
+ * `(.*a){12}` tries every way to cut the text into 12 pieces, which grows with
+ * the text's length to the 12th power.
+ */
+const NESTED_ROUNDS = 3;
 
 /**
  * Looks for the shapes that make a backtracking engine take exponential time:
@@ -152,7 +159,7 @@ type Finding = { kind: "nestedQuantifier" | "overlappingAlternation"; part: stri
  * alternatives that can start with the same character (`(a|a)*`, `(\w|\d)+`).
  */
 function findBacktracking(node: RegexNode): Finding | undefined {
-  if (node.t === "repeat" && node.max === Infinity) {
+  if (node.t === "repeat" && node.max >= NESTED_ROUNDS) {
     const inner: Array<RegexNode & { t: "repeat" }> = [];
     innerRepeats(node.body, inner);
     for (const repeat of inner) {
@@ -161,7 +168,7 @@ function findBacktracking(node: RegexNode): Finding | undefined {
         return { kind: "nestedQuantifier", part: `\`${node.source}\``, start: node.start, end: node.end };
       }
     }
-    if (overlappingAlternation(node.body) !== undefined) {
+    if (node.max === Infinity && overlappingAlternation(node.body) !== undefined) {
       return { kind: "overlappingAlternation", part: `\`${node.source}\``, start: node.start, end: node.end };
     }
   }
@@ -169,6 +176,48 @@ function findBacktracking(node: RegexNode): Finding | undefined {
     node.t === "alt" ? node.branches : node.t === "seq" ? node.items : node.t === "repeat" || node.t === "group" ? [node.body] : [];
   for (const child of children) {
     const found = findBacktracking(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Two unbounded repetitions in a row over shared characters, with nothing
+ * between them that must match something else (`a*a*b`, `\d+\d+x`,
+ * `x.*y.*z`): at each start of the (unanchored) search the engine tries every
+ * way to split a run between the two, so the time grows with the cube of the
+ * text's length (minutes for a few thousand characters). Reported only when
+ * something follows the second repetition in the same sequence (else the
+ * first way to split already matches) and the pattern does not start with
+ * `^` (one start only: quadratic, like any single repetition).
+ */
+function findOverlappingRepeats(node: RegexNode, pattern: string, anchored: boolean): Finding | undefined {
+  if (node.t === "seq" && !anchored) {
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) {
+      const first = items[i] as RegexNode;
+      const firstAtom = first.t === "repeat" && first.max === Infinity ? repeatedAtom(first) : undefined;
+      if (first.t !== "repeat" || firstAtom === undefined) continue;
+      const firstSet = charSet(firstAtom);
+      for (let j = i + 1; j < items.length - 1; j++) {
+        const second = items[j] as RegexNode;
+        const secondAtom = second.t === "repeat" && second.max === Infinity ? repeatedAtom(second) : undefined;
+        if (second.t === "repeat" && secondAtom !== undefined) {
+          const shared = charSet(secondAtom).map((inSecond, k) => inSecond && firstSet[k] === true);
+          const between = items.slice(i + 1, j);
+          if (shared.some(Boolean) && between.every((item) => nullable(item) || canStayWithin(item, shared))) {
+            return { kind: "overlappingRepeats", part: `\`${pattern.slice(first.start, second.end)}\``, start: first.start, end: second.end };
+          }
+        }
+        // Past an item the first repetition cannot run through, the two no longer compete for characters.
+        if (!nullable(second) && !canStayWithin(second, firstSet)) break;
+      }
+    }
+  }
+  const children: readonly RegexNode[] =
+    node.t === "alt" ? node.branches : node.t === "seq" ? node.items : node.t === "repeat" || node.t === "group" ? [node.body] : [];
+  for (const child of children) {
+    const found = findOverlappingRepeats(child, pattern, anchored);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -187,7 +236,9 @@ export function checkRegex(pattern: StringLiteral, report: Report): boolean {
     report("invalidRegex", pattern.range, [detail]);
     return false;
   }
-  const finding = findBacktracking(parseRegex(pattern.value));
+  const tree = parseRegex(pattern.value);
+  const anchored = tree.t === "seq" && tree.items[0]?.t === "assert" && tree.items[0].source === "^";
+  const finding = findBacktracking(tree) ?? findOverlappingRepeats(tree, pattern.value, anchored);
   if (finding === undefined) return true;
   report(finding.kind, rangeInString(pattern, finding.start, finding.end), [finding.part]);
   return false;

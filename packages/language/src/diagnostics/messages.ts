@@ -237,6 +237,11 @@ export const CATALOG = {
     format: (part: string) =>
       `the pattern repeats ${part}, whose alternatives can match the same text; on text that almost matches, this can take exponentially long (catastrophic backtracking). Make the alternatives start differently, or use a character class such as \`[ab]\``,
   },
+  overlappingRepeats: {
+    code: "QUAL553", severity: "error", title: "Repetitions in a row that overlap",
+    format: (part: string) =>
+      `the pattern repeats ${part}: two repetitions in a row over the same characters; on long text that almost matches, trying every way to split it between them takes time growing with the cube of its length (catastrophic backtracking). Let one exclude the other's characters (\`[^@]*\` instead of \`.*\`), drop one, or anchor the pattern with \`^\``,
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** The id of a catalog entry. */
