@@ -1,11 +1,12 @@
 import type { Diagnostic, ModelIR } from "@qualify/ir";
 import { hasErrors, LineMap } from "@qualify/ir";
-import { check } from "@qualify/language";
+import { check, DEFAULT_LIMITS } from "@qualify/language";
 import type { Model, SymbolInfo, SymbolReference } from "@qualify/language";
 import { buildModel } from "./build/build-ast.js";
 import { DataCode, dataError, sortDiagnostics } from "./diagnostics/codes.js";
 import { parseSourceDocument } from "./document/parse-document.js";
 import type { DataFormat } from "./document/parse-document.js";
+import { countDeclarations } from "./schema/count-declarations.js";
 import { validateDocument } from "./schema/validate-document.js";
 
 /** Options of {@link analyzeData}. */
@@ -71,6 +72,12 @@ function analyzeUnguarded(text: string, options: AnalyzeDataOptions): DetailedAn
   const format = options.format ?? formatOfFile(file);
   const parsed = parseSourceDocument(text, { format, ...(file === undefined ? {} : { file }) });
   if (parsed.source === undefined) return { diagnostics: parsed.diagnostics, symbols: [], references: [], readErrors: true };
+  // Counted before validation, which would otherwise spend its time on a model too large to accept.
+  const counted = countDeclarations(parsed.source.value);
+  if (counted > DEFAULT_LIMITS.maxDeclarations) {
+    const message = `This model has ${counted} declarations, fields and rules, more than the limit of ${DEFAULT_LIMITS.maxDeclarations}.`;
+    return { diagnostics: [dataError(DataCode.TooLarge, message, parsed.source.lineMap.range(0, 0), file)], symbols: [], references: [], readErrors: true };
+  }
   const schemaProblems = validateDocument(parsed.source);
   if (schemaProblems.length > 0) return { diagnostics: sortDiagnostics(schemaProblems), symbols: [], references: [], readErrors: true };
   const context = { source: parsed.source, diagnostics: [] as Diagnostic[] };

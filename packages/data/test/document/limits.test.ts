@@ -32,3 +32,26 @@ describe("limits on data files", () => {
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(["QUAL600"]);
   });
 });
+
+describe("limits on data models", () => {
+  it("counts declarations, rules and fields (nested too) as the .qual parser does, whatever the shape", async () => {
+    const { countDeclarations } = await import("../../src/schema/count-declarations.js");
+    const document = {
+      input: { a: { type: "number" }, company: { type: { record: { b: { type: "text" }, c: { type: { list: { record: { d: { type: "bool" } } } } } } } } },
+      declarations: [{ score: "s", rules: [{}, {}, {}] }, { tier: "t" }, 5, null],
+    };
+    expect(countDeclarations(document)).toBe(5 + 4 + 1 + 2);
+    expect(countDeclarations(null)).toBe(0);
+    expect(countDeclarations({ input: 3, declarations: "x" })).toBe(0);
+  });
+
+  it("refuses a model with more declarations, rules and fields than the language's limit", async () => {
+    const { analyzeData } = await import("../../src/index.js");
+    const { DEFAULT_LIMITS } = await import("@qualify/language");
+    const rules = `${"{},".repeat(DEFAULT_LIMITS.maxDeclarations)}{}`;
+    const text = `{"model": "m", "input": {}, "declarations": [{"score": "s", "rules": [${rules}]}]}`;
+    const result = analyzeData(text, { format: "json" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["QUAL609"]);
+    expect(result.ast).toBeUndefined();
+  });
+});
