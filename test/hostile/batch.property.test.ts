@@ -13,7 +13,7 @@ import { scoreRows } from "../../packages/cli/src/score/score-pipeline.js";
 import type { RejectedRow, RowFormat, ScoreStats } from "../../packages/cli/src/score/score-pipeline.js";
 import { BATCH_MODEL, chunked, csvFileArb, jsonlFileArb } from "./harness/batch-rows.js";
 import type { GeneratedRow } from "./harness/batch-rows.js";
-import { FUZZ_SEED, fuzzRuns } from "./harness/settings.js";
+import { FUZZ_SEED, fuzzRuns, testTimeoutFor } from "./harness/settings.js";
 
 const { parse: parseCsv } = createRequire(new URL("../../packages/cli/package.json", import.meta.url))("csv-parse/sync") as {
   parse(text: string, options: { columns?: boolean; relax_column_count?: boolean }): Array<Record<string, string>>;
@@ -95,7 +95,7 @@ describe(`batch scoring loses nothing (seed ${FUZZ_SEED})`, () => {
       }),
       { seed: FUZZ_SEED, numRuns: fuzzRuns(120) },
     );
-  });
+  }, testTimeoutFor(fuzzRuns(120)));
 
   it("JSON Lines: objects, invalid leads, broken JSON, arrays and scalars, any chunking", async () => {
     await fc.assert(
@@ -105,7 +105,7 @@ describe(`batch scoring loses nothing (seed ${FUZZ_SEED})`, () => {
       }),
       { seed: FUZZ_SEED, numRuns: fuzzRuns(120) },
     );
-  });
+  }, testTimeoutFor(fuzzRuns(120)));
 
   it("more rows than one batch: 1,500 rows with every tenth rejected keep their order across batches", async () => {
     const rows: GeneratedRow[] = Array.from({ length: 1500 }, (_, i) => {
