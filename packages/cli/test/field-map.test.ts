@@ -1,7 +1,8 @@
 import type { InputField } from "@qualify/ir";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../src/exit-codes.js";
-import { parseFieldMap, planFieldSources } from "../src/score/field-map.js";
+import { parseFieldMap } from "../src/score/field-map.js";
+import { planFieldSources } from "../src/score/field-sources.js";
 
 const inputs: InputField[] = [
   { name: "total_visits", type: { kind: "number" }, optional: true },

@@ -2,9 +2,9 @@ import { compile, InvalidLeadError, parseDateText } from "@qualify/compiler";
 import type { CompiledModel, LeadIssue } from "@qualify/compiler";
 import type { EvaluationResult, JsonValue, ModelIR } from "@qualify/ir";
 import { coerceCell, MISSING } from "./coerce.js";
-import { planFieldSources } from "./field-map.js";
+import { planFieldSources } from "./field-sources.js";
 import { setOwn } from "./own-property.js";
-import type { FieldMap, FieldSource } from "./field-map.js";
+import type { FieldMap, FieldSource } from "./field-sources.js";
 
 /** Everything a scorer needs, as plain data so it can be sent to a worker thread. */
 export interface ScorerConfig {
