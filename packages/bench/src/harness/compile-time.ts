@@ -34,7 +34,14 @@ const COLD_ENTRY = fileURLToPath(new URL("../cold-compile.js", import.meta.url))
 const COLD_RUNS = 3;
 
 function coldOnce(rules: number): CompileSample & { sourceBytes: number } {
-  const output = execFileSync(process.execPath, [COLD_ENTRY, String(rules)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const run = () => execFileSync(process.execPath, [COLD_ENTRY, String(rules)], { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "pipe"] });
+  let output: string;
+  try {
+    output = run();
+  } catch {
+    // Other engineers rebuild dist/ while this runs; a child that caught a half-written file gets one retry.
+    output = run();
+  }
   return JSON.parse(output.trim()) as CompileSample & { sourceBytes: number };
 }
 
