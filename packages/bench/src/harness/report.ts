@@ -63,6 +63,7 @@ export function compileTable(report: CompileReport): string {
     int(s.rules),
     `${(s.sourceBytes / 1024).toFixed(0)} KiB`,
     `${s.cold.totalMs.toFixed(1)} ms`,
+    `${s.cold.cpuMs.toFixed(1)} ms`,
     `${s.warm.analyzeMs.toFixed(2)} ms`,
     `${s.warm.compileMs.toFixed(2)} ms`,
     `${s.warm.totalMs.toFixed(2)} ms`,
@@ -72,7 +73,7 @@ export function compileTable(report: CompileReport): string {
   ]);
   const g = report.growth;
   const growth = g ? `\nGrowth ${int(g.to)} vs ${int(g.from)} rules (warm): ${g.ratio.toFixed(1)}x on CPU time (${g.wallRatio.toFixed(1)}x on wall time) for ${g.to / g.from}x the rules.` : "";
-  const header = ["rules", "source", "cold total", "warm analyze", "warm compile", "warm total", "warm best", "warm CPU", "CPU per rule"];
+  const header = ["rules", "source", "cold total", "cold CPU", "warm analyze", "warm compile", "warm total", "warm best", "warm CPU", "CPU per rule"];
   return `### Compile time (parse + check + compile)\nCold = first call in a fresh process (median of 3 processes); warm = median of repeats after warm-up; best = fastest warm repeat; analyze/compile/total/best are wall time; warm CPU is the CPU time per compile, averaged over the repeats.\n\n${table(header, rows)}${growth}`;
 }
 
