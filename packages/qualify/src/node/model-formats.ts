@@ -2,6 +2,7 @@ import { IRFormatError, loadIR } from "@qualify/compiler";
 import { analyzeData } from "@qualify/data";
 import type { Diagnostic, ModelIR } from "@qualify/ir";
 import { LineMap } from "@qualify/ir";
+import { checkPattern } from "@qualify/language";
 import { analyzeModel } from "../compile-model.js";
 
 /** What reading one model file yields: its diagnostics, and the IR when it has no error. */
@@ -64,7 +65,13 @@ const savedIR: ModelFormat = {
   searchable: false,
   analyze: (source, file) => {
     try {
-      return { diagnostics: [], ir: loadIR(source) };
+      const ir = loadIR(source);
+      const unsafe = unsafePattern(ir);
+      if (unsafe !== undefined) {
+        const message = `This saved model's pattern ${JSON.stringify(unsafe.pattern)} is refused: ${unsafe.problem.message}`;
+        return { diagnostics: [wholeFileDiagnostic(source, file, unsafe.problem.code, message)] };
+      }
+      return { diagnostics: [], ir };
     } catch (error) {
       const reason = error instanceof IRFormatError || error instanceof SyntaxError ? error.message : String(error);
       return {
@@ -96,6 +103,26 @@ export function modelFormatFor(path: string): ModelFormat | undefined {
 /** True for files `qualify check` should pick up when searching a directory. */
 export function isSearchableModelFile(path: string): boolean {
   return modelFormatFor(path)?.searchable === true;
+}
+
+/**
+ * The first `matches` pattern of a saved IR that the checker would refuse.
+ * A saved IR never went through the checker (it may be edited by hand or come
+ * from elsewhere), so its patterns get the same regex safety check here.
+ * Iterative, so a deeply nested IR cannot overflow the stack.
+ */
+function unsafePattern(ir: ModelIR): { pattern: string; problem: Diagnostic } | undefined {
+  const stack: unknown[] = [ir];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === null || typeof node !== "object") continue;
+    const record = node as Record<string, unknown>;
+    if (record["kind"] === "matches" && typeof record["pattern"] === "string") {
+      const problem = checkPattern(record["pattern"]);
+      if (problem !== undefined) return { pattern: record["pattern"], problem };
+    }
+    for (const value of Object.values(record)) if (value !== null && typeof value === "object") stack.push(value);
+  }
+  return undefined;
 }
 
 function wholeFileDiagnostic(source: string, file: string, code: string, message: string): Diagnostic {
