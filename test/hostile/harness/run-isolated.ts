@@ -47,7 +47,7 @@ export function runIsolated(target: string, options: IsolatedOptions): Promise<I
       if (outcome.ok) resolve(outcome.value);
       else reject(outcome.error);
     };
-    const arm = (): void => {
+    const arm = (ms: number): void => {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         finish({
@@ -56,15 +56,15 @@ export function runIsolated(target: string, options: IsolatedOptions): Promise<I
             `fuzz target "${target}" (seed ${seed}) hung: input #${lastIndex} did not finish within ${hangMs / 1000} s:\n${lastSample}`,
           ),
         });
-      }, hangMs);
+      }, ms);
     };
-    // Loading the built packages is part of the first input's time.
-    arm();
+    // Loading the built packages gets its own, generous cap: on a loaded machine it can take longer than one input may.
+    arm(Math.max(hangMs, 60_000));
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "input") {
         lastIndex = message.index;
         lastSample = message.sample;
-        arm();
+        arm(hangMs);
       } else if (message.type === "done") {
         finish({ ok: true, value: { runs: message.runs, counts: message.counts } });
       } else {
