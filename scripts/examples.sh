@@ -23,9 +23,14 @@ qualify score examples/inbound.qual --in examples/data/leads.jsonl --out "$out/i
 column -s, -t < "$out/inbound-scored.csv" 2>/dev/null | head -n 12 || head -n 12 "$out/inbound-scored.csv"
 
 echo
-echo "== qualify score examples/x-education.qual (real CRM export, mapped columns)"
+echo "== qualify score examples/x-education.qual (a real CRM export, mapped columns)"
 qualify score examples/x-education.qual --in examples/data/x-education-sample.csv \
-  --map examples/data/x-education.map.yaml --out "$out/x-education-scored.csv" \
+  --map examples/data/x-education.map.yaml --out "$out/x-education-scored.jsonl" \
   --errors "$out/x-education-errors.jsonl" --now 2026-11-01
-echo "scored file: $out/x-education-scored.csv; first rows:"
-head -n 6 "$out/x-education-scored.csv" | cut -c 1-160
+echo "How the tiers line up with the leads that really converted (the data's Converted column):"
+node -e '
+const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => JSON.parse(l));
+const by = {};
+for (const r of rows) { const t = (by[r.tier] ??= { leads: 0, converted: 0 }); t.leads++; t.converted += r.Converted === "1" ? 1 : 0; }
+for (const [tier, t] of Object.entries(by)) console.log(`  ${tier.padEnd(12)} ${String(t.leads).padStart(4)} leads, ${(100 * t.converted / t.leads).toFixed(0).padStart(3)}% converted`);
+' "$out/x-education-scored.jsonl"
