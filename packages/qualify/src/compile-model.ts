@@ -1,6 +1,8 @@
 import { compile } from "@qualify/compiler";
 import type { CompiledModel, CompileOptions } from "@qualify/compiler";
 import { hasErrors } from "@qualify/ir";
+import { analyzeData } from "@qualify/data";
+import type { AnalyzeDataResult } from "@qualify/data";
 import { analyze } from "@qualify/language";
 import type { AnalyzeResult } from "@qualify/language";
 import { ModelError } from "./model-error.js";
@@ -12,23 +14,45 @@ export type QualModel = CompiledModel;
 export interface ModelOptions {
   /** The file name used in diagnostics (`bant.qual:3:5: error ...`). */
   file?: string;
+  /**
+   * How the source is written: Qual (`.qual`) or the data form as YAML or JSON.
+   * By default the file name decides (`.qual.yaml`, `.qual.yml`, `.qual.json`
+   * are data), and Qual otherwise.
+   */
+  format?: SourceFormat;
   /** Lead limits passed to the compiler (maximum string and list lengths). */
   limits?: CompileOptions["limits"];
 }
 
-/** What {@link analyzeModel} finds: the syntax tree, every diagnostic, symbols, and the IR when there is no error. */
-export type ModelAnalysis = AnalyzeResult;
+/** The ways a model's source can be written. */
+export type SourceFormat = "qual" | "yaml" | "json";
 
 /**
- * Parses and checks Qual source. Never throws on any input: problems are in
- * `diagnostics`, and `ir` is present only when there is no error.
+ * What {@link analyzeModel} finds: every diagnostic, symbols, the IR when there
+ * is no error, and the syntax tree (absent only for a data file too broken to read).
  */
-export function analyzeModel(source: string, options: ModelOptions = {}): ModelAnalysis {
-  return analyze(source, options.file === undefined ? {} : { file: options.file });
+export type ModelAnalysis = AnalyzeResult | AnalyzeDataResult;
+
+function formatOf(options: ModelOptions): SourceFormat {
+  if (options.format !== undefined) return options.format;
+  const file = options.file ?? "";
+  if (/\.qual\.ya?ml$/i.test(file)) return "yaml";
+  if (/\.qual\.json$/i.test(file)) return "json";
+  return "qual";
 }
 
 /**
- * Parses, checks and compiles Qual source into a model that scores leads.
+ * Parses and checks a model's source (Qual, or the YAML/JSON data form). Never throws on any input: problems are in
+ * `diagnostics`, and `ir` is present only when there is no error.
+ */
+export function analyzeModel(source: string, options: ModelOptions = {}): ModelAnalysis {
+  const file = options.file === undefined ? {} : { file: options.file };
+  const format = formatOf(options);
+  return format === "qual" ? analyze(source, file) : analyzeData(source, { ...file, format });
+}
+
+/**
+ * Parses, checks and compiles a model's source (Qual, YAML or JSON) into a model that scores leads.
  * @throws ModelError when the source has errors (its message shows them).
  */
 export function compileModel(source: string, options: ModelOptions = {}): QualModel {

@@ -1,7 +1,7 @@
 // The embedding API: what services import to compile a model and score leads.
 // Node-only helpers (reading model files, the fixture runner) live in `qualify/node`.
 export { analyzeModel, compileModel } from "./compile-model.js";
-export type { ModelAnalysis, ModelOptions, QualModel } from "./compile-model.js";
+export type { ModelAnalysis, ModelOptions, QualModel, SourceFormat } from "./compile-model.js";
 export { ModelError } from "./model-error.js";
 export { compile, InvalidLeadError, IRFormatError, loadIR, saveIR, toInputSchema } from "@qualify/compiler";
 export type {

@@ -32,6 +32,26 @@ describe("compileModel", () => {
     expect(() => model.evaluate({ budget_usd: "lots" })).toThrow(InvalidLeadError);
   });
 
+  it("compiles the YAML and JSON data forms, chosen by file name or by format, to the same model", () => {
+    const ast = parse(BANT).ast;
+    const lead = { budget_usd: 20_000, role: "cfo" };
+    const expected = compileModel(BANT).evaluate(lead);
+    for (const format of ["yaml", "json"] as const) {
+      const data = toData(ast, format);
+      expect(compileModel(data, { file: `bant.qual.${format}` }).evaluate(lead)).toEqual(expected);
+      expect(compileModel(data, { format }).evaluate(lead)).toEqual(expected);
+    }
+  });
+
+  it("reports data-form errors at their line in the YAML file", () => {
+    const yaml = toData(parse(BANT).ast, "yaml").replace("budget_usd >= 10_000", "budget_us >= 10_000");
+    const line = yaml.split("\n").findIndex((l) => l.includes("budget_us >="));
+    const analysis = analyzeModel(yaml, { file: "bant.qual.yaml" });
+    const error = analysis.diagnostics.find((d) => d.severity === "error");
+    expect(error?.range.start.line).toBe(line + 1);
+    expect(() => compileModel(yaml, { file: "bant.qual.yaml" })).toThrow(ModelError);
+  });
+
   it("throws a ModelError whose message prints the diagnostics with file, line and caret", () => {
     const broken = BANT.replace("budget_usd >= 10_000", "budget_us >= 10_000");
     let caught: unknown;

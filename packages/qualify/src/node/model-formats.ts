@@ -38,7 +38,7 @@ const qualSource: ModelFormat = {
   extensions: [".qual"],
   searchable: true,
   analyze: (source, file) => {
-    const analysis = analyzeModel(source, { file });
+    const analysis = analyzeModel(source, { file, format: "qual" });
     return analysis.ir === undefined
       ? { diagnostics: analysis.diagnostics }
       : { diagnostics: analysis.diagnostics, ir: analysis.ir };
