@@ -26,6 +26,13 @@ export function loadIR(json: string | unknown): ModelIR {
       throw new IRFormatError(`The saved IR is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  checkIRStructure(value);
+  try {
+    checkIRStructure(value);
+  } catch (error) {
+    // The structure check recurses along expressions; a hand-made IR nested
+    // thousands deep would otherwise escape as a RangeError (stack overflow).
+    if (error instanceof RangeError) throw new IRFormatError("The saved IR nests too deeply to be a model (the checker never writes one this deep).");
+    throw error;
+  }
   return value;
 }
