@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileModel, ModelError, saveIR } from "../../packages/qualify/src/index.js";
+import { compileModel, IRFormatError, loadIR, ModelError, saveIR } from "../../packages/qualify/src/index.js";
 import { loadModelFile, MODEL_FORMATS } from "../../packages/qualify/src/node.js";
 
 const inbound = compileModel(readFileSync(new URL("../../examples/inbound.qual", import.meta.url), "utf8"));
@@ -36,5 +36,21 @@ describe("a saved IR with a catastrophic `matches` pattern", () => {
     writeFileSync(join(dir, "good.json"), saved);
     const good = await loadModelFile(join(dir, "good.json"));
     expect(good.score({ email: "test1@acme.example" }, { now: "2026-11-01" }).tier).toBe("disqualified");
+  });
+});
+
+describe("a saved IR nested far deeper than any model", () => {
+  it("is an IRFormatError from loadIR, not a stack overflow, and a plain diagnostic as a model file", async () => {
+    const leaf = '{"kind":"field","path":["email"],"type":{"kind":"text"}}';
+    const ir = JSON.parse(saved) as { lets: Array<{ id: string; expr: unknown }> };
+    for (const depth of [10_000, 100_000]) {
+      const deep = `${'{"kind":"not","type":{"kind":"bool"},"operand":'.repeat(depth)}${leaf}${"}".repeat(depth)}`;
+      const text = JSON.stringify({ ...ir, lets: [{ id: "deep", expr: "__DEEP__" }, ...ir.lets] }).replace('"__DEEP__"', deep);
+      expect(() => loadIR(text)).toThrow(IRFormatError);
+      expect(() => loadIR(text)).toThrow(/nests too deeply/);
+      const analysis = savedFormat?.analyze(text, "deep.json");
+      expect(analysis?.ir).toBeUndefined();
+      expect(analysis?.diagnostics[0]?.message).toContain("nests too deeply");
+    }
   });
 });
