@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runFixtureFile } from "qualify/node";
+import { afterAll, describe, expect, it } from "vitest";
+
+// The README is a newcomer's first page: its snippets must stay true.
+const root = fileURLToPath(new URL("..", import.meta.url));
+const readme = readFileSync(join(root, "README.md"), "utf8");
+
+/** The fenced code block of `language` that follows `heading` in the README. */
+function blockAfter(heading: string, language: string): string {
+  const start = readme.indexOf(heading);
+  expect(start, `README has the heading ${heading}`).toBeGreaterThanOrEqual(0);
+  const open = readme.indexOf("```" + language + "\n", start);
+  const close = readme.indexOf("\n```", open + 4);
+  return readme.slice(open + language.length + 4, close + 1);
+}
+
+const dir = mkdtempSync(join(tmpdir(), "qualify-readme-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the README", () => {
+  it("shows the embedding snippet exactly as examples/embed.mjs, which runs", () => {
+    const snippet = blockAfter("## The embedding API", "js");
+    expect(snippet).toBe(readFileSync(join(root, "examples/embed.mjs"), "utf8"));
+    const output = execFileSync(process.execPath, [join(root, "examples/embed.mjs")], { encoding: "utf8" });
+    expect(output).toContain("{ tier: 'sql', scores: { met: 4 } }");
+    expect(output).toContain("budget_usd: ");
+    expect(output).toMatch(/missing: \[ 'budget_usd' \]/);
+  });
+
+  it("shows a fixture file that passes against examples/bant.qual", async () => {
+    const fixture = blockAfter("### Tests for models", "yaml").replace(
+      "model: bant.qual",
+      `model: ${JSON.stringify(join(root, "examples/bant.qual"))}`,
+    );
+    const file = join(dir, "readme.test.yaml");
+    writeFileSync(file, fixture);
+    const run = await runFixtureFile(file);
+    expect(run.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(run.cases).toHaveLength(3);
+    for (const result of run.cases) expect(result.differences, result.name).toEqual([]);
+    expect(run.cases.every((c) => c.passed)).toBe(true);
+  });
+
+  it("shows the inbound model line for line as in examples/inbound.qual", () => {
+    const shown = blockAfter("## A short tour of Qual", "qual").split("\n").slice(1);
+    const model = readFileSync(join(root, "examples/inbound.qual"), "utf8");
+    for (const line of shown.filter((l) => l.trim() !== "")) {
+      expect(model, `examples/inbound.qual has the README's line: ${line}`).toContain(line);
+    }
+  });
+});
