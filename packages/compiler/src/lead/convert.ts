@@ -4,6 +4,7 @@ import { IRFormatError } from "../errors.js";
 import type { LeadLimits } from "../options.js";
 import { toEpochMs } from "../runtime/dates.js";
 import type { Value } from "../runtime/frame.js";
+import { intern } from "../runtime/intern.js";
 import { foldCase, isTooLong } from "../runtime/text.js";
 import { listTooLongIssue, requiredIssue, textTooLongIssue, wrongTypeIssue } from "./issues.js";
 
@@ -119,15 +120,15 @@ function listConverter(type: QualType & { kind: "list" }, limits: Readonly<LeadL
 
 /** Validates a record value standing alone (a list element or a default); its fields get no slots. */
 function recordConverter(type: QualType & { kind: "record" }, limits: Readonly<LeadLimits>): Convert {
-  const fields = type.fields.map((field) => ({ field, convert: converterFor(field.type, limits) }));
+  const fields = type.fields.map((field) => ({ field, name: intern(field.name), convert: converterFor(field.type, limits) }));
   return (raw, sink, path) => {
     if (!isRecordObject(raw)) {
       if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
       return INVALID;
     }
     let ok = true;
-    for (const { field, convert } of fields) {
-      const value: unknown = isOwnEnumerable.call(raw, field.name) ? (raw as Record<string, unknown>)[field.name] : undefined;
+    for (const { field, name, convert } of fields) {
+      const value: unknown = isOwnEnumerable.call(raw, name) ? (raw as Record<string, unknown>)[name] : undefined;
       const childPath = sink === null ? "" : path === "" ? field.name : `${path}.${field.name}`;
       if (value === undefined || value === null) {
         if (mayBeAbsent(field)) continue;

@@ -5,6 +5,7 @@ import type { Frame, Value } from "../runtime/frame.js";
 import type { Convert } from "./convert.js";
 import { convertDefault, converterFor, INVALID, isRecordObject, mayBeAbsent } from "./convert.js";
 import { requiredIssue, wrongTypeIssue } from "./issues.js";
+import { intern } from "../runtime/intern.js";
 
 export { mayBeAbsent } from "./convert.js";
 
@@ -38,12 +39,18 @@ interface FieldPlan {
   readonly slot: number;
   readonly fast: Fast;
   readonly take: Take;
+  /** What an absent or null value reads as (its default, or null); only used for `fast` fields. */
+  readonly absent: Value;
+  /** Absent or null makes the lead invalid (no default, not optional). */
+  readonly required: boolean;
 }
 
 const EMPTY_RECORD: object = Object.freeze({});
-const NO_PROTOTYPE_KEYS: object = {};
 const UNLIMITED: Readonly<LeadLimits> = { maxStringLength: Number.MAX_SAFE_INTEGER, maxListLength: Number.MAX_SAFE_INTEGER };
 const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, key: string) => boolean;
+const hasOwn = Object.prototype.hasOwnProperty as (this: object, key: string) => boolean;
+/** Up to this many fields, a key is found by comparing it with each name (interned strings: pointer compares) rather than through a Map. */
+const LINEAR_LOOKUP_MAX = 8;
 
 function readOwn(container: object | null, name: string): unknown {
   return container !== null && isOwnEnumerable.call(container, name) ? (container as Record<string, unknown>)[name] : undefined;
@@ -65,7 +72,7 @@ function fastKind(type: QualType): Fast {
 }
 
 function plan(field: InputField, prefix: string, limits: Readonly<LeadLimits>, allocate: SlotAllocator): FieldPlan {
-  const name = field.name;
+  const name = intern(field.name);
   const path = prefix === "" ? name : `${prefix}.${name}`;
   const slot = allocate(path);
   const type = field.type;
@@ -96,7 +103,7 @@ function plan(field: InputField, prefix: string, limits: Readonly<LeadLimits>, a
       frame.values[slot] = record;
       for (const child of children) child.take(readOwn(record, child.name), record !== null, frame, sink);
     };
-    return { name, slot, fast: Fast.None, take };
+    return { name, slot, fast: Fast.None, take, absent: null, required };
   }
 
   const absent: Value = fallback ?? null;
@@ -117,29 +124,19 @@ function plan(field: InputField, prefix: string, limits: Readonly<LeadLimits>, a
       frame.values[slot] = value;
     }
   };
-  return { name, slot, fast: fastKind(type), take };
+  return { name, slot, fast: fastKind(type), take, absent, required };
 }
 
 /**
- * True when a for-in loop over `lead` sees exactly its own enumerable
- * properties: its prototype is Object.prototype (or none) and nobody has
- * added enumerable properties to Object.prototype. Then the reader can
- * enumerate the lead once instead of asking about every declared field.
- */
-function plainData(lead: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(lead);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const _ in NO_PROTOTYPE_KEYS) return false;
-  return true;
-}
-
-/**
- * Compiles the input block into one reader. Plain-data leads are
- * enumerated once (for-in, with the key order of the previous lead cached,
- * since leads from one source share it); other objects get an own-property
- * test per field. Either way only own enumerable properties are read, never
- * inherited ones (`__proto__`, `constructor`, `toString`). Values of the
- * common types are checked inline; the rest go through their converter.
+ * Compiles the input block into one reader. The lead is enumerated once
+ * (for-in) and a key that names a declared field is taken when it is an own
+ * property: for-in yields only enumerable keys, and `hasOwnProperty` drops
+ * inherited ones (a polluted `Object.prototype`, a class's fields), so only
+ * own enumerable properties are ever read, `__proto__` included. This costs
+ * one pass over the lead's keys instead of a property test per declared
+ * field (`propertyIsEnumerable` is a slow call into the runtime). Values of
+ * the common types, and absent or null values of fields that are not records,
+ * are handled inline; the rest go through their converter.
  */
 export function compileLeadReader(
   inputs: readonly InputField[],
@@ -152,14 +149,20 @@ export function compileLeadReader(
   const slots = plans.map((p) => p.slot);
   const fast = plans.map((p) => p.fast);
   const takes = plans.map((p) => p.take);
+  const absents = plans.map((p) => p.absent);
+  const required = plans.map((p) => p.required);
+  const linear = count <= LINEAR_LOOKUP_MAX;
   const index = new Map(names.map((name, i) => [name, i] as const));
+  // Leads from one source usually list their keys in one order: remember the previous lead's.
   const cachedKeys: string[] = [];
   const cachedIndex: number[] = [];
   const maxText = limits.maxStringLength;
   const maxList = limits.maxListLength;
   const leadType: QualType = { kind: "record", fields: inputs };
 
-  const indexOf = (key: string, position: number): number => {
+  // Only for models of more than LINEAR_LOOKUP_MAX fields (small ones compare names inline).
+  const lookup = (key: string, position: number): number => {
+    if (position < cachedKeys.length && cachedKeys[position] === key) return cachedIndex[position] as number;
     const i = index.get(key) ?? -1;
     cachedKeys[position] = key;
     cachedIndex[position] = i;
@@ -176,22 +179,39 @@ export function compileLeadReader(
       known = false;
       frame.invalid = true;
       if (sink !== null) sink.push(wrongTypeIssue("", leadType, lead));
-    } else if (plainData(lead)) {
+    } else {
       let position = 0;
       for (const key in lead) {
-        const i = position < cachedKeys.length && cachedKeys[position] === key ? (cachedIndex[position] as number) : indexOf(key, position);
-        position++;
-        if (i >= 0) raws[i] = (lead as Record<string, unknown>)[key];
+        let i = -1;
+        if (linear) {
+          for (let j = 0; j < count; j++) {
+            if (names[j] === key) {
+              i = j;
+              break;
+            }
+          }
+        } else {
+          i = lookup(key, position++);
+        }
+        if (i >= 0 && hasOwn.call(lead, key)) raws[i] = (lead as Record<string, unknown>)[key];
       }
-    } else {
-      for (let i = 0; i < count; i++) raws[i] = readOwn(lead, names[i] as string);
     }
 
     const values = frame.values;
     for (let i = 0; i < count; i++) {
       const raw = raws[i];
+      const kind = fast[i] as Fast;
       // Number literals, as in slot-test.ts: `Fast.X` would be a property load per case.
-      switch (fast[i]) {
+      if (kind !== 0 /* Fast.None */ && (raw === undefined || raw === null)) {
+        const absent = absents[i] as Value;
+        values[slots[i] as number] = absent;
+        if (absent === null && known && required[i] === true) {
+          frame.invalid = true;
+          if (sink !== null) (takes[i] as Take)(raw, known, frame, sink);
+        }
+        continue;
+      }
+      switch (kind) {
         case 1 /* Fast.Number */:
           if (typeof raw === "number" && raw - raw === 0) {
             values[slots[i] as number] = raw;
@@ -212,7 +232,7 @@ export function compileLeadReader(
           break;
         case 4 /* Fast.TextList */:
         case 5 /* Fast.NumberList */:
-          if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, fast[i] === 4 /* Fast.TextList */, maxText)) {
+          if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, kind === 4 /* Fast.TextList */, maxText)) {
             values[slots[i] as number] = raw as Value[];
             continue;
           }

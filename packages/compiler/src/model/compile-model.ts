@@ -15,7 +15,9 @@ import { Frame } from "../runtime/frame.js";
 import { toInputSchema } from "../schema/input-schema.js";
 import { checkIRStructure } from "../saved/ir-structure.js";
 import type { FullPathPlan } from "./full-result.js";
-import { buildFullResult, shapedTemplate } from "./full-result.js";
+import { buildFullResult } from "./full-result.js";
+import { readsClock } from "./reads-clock.js";
+import { recordBuilder } from "./shaped-record.js";
 import type { CompiledGroup } from "./score-groups.js";
 import { compileGroup } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
@@ -118,7 +120,10 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   const scoreIds = ir.scores.map((s) => s.id);
   const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
-  const scoresTemplate = shapedTemplate<number>(scoreIds);
+  const buildScores = recordBuilder<number>(scoreIds, scoreSlots, "number");
+  const criterionIds = ir.criteria.map((c) => c.id);
+  const buildCriteria = recordBuilder<boolean>(criterionIds, criterionIds.map((id) => layout.refSlot("criterion", id)), "bool");
+  const clock = readsClock(ir);
 
   // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
   const fastKnockouts: Closure[] = [];
@@ -149,8 +154,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     })),
     disqualify: ir.disqualify.map((d) => ({ reason: d.reason, when: compiler.compile(d.when).run, test: slotTest(d.when, compiler), expr: d.when })),
     tiers: ir.tiers.map((t, i) => ({ id: t.id, when: tierWhens[i] ?? null, test: tierTests[i], expr: t.when })),
-    criteriaTemplate: shapedTemplate<boolean>(ir.criteria.map((c) => c.id)),
-    scoresTemplate,
+    buildCriteria,
+    buildScores,
   };
 
   // Every slot is known only now: compiling expressions allocates the folded-text slots.
@@ -161,8 +166,19 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
   let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
 
+  /**
+   * The evaluation time: the clock is read only when `now` is absent and the
+   * model has a date test. A given `now` is always checked, so a wrong one is
+   * refused whatever the model.
+   */
+  function nowOf(options: EvaluateOptions | undefined): number {
+    const now = options?.now;
+    if (now !== undefined) return resolveNow(now);
+    return clock ? Date.now() : 0;
+  }
+
   function load(lead: unknown, options: EvaluateOptions | undefined): Frame {
-    const now = resolveNow(options?.now);
+    const now = nowOf(options);
     const frame = spare ?? new Frame(frameSize, ir.inputs.length);
     spare = null;
     frame.now = now;
@@ -206,17 +222,10 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
 
   function score(lead: unknown, options?: EvaluateOptions): FastResult {
     const frame = load(lead, options);
-    try {
-      const values = frame.values;
-      const scoresOut: Record<string, number | null> = { ...scoresTemplate };
-      for (let i = 0; i < scoreSlots.length; i++) {
-        const v = values[scoreSlots[i] as number] ?? null;
-        if (v !== null) scoresOut[scoreIds[i] as string] = (v as number) + 0;
-      }
-      return { tier: pickTier(frame), scores: scoresOut };
-    } finally {
-      spare = frame;
-    }
+    const tier = pickTier(frame);
+    const scores = buildScores(frame.values);
+    spare = frame;
+    return { tier, scores };
   }
 
   function evaluate(lead: unknown, options?: EvaluateOptions): EvaluationResult {

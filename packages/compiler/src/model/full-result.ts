@@ -3,7 +3,7 @@ import { DISQUALIFIED_TIER } from "@qualify/ir";
 import type { ExprCompiler } from "../expr/compile-expr.js";
 import type { Closure, Frame, Value } from "../runtime/frame.js";
 import { putOwn } from "../runtime/records.js";
-import { normaliseZero } from "../runtime/values.js";
+import type { RecordBuilder } from "./shaped-record.js";
 import type { SlotTest } from "../expr/slot-test.js";
 import { runSlotTest } from "../expr/slot-test.js";
 import type { CompiledGroup, RuleSink } from "./score-groups.js";
@@ -31,20 +31,9 @@ export interface FullPathPlan {
     readonly test: SlotTest | undefined;
     readonly expr: Expr | undefined;
   }[];
-  /** Objects with every criterion / score key in place (see `shapedTemplate`). */
-  readonly criteriaTemplate: Readonly<Record<string, boolean | null>>;
-  readonly scoresTemplate: Readonly<Record<string, number | null>>;
-}
-
-/**
- * An object with the given keys, all null. Results are spread copies of it:
- * they get their final shape at once, and assigning a key (even `__proto__`,
- * already an own property here) only overwrites a value.
- */
-export function shapedTemplate<T>(keys: readonly string[]): Record<string, T | null> {
-  const template: Record<string, T | null> = {};
-  for (const key of keys) putOwn(template, key, null);
-  return template;
+  /** Build the `criteria` and `scores` records from the frame (see shaped-record.ts). */
+  readonly buildCriteria: RecordBuilder<boolean>;
+  readonly buildScores: RecordBuilder<number>;
 }
 
 /** Collects reasons and unknown items for one evaluation; one object instead of a closure per callback. */
@@ -83,18 +72,15 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
   const values = f.values;
   const out = new ResultBuilder(plan.compiler, f);
 
-  const criteria: Record<string, boolean | null> = { ...plan.criteriaTemplate };
+  const criteria = plan.buildCriteria(values);
   for (const c of plan.criteria) {
-    const v = values[c.slot] ?? null;
-    if (v === null) out.unknown(c.id, c.expr);
-    else criteria[c.id] = v as boolean;
+    if ((values[c.slot] ?? null) === null) out.unknown(c.id, c.expr);
   }
 
-  const scores: Record<string, number | null> = { ...plan.scoresTemplate };
+  const scores = plan.buildScores(values);
   const rawSums: Record<string, number> = {};
   for (const s of plan.scores) {
     const v = values[s.slot] ?? null;
-    if (v !== null) scores[s.id] = normaliseZero(v as number);
     if (s.group !== undefined) {
       const raw = s.group.inspect(f, out);
       if (raw !== v) putOwn(rawSums, s.id, raw);

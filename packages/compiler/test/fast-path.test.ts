@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { compile } from "../src/index.js";
+import { readsClock } from "../src/model/reads-clock.js";
+import { recordBuilder } from "../src/model/shaped-record.js";
+import { intern } from "../src/runtime/intern.js";
+import { bantModel, E, field, model, T } from "./ir-builders.js";
+
+/*
+ * What the fast path's shortcuts must not change: the clock is skipped only
+ * for models without date tests, result records are fresh objects with every
+ * key, and leads are read from own enumerable properties however they are built.
+ */
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the evaluation time", () => {
+  it("knows which models read the clock", () => {
+    expect(readsClock(bantModel())).toBe(false);
+    const dated = model({
+      inputs: [field("d", T.date)],
+      scores: [{ kind: "computed", id: "age", label: "Age", expr: E.call("days_since", [E.field("d", T.date)]) }],
+    });
+    expect(readsClock(dated)).toBe(true);
+  });
+
+  it("never reads the clock for a model without date tests, but still refuses an invalid now", () => {
+    const clock = vi.spyOn(Date, "now");
+    const bant = compile(bantModel());
+    expect(bant.score({ pains: ["x"], budget_usd: 20_000, role: "CEO" })).toEqual({ tier: "sql", scores: { met: 3 } });
+    expect(bant.evaluate({ pains: [] }).tier).toBe("cold");
+    expect(clock).not.toHaveBeenCalled();
+    expect(() => bant.score({ pains: [] }, { now: "yesterday" })).toThrow(RangeError);
+    expect(() => bant.evaluate({ pains: [] }, { now: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe("result records", () => {
+  it("are fresh objects with every key in order, unknown as null, and no -0", () => {
+    const keys = ["a", "__proto__", "c", "d", "e", "f", "g"];
+    const slots = keys.map((_, i) => i);
+    const build = recordBuilder<number>(keys, slots, "number");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true })), { minLength: 7, maxLength: 7 }), (values) => {
+        const first = build(values);
+        const second = build(values);
+        expect(first).not.toBe(second);
+        expect(Object.keys(first)).toEqual(keys);
+        expect(Object.getPrototypeOf(first)).toBe(Object.prototype);
+        keys.forEach((key, i) => {
+          const v = values[i] ?? null;
+          const got = Object.getOwnPropertyDescriptor(first, key)?.value as number | null;
+          expect(got).toBe(v === null ? null : v + 0);
+          if (got !== null) expect(Object.is(got, -0)).toBe(false);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keep booleans as they are", () => {
+    const build = recordBuilder<boolean>(["x", "y", "z", "w", "v", "u"], [0, 1, 2, 3, 4, 5], "bool");
+    expect(build([true, false, null, true, null, false])).toEqual({ x: true, y: false, z: null, w: true, v: null, u: false });
+  });
+});
+
+describe("interned names", () => {
+  it("are equal to the text they were made from, __proto__ included", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "0", "toString")), (text) => {
+        const sliced = `#${text}`.slice(1);
+        expect(intern(sliced)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("reading leads", () => {
+  const bant = compile(bantModel());
+
+  it("ignores own non-enumerable properties", () => {
+    const lead: Record<string, unknown> = { pains: ["churn"] };
+    Object.defineProperty(lead, "budget_usd", { value: 50_000, enumerable: false });
+    Object.defineProperty(lead, "role", { value: "CEO", enumerable: true });
+    const result = bant.evaluate(lead);
+    expect(result.criteria).toMatchObject({ budget: null, authority: true, need: true });
+  });
+
+  it("ignores inherited enumerable properties, even when they share a name with an own non-enumerable one", () => {
+    const proto = { budget_usd: 50_000, role: "CEO" };
+    const lead = Object.create(proto) as Record<string, unknown>;
+    lead["pains"] = [];
+    Object.defineProperty(lead, "role", { value: "CFO", enumerable: false });
+    expect(bant.evaluate(lead).criteria).toMatchObject({ budget: null, authority: null, need: false });
+  });
+
+  it("reads the same values whatever order the lead's keys are in", () => {
+    const entries: [string, unknown][] = [["budget_usd", 20_000], ["role", "vp"], ["pains", ["a"]], ["timeline_days", 30], ["extra", 1]];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), (shuffled) => {
+        const lead = Object.fromEntries(shuffled);
+        expect(bant.score(lead)).toEqual({ tier: "sql", scores: { met: 4 } });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
