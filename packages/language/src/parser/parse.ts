@@ -1,14 +1,13 @@
 import { LineMap, type Diagnostic, type SourcePosition, type SourceRange } from "@qualify/ir";
-import type { IRecognitionException, IToken, TokenType } from "chevrotain";
-import type { Comment, Declaration, Expr, Identifier, InputBlock, Model, ScoreRule, StringLiteral } from "../ast.js";
+import type { IToken } from "chevrotain";
+import type { Comment, Declaration, Expr, Identifier, InputBlock, Model, StringLiteral } from "../ast.js";
 import { lex } from "../lexer/lexer.js";
-import { isRealToken, PositionMapper, START_OF_TEXT } from "../lexer/positions.js";
+import { PositionMapper, START_OF_TEXT } from "../lexer/positions.js";
 import * as T from "../lexer/tokens.js";
 import { resolveLimits, type Limits } from "../limits.js";
-import { CstToAst, type TopLevel } from "./cst-to-ast.js";
-import { describeToken, isReservedWord, splitCodedMessage } from "./error-messages.js";
-import { scanNesting } from "./nesting-scan.js";
-import { qualParser, runRule, type EntryRule } from "./parser.js";
+import { CstToAst } from "./cst-to-ast.js";
+import { describeToken } from "./error-messages.js";
+import { DECLARATION_KEYWORDS, parseDeclaration, parseTokens, splitDeclarations, type PieceParser } from "./parse-pieces.js";
 import { SyntaxCode } from "./syntax-codes.js";
 
 /** Options of `parse` and `parseExpression`. */
@@ -31,13 +30,6 @@ export interface ExpressionParseResult {
   diagnostics: Diagnostic[];
 }
 
-const DECLARATION_KEYWORDS = new Set<TokenType>(T.declarationKeywords);
-const NAMED_DECLARATIONS = new Set<TokenType>([T.Model, T.Const, T.Let, T.Criterion, T.Score, T.Tier]);
-const COMPARISON_TOKENS = new Set<TokenType>([
-  T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals, T.In, T.Not, T.Contains, T.Starts, T.Ends,
-  T.Between, T.Matches, T.Is, T.Within,
-]);
-
 /**
  * Parses a Qual model. Never throws on any text: every problem becomes a
  * diagnostic (QUAL1xx syntax, QUAL5xx limits) with its exact range, and the
@@ -50,6 +42,24 @@ const COMPARISON_TOKENS = new Set<TokenType>([
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const limits = resolveLimits(options.limits);
+  return parseModel(text, limits, options, (positions, diagnostics) => {
+    const builder = new CstToAst(positions, limits, diagnostics);
+    return (piece, rule) => parseTokens(piece, rule, limits, positions, builder, diagnostics);
+  });
+}
+
+/**
+ * What `parse` does, with the parsing of each piece (a declaration, or a
+ * rule of a score group) left to `piecesFor`, which receives this parse's
+ * positions and diagnostics list: `parse` parses every piece afresh, the
+ * incremental parser re-uses the pieces it has seen before.
+ */
+export function parseModel(
+  text: string,
+  limits: Readonly<Limits>,
+  options: ParseOptions,
+  piecesFor: (positions: PositionMapper, diagnostics: Diagnostic[]) => PieceParser,
+): ParseResult {
   const positions = new PositionMapper();
   const diagnostics: Diagnostic[] = [];
   const declarations: Declaration[] = [];
@@ -75,7 +85,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     modelRange = endRange(text, lexed.tokens, lexed.comments, positions);
     for (const c of lexed.comments) comments.push({ text: c.image.slice(1), range: positions.tokenRange(c) });
 
-    const builder = new CstToAst(positions, limits, diagnostics);
+    const parsePiece = piecesFor(positions, diagnostics);
     const chunks = splitDeclarations(lexed.tokens);
     let counted = 0;
     for (const chunk of chunks) {
@@ -99,7 +109,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         });
         break;
       }
-      const item = parseDeclaration(chunk, limits, positions, builder, diagnostics);
+      const item = parseDeclaration(chunk, parsePiece, positions);
       if (item === undefined) continue;
       if (item.kind === "ModelHeader") {
         if (sawHeader || declarations.length > 0 || input !== undefined) {
@@ -175,7 +185,7 @@ export function parseExpression(text: string, options: ParseOptions & { origin?:
         });
       } else {
         const builder = new CstToAst(positions, limits, diagnostics);
-        expr = parseChunk<Expr>(lexed.tokens, "expression", limits, positions, builder, diagnostics);
+        expr = parseTokens<Expr>(lexed.tokens, "expression", limits, positions, builder, diagnostics);
       }
     }
   } catch (error) {
@@ -183,181 +193,6 @@ export function parseExpression(text: string, options: ParseOptions & { origin?:
   }
   const result = finish(undefined, diagnostics, options);
   return expr === undefined ? { diagnostics: result.diagnostics } : { expr, diagnostics: result.diagnostics };
-}
-
-/** Cuts tokens before every declaration keyword (unless misused as a field name, `score: number`). */
-function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
-  const chunks: IToken[][] = [];
-  let current: IToken[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as IToken;
-    // A declaration keyword right after one that expects a name (`criterion score = ...`) or
-    // before a colon (`score: number` in an input block) is a misused name, reported by the parser.
-    const startsDeclaration =
-      DECLARATION_KEYWORDS.has(token.tokenType) &&
-      tokens[i + 1]?.tokenType !== T.Colon &&
-      !NAMED_DECLARATIONS.has(tokens[i - 1]?.tokenType as TokenType);
-    if (startsDeclaration && current.length > 0) {
-      chunks.push(current);
-      current = [];
-    }
-    current.push(token);
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/**
- * Parses one declaration. A score group is parsed rule by rule: its head and
- * braces first, then each `"Label": ...` on its own. Besides isolating errors
- * in one rule from the next, this keeps the concrete syntax tree of a
- * 10,000-rule group from being alive all at once, which made parsing
- * superlinear through garbage collection.
- */
-function parseDeclaration(
-  chunk: IToken[],
-  limits: Readonly<Limits>,
-  positions: PositionMapper,
-  builder: CstToAst,
-  diagnostics: Diagnostic[],
-): TopLevel | undefined {
-  const brace = chunk.findIndex((t) => t.tokenType === T.LCurly || t.tokenType === T.Equals);
-  if (chunk[0]?.tokenType !== T.Score || brace < 0 || chunk[brace]?.tokenType !== T.LCurly) {
-    return parseChunk<TopLevel>(chunk, "declaration", limits, positions, builder, diagnostics);
-  }
-  const last = chunk[chunk.length - 1] as IToken;
-  const closed = chunk.length - 1 > brace && last.tokenType === T.RCurly;
-  const head = chunk.slice(0, brace + 1);
-  if (closed) head.push(last);
-  const group = parseChunk<TopLevel>(head, "declaration", limits, positions, builder, diagnostics);
-  if (group?.kind !== "ScoreGroupDecl") return group;
-  const rules: ScoreRule[] = [];
-  const body = chunk.slice(brace + 1, closed ? -1 : undefined);
-  for (const piece of splitRules(body)) {
-    const rule = parseChunk<ScoreRule>(piece, "scoreRule", limits, positions, builder, diagnostics);
-    if (rule !== undefined) rules.push(rule);
-  }
-  return { ...group, rules, range: { start: group.range.start, end: positions.endOf(last) } };
-}
-
-/** Cuts a score block's tokens before each `"Label":` (a string followed by a colon starts only a rule). */
-function splitRules(body: readonly IToken[]): IToken[][] {
-  const pieces: IToken[][] = [];
-  let current: IToken[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const token = body[i] as IToken;
-    if (token.tokenType === T.StringLiteral && body[i + 1]?.tokenType === T.Colon && current.length > 0) {
-      pieces.push(current);
-      current = [];
-    }
-    current.push(token);
-  }
-  if (current.length > 0) pieces.push(current);
-  return pieces;
-}
-
-/** Parses one run of tokens with one entry rule and builds its AST; syntax errors go to `diagnostics`. */
-function parseChunk<R>(
-  chunk: IToken[],
-  rule: EntryRule,
-  limits: Readonly<Limits>,
-  positions: PositionMapper,
-  builder: CstToAst,
-  diagnostics: Diagnostic[],
-): R | undefined {
-  const tooDeep = scanNesting(chunk, limits, positions);
-  if (tooDeep !== undefined) {
-    diagnostics.push(tooDeep);
-    return undefined;
-  }
-  qualParser.input = chunk;
-  let cst;
-  try {
-    cst = runRule(rule);
-  } catch (error) {
-    // A last line of defence: the pre-scan keeps recursion shallow under the
-    // limits, but a caller may raise maxNestingDepth beyond what the stack holds.
-    if (error instanceof RangeError) {
-      diagnostics.push({
-        code: SyntaxCode.NestingTooDeep,
-        severity: "error",
-        message: "This expression nests too deeply to be read; split it into `let` declarations",
-        range: positions.span(chunk[0] as IToken, chunk[chunk.length - 1] as IToken),
-      });
-      return undefined;
-    }
-    throw error;
-  }
-  const seen = new Set<number>();
-  for (const error of qualParser.errors) {
-    const diagnostic = syntaxDiagnostic(error, chunk, positions);
-    if (seen.has(diagnostic.range.start.offset)) continue;
-    seen.add(diagnostic.range.start.offset);
-    diagnostics.push(diagnostic);
-  }
-  return builder.build<R>(cst);
-}
-
-/** A chevrotain recognition error as a diagnostic, pointing at the offending token. */
-function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[], positions: PositionMapper): Diagnostic {
-  const previous = (error as { previousToken?: IToken }).previousToken;
-  let { code, message } = splitCodedMessage(error.message);
-  const token = error.token;
-  if (error.name === "NotAllInputParsedException" && isRealToken(token)) {
-    const index = chunk.indexOf(token);
-    const before = index > 0 ? chunk[index - 1] : undefined;
-    if (COMPARISON_TOKENS.has(token.tokenType) && before !== undefined) {
-      code = SyntaxCode.ChainedComparison;
-      message = `Comparisons cannot be chained: ${describeToken(token)} cannot follow another comparison; join them with \`and\` (a < b and b < c)`;
-    } else if (before !== undefined) {
-      message = `Unexpected ${describeToken(token)} after ${describeToken(before)}: the declaration is complete here; did you miss an operator or \`and\`?`;
-    }
-  }
-  if (isRealToken(token) && isReservedWord(token) && code !== SyntaxCode.ReservedWord) {
-    const next = chunk[chunk.indexOf(token) + 1];
-    if (next?.tokenType === T.Colon) {
-      code = SyntaxCode.ReservedWord;
-      message = `\`${token.image}\` is a reserved word and cannot be used as a field name; choose another name`;
-    }
-  }
-  // `"a": 1 when` followed by the next rule `"b": 2` reads `"b"` as the condition and
-  // stumbles on its colon: the real problem is the empty `when`.
-  if (isRealToken(token) && token.tokenType === T.Colon) {
-    const index = chunk.indexOf(token);
-    const label = chunk[index - 1];
-    const when = chunk[index - 2];
-    if (label?.tokenType === T.StringLiteral && when?.tokenType === T.When) {
-      return { code: SyntaxCode.ExpectedExpression, severity: "error", message: "Expected a condition after `when`", range: positions.tokenRange(when) };
-    }
-  }
-  if (code === SyntaxCode.ExpectedToken && /^Expected `[)\]}]` to close/.test(message)) {
-    const opener = unmatchedOpener(chunk, isRealToken(token) ? chunk.indexOf(token) : chunk.length, message[10] ?? "");
-    if (opener !== undefined) {
-      const at = positions.startOf(opener);
-      message += ` (opened at line ${at.line}, column ${at.column})`;
-    }
-  }
-  let range: SourceRange;
-  if (isRealToken(token)) range = positions.tokenRange(token);
-  else if (isRealToken(previous)) range = positions.tokenRange(previous);
-  else range = positions.tokenRange(chunk[chunk.length - 1] as IToken);
-  return { code, severity: "error", message, range };
-}
-
-const OPENER_OF: Record<string, TokenType> = { ")": T.LParen, "]": T.LBracket, "}": T.LCurly };
-const CLOSER_OF: Record<string, TokenType> = { ")": T.RParen, "]": T.RBracket, "}": T.RCurly };
-
-/** The bracket that a missing `closing` would close: the last opener before `end` left unmatched. */
-function unmatchedOpener(chunk: readonly IToken[], end: number, closing: string): IToken | undefined {
-  const open = OPENER_OF[closing];
-  const close = CLOSER_OF[closing];
-  let depth = 0;
-  for (let i = Math.min(end, chunk.length) - 1; i >= 0; i--) {
-    const type = (chunk[i] as IToken).tokenType;
-    if (type === close) depth++;
-    else if (type === open && depth-- === 0) return chunk[i];
-  }
-  return undefined;
 }
 
 /** The range of the whole text, computed from its last token or comment (no extra pass over the text). */
