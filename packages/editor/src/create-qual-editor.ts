@@ -9,6 +9,7 @@ import { LeadPanel } from "./monaco/lead-panel.js";
 import { monaco } from "./monaco/monaco-api.js";
 import { QualServices } from "./monaco/qual-services.js";
 import { ensureStyles } from "./monaco/styles.js";
+import { DEFAULT_VALIDATION_DELAY_MS } from "./monaco/validation-schedule.js";
 import type { DocumentReport, LeadOutcome } from "./service/types.js";
 import type { MessageEndpoint } from "./worker/worker-client.js";
 
@@ -30,7 +31,11 @@ export interface QualEditorOptions {
   readonly readOnly?: boolean;
   /** Show the try-a-lead panel beside the editor. Default true. */
   readonly leadPanel?: boolean;
-  /** Milliseconds to wait after a keystroke before validating (shared by all editors). Default 150. */
+  /**
+   * Milliseconds to wait after a keystroke before validating (shared by all
+   * editors). Default 0: validate as soon as the worker is free, coalescing
+   * the keystrokes typed while it was busy.
+   */
   readonly diagnosticsDelay?: number;
   /** The evaluation time for the lead (ISO text); default: the clock at each evaluation. */
   readonly now?: string;
@@ -89,7 +94,7 @@ export function createQualEditor(element: HTMLElement, options: QualEditorOption
   ensureStyles(doc);
   const services = QualServices.acquire(monaco, {
     createWorker: options.createWorker,
-    diagnosticsDelay: options.diagnosticsDelay ?? 150,
+    diagnosticsDelay: options.diagnosticsDelay ?? DEFAULT_VALIDATION_DELAY_MS,
   });
 
   const root = doc.createElement("div");

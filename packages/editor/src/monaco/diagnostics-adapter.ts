@@ -7,6 +7,7 @@ import type { DocumentSync } from "./document-sync.js";
 import { Emitter } from "./emitter.js";
 import type { Disposable } from "./emitter.js";
 import type { MonacoApi } from "./monaco-api.js";
+import { ValidationSchedule } from "./validation-schedule.js";
 
 /** The languages whose models are validated: Qual source and the YAML data form. */
 const VALIDATED_LANGUAGES: ReadonlySet<string> = new Set([QUAL_LANGUAGE_ID, QUAL_YAML_LANGUAGE_ID]);
@@ -18,10 +19,18 @@ export interface AppliedReport {
 }
 
 /**
- * Validates every Qual model (source or YAML data form): after each edit (debounced) it asks the
- * worker for diagnostics and turns them into markers in one place. Answers
- * for older versions are dropped; markers are cleared when a model goes away
- * or stops being Qual.
+ * Validates every Qual model (source or YAML data form) after each edit and
+ * turns the diagnostics into markers in one place. Answers for older
+ * versions are dropped; markers are cleared when a model goes away or stops
+ * being Qual.
+ *
+ * Scheduling: with no delay (the default), an edit is validated as soon as
+ * the current task ends (so that edits made together are sent together) if
+ * no validation of that model is in flight; while one is, edits only mark
+ * the model dirty, and the newest text is validated when the answer comes.
+ * So at most one validation per model is in flight, the worker never queues
+ * stale texts, and keystroke-to-markers time is the work itself rather than
+ * a timer. A positive delay adds a debounce before each validation.
  */
 export class DiagnosticsAdapter {
   private readonly watched = new Map<string, { dispose(): void }>();
@@ -72,21 +81,15 @@ export class DiagnosticsAdapter {
     if (!VALIDATED_LANGUAGES.has(model.getLanguageId())) return;
     const key = model.uri.toString();
     if (this.watched.has(key)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const listener = model.onDidChangeContent(() => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        void this.validate(model);
-      }, this.delayMs);
-    });
+    const schedule = new ValidationSchedule(() => this.validate(model), this.delayMs);
+    const listener = model.onDidChangeContent(() => schedule.request());
     this.watched.set(key, {
       dispose: () => {
-        if (timer !== undefined) clearTimeout(timer);
+        schedule.dispose();
         listener.dispose();
       },
     });
-    void this.validate(model);
+    schedule.request();
   }
 
   private unwatch(model: Monaco.editor.ITextModel): void {

@@ -38,6 +38,7 @@ export class LeadPanel {
   readonly onDidEvaluate = this.evaluated.event;
   private readonly subscriptions: Monaco.IDisposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
   private lastOutcome: LeadOutcome | undefined;
 
@@ -68,9 +69,14 @@ export class LeadPanel {
     });
     this.subscriptions.push(
       this.model.onDidChangeContent(() => this.schedule()),
+      // Compiling a large model takes tens of milliseconds in the worker, and
+      // the worker answers in order: refreshing right after each keystroke's
+      // markers would hold up the next keystroke's validation. So the refresh
+      // waits until the model has been still for a moment.
       services.diagnostics.onDidApply(({ model }) => {
-        if (model === this.qualModel) void this.refresh();
+        if (model === this.qualModel) this.scheduleRefresh();
       }),
+      qualModel.onDidChangeContent(() => this.cancelRefresh()),
     );
   }
 
@@ -114,6 +120,7 @@ export class LeadPanel {
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    this.cancelRefresh();
     this.sequence++;
     for (const subscription of this.subscriptions) subscription.dispose();
     leadSchemas.delete(this.model.uri.toString());
@@ -129,5 +136,18 @@ export class LeadPanel {
       this.timer = undefined;
       void this.evaluate();
     }, this.options.delayMs);
+  }
+
+  private scheduleRefresh(): void {
+    this.cancelRefresh();
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.refresh();
+    }, this.options.delayMs);
+  }
+
+  private cancelRefresh(): void {
+    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
   }
 }

@@ -12,7 +12,7 @@ import type { MonacoApi } from "./monaco-api.js";
 export interface QualServicesOptions {
   /** Starts the worker that runs the language service (bundler-specific: `new QualWorker()` with vite's `?worker`). */
   readonly createWorker: () => MessageEndpoint;
-  /** Debounce of validation after an edit, in milliseconds. */
+  /** Debounce of validation after an edit, in milliseconds; 0 validates as soon as the worker is free. */
   readonly diagnosticsDelay: number;
 }
 

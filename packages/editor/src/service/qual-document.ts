@@ -1,8 +1,8 @@
 import { LineMap } from "@qualify/ir";
 import type { Diagnostic } from "@qualify/ir";
 import { analyzeData } from "@qualify/data";
-import { analyze } from "@qualify/language";
-import type { AnalyzeResult, SymbolInfo } from "@qualify/language";
+import { analyze, createIncrementalParser } from "@qualify/language";
+import type { AnalyzeResult, IncrementalParser, SymbolInfo } from "@qualify/language";
 import { compile } from "@qualify/compiler";
 import type { CompiledModel } from "@qualify/compiler";
 
@@ -22,7 +22,9 @@ export const INTERNAL_ERROR_CODE = "QUAL000";
 /**
  * One open model: its text and, computed on first need, its analysis and
  * compiled form. A new text makes a new document, so cached results can
- * never belong to an older version.
+ * never belong to an older version. The versions of one model share an
+ * incremental parser, so each keystroke re-parses only the declarations
+ * (and score rules) it touched.
  */
 export class QualDocument {
   readonly lineMap: LineMap;
@@ -33,26 +35,29 @@ export class QualDocument {
   /**
    * @param fallbackSymbols symbols of the version this one replaces; they
    *   stand in for names the new text loses while it is broken (mid-edit).
+   * @param parser the incremental parser of the model's earlier versions
+   *   (a new one for a newly opened model).
    */
   constructor(
     readonly uri: string,
     readonly version: number,
     readonly text: string,
     private readonly fallbackSymbols: readonly SymbolInfo[] = [],
+    private readonly parser: IncrementalParser = createIncrementalParser(),
   ) {
     this.lineMap = new LineMap(text);
     this.format = documentFormatOf(uri);
   }
 
-  /** A document for a new text of the same model, inheriting this one's symbols as fallback. */
+  /** A document for a new text of the same model, inheriting this one's symbols as fallback and its parser. */
   next(version: number, text: string): QualDocument {
     const own = this.analysisCache?.symbols;
-    return new QualDocument(this.uri, version, text, own && own.length > 0 ? own : this.fallbackSymbols);
+    return new QualDocument(this.uri, version, text, own && own.length > 0 ? own : this.fallbackSymbols, this.parser);
   }
 
   /** The parse and check of this text. Never throws: a front-end crash becomes a diagnostic. */
   get analysis(): AnalyzeResult {
-    if (this.analysisCache === undefined) this.analysisCache = safeAnalyze(this.text, this.uri, this.format, this.lineMap);
+    this.analysisCache ??= safeAnalyze(this.text, this.uri, this.format, this.lineMap, this.parser);
     return this.analysisCache;
   }
 
@@ -92,9 +97,9 @@ export class QualDocument {
   }
 }
 
-function safeAnalyze(text: string, uri: string, format: DocumentFormat, lineMap: LineMap): AnalyzeResult {
+function safeAnalyze(text: string, uri: string, format: DocumentFormat, lineMap: LineMap, parser: IncrementalParser): AnalyzeResult {
   try {
-    if (format === "qual") return analyze(text, { file: uri });
+    if (format === "qual") return analyze(text, { file: uri, parser });
     // The data form has no Qual syntax tree when the file fails its schema; the outline is then empty.
     const { ast, ir, ...rest } = analyzeData(text, { file: uri, format });
     return { ...rest, ...(ir ? { ir } : {}), ast: ast ?? emptyModel(text, lineMap) };
