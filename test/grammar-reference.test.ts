@@ -328,6 +328,8 @@ describe("the grammar index (grammar/README.md)", () => {
     for (const target of ["reference.md", "qual.ebnf", "diagrams/qual.html", "diagnostics.md"]) {
       expect(readme).toContain(`](${target})`);
     }
-    for (const target of ["reference.md", "qual.ebnf"]) expect(existsSync(join(grammarDir, target))).toBe(true);
+    for (const target of ["reference.md", "qual.ebnf", "diagrams/qual.html", "diagnostics.md"]) {
+      expect(existsSync(join(grammarDir, target)), target).toBe(true);
+    }
   });
 });
