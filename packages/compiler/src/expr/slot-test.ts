@@ -209,6 +209,8 @@ export function runOne(t: SlotTest, value: Value): boolean | null {
  * unknown): true, false, or null when unknown.
  */
 export function runSlotTest(t: SlotTest, values: readonly Value[]): boolean | null {
+  // Most conditions are one test: skip the chain loop and its three-valued bookkeeping.
+  if (t.next === null) return runOne(t, values[t.slot] ?? null);
   let result: boolean | null = true;
   for (let part: SlotTest | null = t; part !== null; part = part.next) {
     const r = runOne(part, values[part.slot] ?? null);

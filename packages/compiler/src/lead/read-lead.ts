@@ -49,7 +49,11 @@ const EMPTY_RECORD: object = Object.freeze({});
 const UNLIMITED: Readonly<LeadLimits> = { maxStringLength: Number.MAX_SAFE_INTEGER, maxListLength: Number.MAX_SAFE_INTEGER };
 const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, key: string) => boolean;
 const hasOwn = Object.prototype.hasOwnProperty as (this: object, key: string) => boolean;
-/** Up to this many fields, a key is found by comparing it with each name (interned strings: pointer compares) rather than through a Map. */
+/**
+ * Up to this many fields, a key is found by comparing it with each name
+ * (interned strings: pointer compares) rather than through a Map, and the
+ * reader is the one-pass `smallReader`.
+ */
 const LINEAR_LOOKUP_MAX = 8;
 
 function readOwn(container: object | null, name: string): unknown {
@@ -169,6 +173,11 @@ export function compileLeadReader(
     return i;
   };
 
+  if (linear) {
+    const fields: FieldTable = { count, names, slots, fast, takes, absents, required, maxText, maxList, leadType };
+    return smallReader(fields);
+  }
+
   return (lead, frame, sink) => {
     frame.invalid = false;
     const raws = frame.raws;
@@ -245,10 +254,137 @@ export function compileLeadReader(
   };
 }
 
+/** The top-level fields of a lead as parallel arrays, for the readers' loops. */
+interface FieldTable {
+  readonly count: number;
+  readonly names: readonly string[];
+  readonly slots: readonly number[];
+  readonly fast: readonly Fast[];
+  readonly takes: readonly Take[];
+  readonly absents: readonly Value[];
+  readonly required: readonly boolean[];
+  readonly maxText: number;
+  readonly maxList: number;
+  readonly leadType: QualType;
+}
+
+/**
+ * True when `raw` (not null) fits a field of the common kinds as it is, and
+ * then stores it; false when it needs the field's converter.
+ */
+function storeInline(kind: Fast, raw: unknown, values: Value[], slot: number, maxText: number, maxList: number): boolean {
+  // Number literals, as in slot-test.ts: `Fast.X` would be a property load per case.
+  switch (kind) {
+    case 1 /* Fast.Number */:
+      if (typeof raw === "number" && raw - raw === 0) {
+        values[slot] = raw;
+        return true;
+      }
+      return false;
+    case 2 /* Fast.Bool */:
+      if (typeof raw === "boolean") {
+        values[slot] = raw;
+        return true;
+      }
+      return false;
+    case 3 /* Fast.Text */:
+      if (typeof raw === "string" && raw.length <= maxText) {
+        values[slot] = raw;
+        return true;
+      }
+      return false;
+    case 4 /* Fast.TextList */:
+    case 5 /* Fast.NumberList */:
+      if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, kind === 4 /* Fast.TextList */, maxText)) {
+        values[slot] = raw as Value[];
+        return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The reader of models with few top-level fields, in one pass: each own
+ * enumerable key that names a field is checked and stored as the for-in loop
+ * meets it, and bit masks remember which fields were found and which need
+ * their converter. Only fields that were absent (or null) or need converting
+ * are visited afterwards, in declaration order, so issues come out in the
+ * same order as from the general reader.
+ */
+function smallReader(t: FieldTable): LeadReader {
+  const { count, names, slots, fast, takes, absents, required, maxText, maxList, leadType } = t;
+  const all = count === 0 ? 0 : 2 ** count - 1;
+  return (lead, frame, sink) => {
+    frame.invalid = false;
+    const values = frame.values;
+    const raws = frame.raws;
+    let found = 0;
+    let pending = 0;
+    // Fields given as null: they read as absent, but an issue about one shows the null.
+    let nulls = 0;
+    let known = true;
+    if (!isRecordObject(lead)) {
+      // A non-object lead is reported once, not once per required field, and reads as empty.
+      known = false;
+      frame.invalid = true;
+      if (sink !== null) sink.push(wrongTypeIssue("", leadType, lead));
+    } else {
+      for (const key in lead) {
+        let i = 0;
+        while (i < count && names[i] !== key) i++;
+        if (i === count || !hasOwn.call(lead, key)) continue;
+        const raw = (lead as Record<string, unknown>)[key];
+        if (raw === undefined) continue;
+        const bit = 1 << i;
+        if (raw === null) {
+          nulls |= bit;
+          continue;
+        }
+        found |= bit;
+        if (!storeInline(fast[i] as Fast, raw, values, slots[i] as number, maxText, maxList)) {
+          raws[i] = raw;
+          pending |= bit;
+        }
+      }
+    }
+    if (found === all && pending === 0) return;
+    for (let i = 0; i < count; i++) {
+      const bit = 1 << i;
+      if ((pending & bit) !== 0) {
+        (takes[i] as Take)(raws[i], known, frame, sink);
+        raws[i] = undefined;
+      } else if ((found & bit) === 0) {
+        const raw = (nulls & bit) !== 0 ? null : undefined;
+        if (fast[i] === 0 /* Fast.None */) {
+          (takes[i] as Take)(raw, known, frame, sink);
+          continue;
+        }
+        const absent = absents[i] as Value;
+        values[slots[i] as number] = absent;
+        if (absent === null && known && required[i] === true) {
+          frame.invalid = true;
+          if (sink !== null) (takes[i] as Take)(raw, known, frame, sink);
+        }
+      }
+    }
+  };
+}
+
+/** True when every item is a number (finite) or, with `text`, a string within the limit: the list can be used as it is. */
 function listIsPlain(list: readonly unknown[], text: boolean, maxText: number): boolean {
+  // Two loops rather than one with a per-item branch on `text`.
+  if (text) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item !== "string" || item.length > maxText) return false;
+    }
+    return true;
+  }
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (text ? typeof item !== "string" || item.length > maxText : typeof item !== "number" || item - item !== 0) return false;
+    if (typeof item !== "number" || item - item !== 0) return false;
   }
   return true;
 }
