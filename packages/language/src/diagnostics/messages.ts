@@ -34,7 +34,7 @@ export const CATALOG = {
   duplicateName: {
     code: "QUAL203", severity: "error", title: "Name declared twice",
     format: (name: string, kind: string, line: number) =>
-      `${q(name)} is already declared as a ${kind} on line ${line}; every name in a model must be unique`,
+      `${q(name)} is already declared as ${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind} on line ${line}; every name in a model must be unique`,
   },
   reservedTier: {
     code: "QUAL204", severity: "error", title: "Reserved tier id",

@@ -49,7 +49,7 @@ describe("declarations", () => {
   it("reports a name declared twice (QUAL203) at the second declaration, naming the first's line", () => {
     const source = model("  budget: number", 'criterion budget "B" = budget > 0');
     const d = expectOne(source, "QUAL203", "budget", 1);
-    expect(d.message).toContain("input field on line 3");
+    expect(d.message).toContain("already declared as an input field on line 3");
   });
 
   it("reports clashes across every kind of declaration", () => {
