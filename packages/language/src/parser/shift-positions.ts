@@ -1,4 +1,4 @@
-import type { SourcePosition } from "@qualify/ir";
+import type { SourcePosition, SourceRange } from "@qualify/ir";
 
 /**
  * How far a piece of syntax tree moved between two versions of a text: its
@@ -21,7 +21,9 @@ function isPosition(value: object): value is SourcePosition {
  * The tree is plain data (objects, arrays, strings, numbers, booleans and
  * `undefined`), so a structural copy keeps it deeply equal to what parsing
  * the moved text afresh builds. Keys whose value is `undefined` are kept,
- * as the tree builder writes them.
+ * as the tree builder writes them. The copy shares no object between its
+ * nodes, even where the original did (a node that starts where its first
+ * child starts).
  */
 export function shiftPositions<T>(value: T, shift: Shift): T {
   return copy(value, shift) as T;
@@ -38,6 +40,43 @@ function copy(value: unknown, shift: Shift): unknown {
   const out: Record<string, unknown> = {};
   for (const key in value) out[key] = copy((value as Record<string, unknown>)[key], shift);
   return out;
+}
+
+/**
+ * Moves every position in a syntax-tree value by `shift`, in place. Syntax
+ * trees keep positions only in their nodes' `range` (see ast.ts), which is
+ * all this visits: it runs on every re-used piece after an edit, on every
+ * keystroke. The tree must not share position objects between its nodes (a
+ * tree made by {@link shiftPositions} shares none), or a shared one would
+ * move twice.
+ */
+export function movePositions(value: object, shift: Shift): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === "object" && item !== null) movePositions(item, shift);
+    return;
+  }
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child !== "object" || child === null) continue;
+    if (key === "range" && isRange(child)) {
+      move(child.start, shift);
+      if (child.end !== child.start) move(child.end, shift);
+    } else {
+      movePositions(child, shift);
+    }
+  }
+}
+
+function isRange(value: unknown): value is SourceRange {
+  if (typeof value !== "object" || value === null) return false;
+  const { start, end } = value as Partial<SourceRange>;
+  return typeof start === "object" && start !== null && typeof end === "object" && end !== null && isPosition(start) && isPosition(end);
+}
+
+function move(position: SourcePosition, shift: Shift): void {
+  const mutable = position as { offset: number; line: number };
+  mutable.offset += shift.offset;
+  mutable.line += shift.line;
 }
 
 /**

@@ -102,11 +102,25 @@ describe("the incremental parser", () => {
     g0.rules.forEach((rule, i) => expect(rule).toBe(b0.rules[i]));
     expect(g1.rules[0]).toBe(b1.rules[0]);
     expect(g1.rules[2]).not.toStrictEqual(b1.rules[2]);
-    // The rules after the edit are the same trees, moved 9 characters on.
-    expect(g2.rules[0]).not.toBe(b2.rules[0]);
-    expect(g2.range.start.offset).toBe(b2.range.start.offset + " (edited)".length);
-    expect(g2.rules[0]?.range.start.offset).toBe((b2.rules[0]?.range.start.offset ?? 0) + " (edited)".length);
+    // The rules after the edit are the same trees, moved 9 characters on in place.
+    const oldStart = b2.range.start.offset;
+    expect(g2.rules[0]).toBe(b2.rules[0]);
+    expect(g2.range.start.offset).toBe(oldStart + " (edited)".length);
     expect(g2.range.start.line).toBe(b2.range.start.line);
+  });
+
+  it("gives each occurrence of a piece that appears twice its own tree at its own place", () => {
+    const rule = '  "Same": +1 when f0 > 1\n';
+    const text = `model m\ninput { f0: number? }\nscore a {\n${rule}${rule}}\n`;
+    const incremental = createIncrementalParser();
+    incremental.parse(text);
+    const edited = "\n" + text;
+    const result = incremental.parse(edited);
+    expect(result).toStrictEqual(parse(edited));
+    const group = result.ast.declarations[0];
+    if (group?.kind !== "ScoreGroupDecl") throw new Error("expected a score group");
+    expect(group.rules[0]).not.toBe(group.rules[1]);
+    expect(group.rules.map((r) => r.range.start.line)).toEqual([5, 6]);
   });
 
   it("moves lines and keeps columns when lines are inserted above, and re-parses a piece whose column changed", () => {
