@@ -1,14 +1,18 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type BenchResults, markdownReport } from "./harness/report.js";
 
 /**
- * Copies the tables of the last run (results/latest.md) and of the last
+ * Re-renders results/latest.md from results/latest.json (so the current
+ * table layout applies to the committed run), then copies it and the last
  * probe (results/probe.md) into RESULTS.md between their HTML-comment
  * markers, leaving the hand-written text around them alone.
  * Usage: node dist/splice-results.js
  */
 const root = new URL("../", import.meta.url);
 const resultsPath = fileURLToPath(new URL("RESULTS.md", root));
+const latest = JSON.parse(readFileSync(fileURLToPath(new URL("results/latest.json", root)), "utf8")) as BenchResults;
+writeFileSync(fileURLToPath(new URL("results/latest.md", root)), markdownReport(latest));
 let text = readFileSync(resultsPath, "utf8");
 for (const name of ["latest.md", "probe.md"]) {
   const begin = `<!-- ${name} -->`;

@@ -109,7 +109,9 @@ export function targetsTable(targets: readonly Target[]): string {
 /** The editor-latency section. */
 export function editorSection(report: EditorLatencyReport): string {
   if (report.skipped !== undefined) return `### Editor latency\n${report.skipped}`;
-  return `### Editor latency (\`pnpm --filter @qualify/editor ${report.script ?? ""}\`)\n\n\`\`\`json\n${JSON.stringify(report.result, null, 2)}\n\`\`\``;
+  // The raw samples stay in the JSON file; the table shows the summary.
+  const summary = JSON.stringify(report.result, (_key, value: unknown) => (Array.isArray(value) && value.length > 10 ? `[${value.length} samples]` : value), 2);
+  return `### Editor latency (\`pnpm --filter @qualify/editor ${report.script ?? ""}\`), milliseconds\n\n\`\`\`json\n${summary}\n\`\`\``;
 }
 
 /** The whole report as Markdown. */
