@@ -107,4 +107,41 @@ describe("reading leads", () => {
       { numRuns: 100 },
     );
   });
+
+  // Twelve fields: more than the one-pass reader takes, so this is the general reader.
+  const names = Array.from({ length: 12 }, (_, i) => `f${i}`);
+  const wide = compile(
+    model({
+      inputs: names.map((name) => field(name, T.number, { optional: true })),
+      scores: names.map((name) => ({ kind: "computed" as const, id: name, label: name, expr: E.field(name, T.number) })),
+    }),
+  );
+
+  it("reads only own enumerable properties in models with many fields too", () => {
+    const lead: Record<string, unknown> = Object.fromEntries(names.map((name, i) => [name, i]));
+    Object.defineProperty(lead, "f3", { value: 33, enumerable: false });
+    delete lead["f5"];
+    const child = Object.create(lead) as Record<string, unknown>;
+    child["f7"] = 77;
+    expect(wide.score(lead).scores).toMatchObject({ f0: 0, f3: null, f5: null, f11: 11 });
+    expect(wide.score(child).scores).toMatchObject({ f0: null, f7: 77, f11: null });
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["f5"] = 55;
+    try {
+      expect(wide.score(lead).scores).toMatchObject({ f4: 4, f5: null, f6: 6 });
+    } finally {
+      delete prototype["f5"];
+    }
+  });
+
+  it("reads leads with the same keys in different orders alike", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(names), (present) => {
+        const lead = Object.fromEntries(present.map((name) => [name, Number(name.slice(1))]));
+        const scores = wide.score(lead).scores;
+        for (const name of names) expect(scores[name]).toBe(present.includes(name) ? Number(name.slice(1)) : null);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

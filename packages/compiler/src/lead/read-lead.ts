@@ -131,12 +131,28 @@ function plan(field: InputField, prefix: string, limits: Readonly<LeadLimits>, a
   return { name, slot, fast: fastKind(type), take, absent, required };
 }
 
+const NO_PROTOTYPE_KEYS: object = {};
+
+/**
+ * True when the lead's prototype is Object.prototype (or none) and nobody has
+ * added enumerable properties to Object.prototype: then for-in yields only
+ * the lead's own keys, and a model with many fields skips `hasOwnProperty`
+ * per key for one check per lead.
+ */
+function plainData(lead: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(lead);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const _ in NO_PROTOTYPE_KEYS) return false;
+  return true;
+}
+
 /**
  * Compiles the input block into one reader. The lead is enumerated once
  * (for-in) and a key that names a declared field is taken when it is an own
- * property: for-in yields only enumerable keys, and `hasOwnProperty` drops
- * inherited ones (a polluted `Object.prototype`, a class's fields), so only
- * own enumerable properties are ever read, `__proto__` included. This costs
+ * property: for-in yields only enumerable keys, and `hasOwnProperty` (or,
+ * for plain data, `plainData`) drops inherited ones (a polluted
+ * `Object.prototype`, a prototype's getters), so only own enumerable
+ * properties are ever read, `__proto__` included. This costs
  * one pass over the lead's keys instead of a property test per declared
  * field (`propertyIsEnumerable` is a slow call into the runtime). Values of
  * the common types, and absent or null values of fields that are not records,
@@ -164,7 +180,7 @@ export function compileLeadReader(
   const maxList = limits.maxListLength;
   const leadType: QualType = { kind: "record", fields: inputs };
 
-  // Only for models of more than LINEAR_LOOKUP_MAX fields (small ones compare names inline).
+  // Models of up to LINEAR_LOOKUP_MAX fields use smallReader, which compares names inline.
   const lookup = (key: string, position: number): number => {
     if (position < cachedKeys.length && cachedKeys[position] === key) return cachedIndex[position] as number;
     const i = index.get(key) ?? -1;
@@ -189,20 +205,12 @@ export function compileLeadReader(
       frame.invalid = true;
       if (sink !== null) sink.push(wrongTypeIssue("", leadType, lead));
     } else {
+      // With no enumerable keys on its prototype chain, every key for-in yields is the lead's own.
+      const own = plainData(lead);
       let position = 0;
       for (const key in lead) {
-        let i = -1;
-        if (linear) {
-          for (let j = 0; j < count; j++) {
-            if (names[j] === key) {
-              i = j;
-              break;
-            }
-          }
-        } else {
-          i = lookup(key, position++);
-        }
-        if (i >= 0 && hasOwn.call(lead, key)) raws[i] = (lead as Record<string, unknown>)[key];
+        const i = lookup(key, position++);
+        if (i >= 0 && (own || hasOwn.call(lead, key))) raws[i] = (lead as Record<string, unknown>)[key];
       }
     }
 
