@@ -118,7 +118,7 @@ export function editorSection(report: EditorLatencyReport): string {
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
   const parts = [
-    `## Benchmark results\n\n${results.generatedAt} on ${String(m["cpuModel"])} (${String(m["cpus"])} cores, load average ${String(m["loadAverage"])} at start), Node ${String(m["node"])}, commit ${String(m["commit"])}; CPU time is ${String(m["cpuClock"])} CPU time.\nCommand: \`${results.command}\``,
+    `## Benchmark results\n\nRun finished ${results.generatedAt} on ${String(m["cpuModel"])} (${String(m["cpus"])} cores, load average ${String(m["loadAverage"])} at start), Node ${String(m["node"])}, commit ${String(m["commit"])}; CPU time is ${String(m["cpuClock"])} CPU time.\nCommand: \`${results.command}\``,
     ...results.workloads.map(throughputTable),
   ];
   if (results.compile) parts.push(compileTable(results.compile));
