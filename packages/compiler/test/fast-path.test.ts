@@ -145,3 +145,48 @@ describe("reading leads", () => {
     );
   });
 });
+
+describe("quantifiers over criteria and yes/no fields, tested inline", () => {
+  const flags = ["a", "b", "c", "d"];
+  const items = flags.map((name) => E.field(name, T.bool));
+  const quantified = (n: number) =>
+    compile(
+      model({
+        inputs: flags.map((name) => field(name, T.bool, { optional: true })),
+        criteria: [
+          { id: "q", label: "Q", expr: E.atLeast(n, items) },
+          { id: "all", label: "All", expr: { kind: "quantifier", quantifier: "all", items, type: T.bool } },
+          { id: "any", label: "Any", expr: { kind: "quantifier", quantifier: "any", items, type: T.bool } },
+        ],
+        tiers: [
+          { id: "hot", label: "Hot", when: E.atLeast(n, flags.map((_, i) => E.crit(["q", "all", "any"][i % 3] as string))) },
+          { id: "cold", label: "Cold" },
+        ],
+      }),
+    );
+  const models = [1, 2, 3, 4].map(quantified);
+
+  /** Three-valued `at least n of`, written out plainly. */
+  const atLeast = (n: number, values: readonly (boolean | null)[]): boolean | null => {
+    const yes = values.filter((v) => v === true).length;
+    const unknown = values.filter((v) => v === null).length;
+    return yes >= n ? true : yes + unknown < n ? false : null;
+  };
+
+  it("agree with three-valued counting, on the fast and the full path", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.constantFrom(true, false, null), { minLength: 4, maxLength: 4 }), (n, values) => {
+        const lead = Object.fromEntries(flags.map((name, i) => [name, values[i]]));
+        const result = (models[n - 1] as ReturnType<typeof compile>).evaluate(lead);
+        const q = atLeast(n, values);
+        const all = atLeast(4, values);
+        const any = atLeast(1, values);
+        expect(result.criteria).toEqual({ q, all, any });
+        const hot = atLeast(n, [q, all, any, q]) === true;
+        expect(result.tier).toBe(hot ? "hot" : "cold");
+        expect((models[n - 1] as ReturnType<typeof compile>).score(lead).tier).toBe(result.tier);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -31,6 +31,12 @@ export const enum TestOp {
   StartsWith = 12,
   EndsWith = 13,
   Contains = 14,
+  /**
+   * `at least a of (...)` (also `all of`, `any of`) over boolean slots
+   * (`slots`): true at `a` yeses, false when even every unknown counted as
+   * yes stays below `a`, else unknown.
+   */
+  AtLeast = 17,
 }
 
 /**
@@ -47,11 +53,23 @@ export interface SlotTest {
   readonly b: number;
   readonly text: string;
   readonly set: ReadonlySet<Value> | null;
+  /** The item slots of `AtLeast`; null for every other test. */
+  readonly slots: readonly number[] | null;
   readonly next: SlotTest | null;
 }
 
 function test(op: TestOp, slot: number, parts: Partial<SlotTest> = {}): SlotTest {
-  return { op, slot, length: parts.length ?? false, a: parts.a ?? 0, b: parts.b ?? 0, text: parts.text ?? "", set: parts.set ?? null, next: null };
+  return {
+    op,
+    slot,
+    length: parts.length ?? false,
+    a: parts.a ?? 0,
+    b: parts.b ?? 0,
+    text: parts.text ?? "",
+    set: parts.set ?? null,
+    slots: parts.slots ?? null,
+    next: null,
+  };
 }
 
 const NUMBER_OPS = { "<": TestOp.Less, "<=": TestOp.LessOrEqual, ">": TestOp.Greater, ">=": TestOp.GreaterOrEqual, "=": TestOp.Equal, "!=": TestOp.NotEqual } as const;
@@ -143,6 +161,17 @@ export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
       if (item.slot === undefined || !members.every((m) => typeof m === "number" || typeof m === "boolean")) return undefined;
       return test(op, item.slot, { set: new Set(members) });
     }
+    case "quantifier": {
+      if (expr.quantifier !== "atLeast" && expr.quantifier !== "all" && expr.quantifier !== "any") return undefined;
+      const items = expr.items.map((item) => ctx.compile(item));
+      if (items.length === 0 || !expr.items.every((item) => item.type.kind === "bool")) return undefined;
+      if (!items.every((item) => item.slot !== undefined)) return undefined;
+      const slots = items.map((item) => item.slot as number);
+      const n = expr.quantifier === "all" ? slots.length : expr.quantifier === "any" ? 1 : (expr.n ?? 0);
+      // `at least 0 of` is always true: folded by the closure compiler, never a test.
+      if (n <= 0) return undefined;
+      return test(TestOp.AtLeast, slots[0] as number, { a: n, slots });
+    }
     case "startsWith":
     case "endsWith":
     case "contains": {
@@ -158,12 +187,30 @@ export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
   }
 }
 
+function atLeastOf(t: SlotTest, values: readonly Value[]): boolean | null {
+  const slots = t.slots as readonly number[];
+  const n = t.a;
+  let yes = 0;
+  let unknown = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const v = values[slots[i] as number] ?? null;
+    if (v === true) {
+      if (++yes >= n) return true;
+    } else if (v === null) {
+      unknown++;
+    }
+  }
+  return yes + unknown < n ? false : null;
+}
+
 /**
  * One test of a chain: true, false, or null when the slot is unknown. The
  * cases are number literals: under isolatedModules TypeScript emits
  * `TestOp.X` as a property load, which this hottest switch should not pay.
+ * `values` is the whole frame, for the tests over several slots.
  */
-export function runOne(t: SlotTest, value: Value): boolean | null {
+export function runOne(t: SlotTest, value: Value, values: readonly Value[]): boolean | null {
+  if (t.op === 17 /* TestOp.AtLeast */) return atLeastOf(t, values);
   if (value === null) return null;
   const v = t.length ? (value as readonly Value[]).length : value;
   switch (t.op) {
@@ -210,10 +257,10 @@ export function runOne(t: SlotTest, value: Value): boolean | null {
  */
 export function runSlotTest(t: SlotTest, values: readonly Value[]): boolean | null {
   // Most conditions are one test: skip the chain loop and its three-valued bookkeeping.
-  if (t.next === null) return runOne(t, values[t.slot] ?? null);
+  if (t.next === null) return runOne(t, values[t.slot] ?? null, values);
   let result: boolean | null = true;
   for (let part: SlotTest | null = t; part !== null; part = part.next) {
-    const r = runOne(part, values[part.slot] ?? null);
+    const r = runOne(part, values[part.slot] ?? null, values);
     if (r === false) return false;
     if (r === null) result = null;
   }

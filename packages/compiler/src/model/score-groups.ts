@@ -112,7 +112,7 @@ export function compileGroup(group: ScoreGroupIR, compiler: ExprCompiler): Compi
       // whenOf, unrolled for the common single test: this loop is the hot spot of points models.
       const test = tests[i] as SlotTest | null;
       if (test !== null) {
-        if ((test.next === null ? runOne(test, values[test.slot] ?? null) : runSlotTest(test, values)) !== true) continue;
+        if ((test.next === null ? runOne(test, values[test.slot] ?? null, values) : runSlotTest(test, values)) !== true) continue;
       } else {
         const when = whens[i] as Closure | null;
         if (when !== null && when(f) !== true) continue;
