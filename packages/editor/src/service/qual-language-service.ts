@@ -56,7 +56,9 @@ export class QualLanguageService {
    */
   report(docOrUri: QualDocument | string): DocumentReport {
     const doc = typeof docOrUri === "string" ? this.get(docOrUri) : docOrUri;
-    return { uri: doc.uri, version: doc.version, diagnostics: doc.diagnostics };
+    const started = performance.now();
+    const diagnostics = doc.diagnostics;
+    return { uri: doc.uri, version: doc.version, diagnostics, analysisMs: performance.now() - started };
   }
 
   /** The JSON Schema of a lead for the model in `uri`, when it compiles. */

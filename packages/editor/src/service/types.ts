@@ -91,6 +91,12 @@ export interface DocumentReport {
   readonly uri: string;
   readonly version: number;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Milliseconds the service spent parsing and checking for this report (0
+   * when the version had been analysed already): validation alone, without
+   * the message round trip or applying markers.
+   */
+  readonly analysisMs: number;
 }
 
 /** A field the lead is missing and the unknown results that need it: a question for sales. */
