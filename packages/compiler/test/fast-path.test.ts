@@ -38,12 +38,13 @@ describe("the evaluation time", () => {
 });
 
 describe("result records", () => {
-  it("are fresh objects with every key in order, unknown as null, and no -0", () => {
-    const keys = ["a", "__proto__", "c", "d", "e", "f", "g"];
+  const keySets = [["met"], ["a", "b", "c", "d"], ["a", "__proto__"], ["a", "__proto__", "c", "d", "e", "f", "g"], []];
+  it.each(keySets)("are fresh objects with every key in order, unknown as null, and no -0 (keys %j)", (...keys: string[]) => {
     const slots = keys.map((_, i) => i);
     const build = recordBuilder<number>(keys, slots, "number");
+    const value = fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }));
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true })), { minLength: 7, maxLength: 7 }), (values) => {
+      fc.property(fc.array(value, { minLength: keys.length, maxLength: keys.length }), (values) => {
         const first = build(values);
         const second = build(values);
         expect(first).not.toBe(second);
@@ -56,13 +57,18 @@ describe("result records", () => {
           if (got !== null) expect(Object.is(got, -0)).toBe(false);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
-  it("keep booleans as they are", () => {
-    const build = recordBuilder<boolean>(["x", "y", "z", "w", "v", "u"], [0, 1, 2, 3, 4, 5], "bool");
-    expect(build([true, false, null, true, null, false])).toEqual({ x: true, y: false, z: null, w: true, v: null, u: false });
+  it("keep booleans as they are, with few keys and with many", () => {
+    const many = recordBuilder<boolean>(["x", "y", "z", "w", "v", "u"], [0, 1, 2, 3, 4, 5], "bool");
+    expect(many([true, false, null, true, null, false])).toEqual({ x: true, y: false, z: null, w: true, v: null, u: false });
+    const few = recordBuilder<boolean>(["x", "y", "z"], [2, 0, 1], "bool");
+    expect(few([true, null, false])).toEqual({ x: false, y: true, z: null });
+    const proto = recordBuilder<boolean>(["__proto__"], [0], "bool")([true]);
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(proto, "__proto__")?.value).toBe(true);
   });
 });
 
