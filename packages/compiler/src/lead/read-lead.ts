@@ -339,10 +339,17 @@ function smallReader(t: FieldTable): LeadReader {
       frame.invalid = true;
       if (sink !== null) sink.push(wrongTypeIssue("", leadType, lead));
     } else {
+      // Keys usually come in declaration order: look for the field after the last one found first.
+      let guess = 0;
       for (const key in lead) {
-        let i = 0;
-        while (i < count && names[i] !== key) i++;
-        if (i === count || !hasOwn.call(lead, key)) continue;
+        let i = guess;
+        let tries = 0;
+        while (tries < count && names[i] !== key) {
+          tries++;
+          i = i + 1 === count ? 0 : i + 1;
+        }
+        if (tries === count || !hasOwn.call(lead, key)) continue;
+        guess = i + 1 === count ? 0 : i + 1;
         const raw = (lead as Record<string, unknown>)[key];
         if (raw === undefined) continue;
         const bit = 1 << i;
