@@ -106,7 +106,13 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
 
     languages.registerDocumentSymbolProvider(both, {
       displayName: "Qual",
-      async provideDocumentSymbols(model) {
+      async provideDocumentSymbols(model, token) {
+        // The outline of a large model is a large message (half a megabyte for
+        // 2,000 rules) that holds the worker for tens of milliseconds, and sticky
+        // scroll asks for it after edits. It is not urgent, so it waits for a
+        // pause in typing rather than delay the next keystroke's validation.
+        await pauseInEditing(model);
+        if (token.isCancellationRequested || model.isDisposed()) return undefined;
         await sync.sync(model);
         const symbols = await client.call("documentSymbols", model.uri.toString());
         return symbols.map((symbol) => toDocumentSymbol(monaco, symbol));
@@ -150,4 +156,16 @@ export function registerLanguageProviders(monaco: MonacoApi, client: QualWorkerC
       { providedCodeActionKinds: ["quickfix"] },
     ),
   ];
+}
+
+/** How long the text must stay unchanged before the outline is asked for. */
+const OUTLINE_PAUSE_MS = 120;
+
+/** Resolves once the model has gone OUTLINE_PAUSE_MS without an edit (or was disposed). */
+async function pauseInEditing(model: Monaco.editor.ITextModel): Promise<void> {
+  for (;;) {
+    const version = model.getVersionId();
+    await new Promise((resolve) => setTimeout(resolve, OUTLINE_PAUSE_MS));
+    if (model.isDisposed() || model.getVersionId() === version) return;
+  }
 }
