@@ -186,13 +186,19 @@ export class ExprCompiler implements ExprContext, ExplainContext {
       }
       default: {
         const children = directChildren(expr);
-        const runs = children.map((child) => this.compile(child).run);
+        const compiled = children.map((child) => this.compile(child));
+        const runs = compiled.map((c) => c.run);
+        // A child that is a frame read (a field, a criterion) is looked up instead of called.
+        const slots = compiled.map((c) => (c.slot === undefined ? -1 : c.slot));
         // Built on first use: sub-trees that are never unknown never get explanations.
         let explains: Explain[] | undefined;
         return (f, out) => {
           explains ??= children.map((child) => this.explain(child));
+          const values = f.values;
           for (let i = 0; i < runs.length; i++) {
-            if ((runs[i] as Closure)(f) === null) (explains[i] as Explain)(f, out);
+            const slot = slots[i] as number;
+            const v = slot >= 0 ? (values[slot] ?? null) : (runs[i] as Closure)(f);
+            if (v === null) (explains[i] as Explain)(f, out);
           }
         };
       }
