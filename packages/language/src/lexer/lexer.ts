@@ -1,5 +1,5 @@
 import type { Diagnostic, SourceRange } from "@qualify/ir";
-import { Lexer, type IToken } from "chevrotain";
+import { Lexer, type ILexingError, type IToken } from "chevrotain";
 import { SyntaxCode } from "../parser/syntax-codes.js";
 import type { PositionMapper } from "./positions.js";
 import { allTokens, StringLiteral, UnknownCharacters, UnterminatedString } from "./tokens.js";
@@ -20,17 +20,38 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/**
+ * What chevrotain's lexer found in a text, before Qual reads it: every token
+ * (unknown characters included), the comments and the characters no
+ * pattern took, each in text order.
+ */
+export interface RawLex {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly errors: ILexingError[];
+}
+
+/** Runs chevrotain's lexer. Never throws. */
+export function tokenize(text: string): RawLex {
+  const result = qualLexer.tokenize(text);
+  return { tokens: result.tokens, comments: result.groups["comments"] ?? [], errors: result.errors };
+}
+
 /** Splits a text into tokens. Never throws; problems become diagnostics. */
 export function lex(text: string, positions: PositionMapper): LexResult {
-  const result = qualLexer.tokenize(text);
+  return readTokens(text, tokenize(text), positions);
+}
+
+/** Qual's reading of a raw lex: unknown characters and bad strings become diagnostics, the rest tokens. */
+export function readTokens(text: string, raw: RawLex, positions: PositionMapper): LexResult {
   const diagnostics: Diagnostic[] = [];
-  for (const error of result.errors) {
+  for (const error of raw.errors) {
     const start = positions.at(error.offset, error.line ?? 1, error.column ?? 1);
     const end = positions.at(error.offset + error.length, error.line ?? 1, (error.column ?? 1) + error.length);
     diagnostics.push(unknownCharacters(text.slice(error.offset, error.offset + error.length), { start, end }));
   }
   const tokens: IToken[] = [];
-  for (const token of result.tokens) {
+  for (const token of raw.tokens) {
     if (token.tokenType === UnknownCharacters) {
       diagnostics.push(unknownCharacters(token.image, positions.tokenRange(token)));
       continue;
@@ -49,7 +70,7 @@ export function lex(text: string, positions: PositionMapper): LexResult {
     }
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { tokens, comments: result.groups["comments"] ?? [], diagnostics };
+  return { tokens, comments: raw.comments, diagnostics };
 }
 
 function unknownCharacters(bad: string, range: SourceRange): Diagnostic {

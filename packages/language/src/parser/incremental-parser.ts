@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@qualify/ir";
 import type { IToken } from "chevrotain";
+import { IncrementalLexer } from "../lexer/incremental-lexer.js";
 import type { PositionMapper } from "../lexer/positions.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { CstToAst } from "./cst-to-ast.js";
@@ -75,6 +76,7 @@ type PieceCache = Map<string, Map<string, Entry>>;
 export function createIncrementalParser(options: IncrementalParserOptions = {}): IncrementalParser {
   const limits = resolveLimits(options.limits);
   let cache: PieceCache = new Map();
+  let lexer = new IncrementalLexer();
   let parses = 0;
   let size = 0;
 
@@ -126,12 +128,13 @@ export function createIncrementalParser(options: IncrementalParserOptions = {}):
   return {
     parse(text, parseOptions = {}) {
       const parse = ++parses;
-      const result = parseModel(text, limits, parseOptions, piecesFor(text, parse));
+      const result = parseModel(text, limits, parseOptions, piecesFor(text, parse), (source) => lexer.tokenize(source));
       size = evictUnused(cache, parse - GENERATIONS, size);
       return result;
     },
     reset() {
       cache = new Map();
+      lexer = new IncrementalLexer();
       size = 0;
     },
   };

@@ -1,7 +1,7 @@
 import { LineMap, type Diagnostic, type SourcePosition, type SourceRange } from "@qualify/ir";
 import type { IToken } from "chevrotain";
 import type { Comment, Declaration, Expr, Identifier, InputBlock, Model, StringLiteral } from "../ast.js";
-import { lex } from "../lexer/lexer.js";
+import { lex, readTokens, tokenize, type RawLex } from "../lexer/lexer.js";
 import { PositionMapper, START_OF_TEXT } from "../lexer/positions.js";
 import * as T from "../lexer/tokens.js";
 import { resolveLimits, type Limits } from "../limits.js";
@@ -51,14 +51,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 /**
  * What `parse` does, with the parsing of each piece (a declaration, or a
  * rule of a score group) left to `piecesFor`, which receives this parse's
- * positions and diagnostics list: `parse` parses every piece afresh, the
- * incremental parser re-uses the pieces it has seen before.
+ * positions and diagnostics list, and the lexing to `tokenizeText`: `parse`
+ * lexes and parses everything afresh, the incremental parser re-uses the
+ * tokens and pieces it has seen before.
  */
 export function parseModel(
   text: string,
   limits: Readonly<Limits>,
   options: ParseOptions,
   piecesFor: (positions: PositionMapper, diagnostics: Diagnostic[]) => PieceParser,
+  tokenizeText: (text: string) => RawLex = tokenize,
 ): ParseResult {
   const positions = new PositionMapper();
   const diagnostics: Diagnostic[] = [];
@@ -80,7 +82,7 @@ export function parseModel(
       });
       return finish({ kind: "Model", declarations, comments, range: map.range(0, text.length) }, diagnostics, options);
     }
-    const lexed = lex(text, positions);
+    const lexed = readTokens(text, tokenizeText(text), positions);
     for (const d of lexed.diagnostics) diagnostics.push(d);
     modelRange = endRange(text, lexed.tokens, lexed.comments, positions);
     for (const c of lexed.comments) comments.push({ text: c.image.slice(1), range: positions.tokenRange(c) });
