@@ -25,14 +25,15 @@ function warmUpModel(groups: number, rules: number): string {
  * so that the first keystrokes in a freshly opened model are not run by
  * cold, unoptimised code: in the worker the first few validations of a
  * 2,000-line model took three to five times as long as later ones. Each
- * round is one small analysis of a model edited the way typing edits it,
+ * round is one analysis of a 330-line model edited the way typing edits it
+ * (a few milliseconds; a smaller model left the hot paths less optimised),
  * in its own task, so requests that arrive meanwhile wait for one round at
  * most. Results are thrown away; nothing is cached for real documents.
  *
  * @param schedule runs a callback in a later task (setTimeout in a worker).
  */
 export function warmUpInIdleTime(rounds = 30, schedule: (callback: () => void) => void = (callback) => setTimeout(callback, 0)): void {
-  const text = warmUpModel(4, 12);
+  const text = warmUpModel(10, 30);
   const at = text.indexOf(">= ") + 2;
   const broken = text.slice(0, at) + "=" + text.slice(at);
   const parser = createIncrementalParser();
