@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type BenchResults, markdownReport } from "./harness/report.js";
+import { evaluateTargets } from "./harness/targets.js";
 
 /**
  * Re-renders results/latest.md from results/latest.json (so the current
@@ -12,7 +13,8 @@ import { type BenchResults, markdownReport } from "./harness/report.js";
 const root = new URL("../", import.meta.url);
 const resultsPath = fileURLToPath(new URL("RESULTS.md", root));
 const latest = JSON.parse(readFileSync(fileURLToPath(new URL("results/latest.json", root)), "utf8")) as BenchResults;
-writeFileSync(fileURLToPath(new URL("results/latest.md", root)), markdownReport(latest));
+const targets = evaluateTargets(latest.workloads, latest.compile, latest.batch);
+writeFileSync(fileURLToPath(new URL("results/latest.md", root)), markdownReport({ ...latest, targets }));
 let text = readFileSync(resultsPath, "utf8");
 for (const name of ["latest.md", "probe.md"]) {
   const begin = `<!-- ${name} -->`;
