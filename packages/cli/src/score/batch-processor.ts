@@ -1,6 +1,6 @@
 import type { ModelIR } from "@qualify/ir";
-import { stringify } from "csv-stringify/sync";
 import { parseCsvBatch } from "./csv-records.js";
+import { csvCell, isPlainCsvText } from "./csv-text.js";
 import type { InputRecord, RawBatch, RowFormat } from "./input-records.js";
 import { parseJsonRecord } from "./jsonl-records.js";
 import { addedColumns, csvLayout, leafFieldPaths } from "./output-columns.js";
@@ -74,9 +74,12 @@ export class BatchProcessor {
       this.layoutKey = columns ?? this.leafPaths;
       this.keep = csvLayout(this.layoutKey, this.added).keep;
     }
-    const rows: unknown[] = [];
+    // Without a carriage return in the batch, a plain record's cells are its comma-separated parts (see parseCsvTexts).
+    const plainCells = batch.format === "csv" && !batch.records.some((r) => r.text.includes("\r"));
+    const rows: string[] = [];
     const rejected: RejectedRow[] = [];
-    for (const record of records) {
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as InputRecord;
       if ("error" in record) {
         const expected = batch.format === "csv" ? "a CSV row" : "a JSON object";
         rejected.push({ row: record.row, line: record.line, input: null, text: record.text, errors: [{ path: "", expected, value: record.text, message: record.error }] });
@@ -87,23 +90,33 @@ export class BatchProcessor {
         rejected.push({ row: record.row, line: record.line, input: inputObject(record, columns), errors: outcome.errors });
         continue;
       }
-      rows.push(this.outputRow(record, columns, outcome));
+      // CSV records map one to one onto the batch's raw records (parseCsvBatch keeps order and count);
+      // a plain record's own text is passed so its cells need not be written again.
+      rows.push(this.outputFormat === "csv" ? this.csvLine(record, plainCells ? batch.records[i]?.text : undefined, outcome) : `${JSON.stringify(this.jsonRow(record, columns, outcome))}\n`);
     }
-    const text =
-      rows.length === 0
-        ? ""
-        : this.outputFormat === "csv"
-          ? stringify(rows as unknown[][], { cast: { number: String, boolean: String } })
-          : rows.map((row) => `${JSON.stringify(row)}\n`).join("");
-    return { text, rejected, read: records.length, scored: rows.length };
+    return { text: rows.join(""), rejected, read: records.length, scored: rows.length };
   }
 
-  private outputRow(record: InputRecord, columns: readonly string[] | undefined, outcome: RowOutcome & { ok: true }): unknown {
-    if (this.outputFormat === "csv") {
-      const cells =
-        "cells" in record ? this.keep.map((i) => record.cells[i] ?? "") : "json" in record ? this.keep.map((i) => cellOf(record.json, this.leafPaths[i] as string)) : [];
-      return [...cells, outcome.tier, ...outcome.scores.map((s) => (s === null ? "" : s)), outcome.reasons];
+  /**
+   * One output CSV line, byte for byte what csv-stringify writes for the cells
+   * kept, the tier, the scores (null as an empty cell) and the reasons.
+   */
+  private csvLine(record: InputRecord, rawText: string | undefined, outcome: RowOutcome & { ok: true }): string {
+    let line = "";
+    const keep = this.keep;
+    if ("cells" in record) {
+      // Every column kept and a plain record (no quoting): its text is already the cells as CSV.
+      if (keep.length === record.cells.length && keep.length > 0 && rawText !== undefined && isPlainCsvText(rawText)) line = `${rawText},`;
+      else for (const i of keep) line += `${csvCell(record.cells[i] ?? "")},`;
+    } else if ("json" in record) {
+      for (const i of keep) line += `${csvCell(cellOf(record.json, this.leafPaths[i] as string))},`;
     }
+    line += csvCell(outcome.tier);
+    for (const s of outcome.scores) line += s === null ? "," : `,${csvCell(s)}`;
+    return `${line},${csvCell(outcome.reasons)}\n`;
+  }
+
+  private jsonRow(record: InputRecord, columns: readonly string[] | undefined, outcome: RowOutcome & { ok: true }): Record<string, unknown> {
     const out: Record<string, unknown> = { ...(inputObject(record, columns) ?? {}) };
     setOwn(out, "tier", outcome.tier);
     this.scoreIds.forEach((id, i) => setOwn(out, id, outcome.scores[i] ?? null));

@@ -6,6 +6,9 @@ import { planFieldSources } from "./field-sources.js";
 import { setOwn } from "./own-property.js";
 import type { FieldMap, FieldSource } from "./field-sources.js";
 
+/** What {@link mapValue} gives when the map file says nothing about a value. */
+const UNMAPPED: unique symbol = Symbol("unmapped");
+
 /** Everything a scorer needs, as plain data so it can be sent to a worker thread. */
 export interface ScorerConfig {
   readonly ir: ModelIR;
@@ -67,14 +70,21 @@ export class RowScorer {
 
   private csvLead(row: readonly string[]): Record<string, unknown> {
     const lead: Record<string, unknown> = {};
-    this.sources.forEach((source, i) => {
-      const index = this.columnIndex[i] ?? -1;
-      if (index < 0) return;
+    const sources = this.sources;
+    const columnIndex = this.columnIndex;
+    // A plain loop with no closure per cell: this runs for every field of every row.
+    for (let i = 0; i < sources.length; i++) {
+      const index = columnIndex[i] ?? -1;
+      if (index < 0) continue;
       const text = row[index];
-      if (text === undefined) return;
-      const value = mapValue(source, text, () => coerceCell(text, source.type));
-      if (value !== MISSING) setPath(lead, source.path, value);
-    });
+      if (text === undefined) continue;
+      const source = sources[i] as FieldSource;
+      const mapped = source.values === undefined ? UNMAPPED : mapValue(source, text);
+      const value = mapped === UNMAPPED ? coerceCell(text, source.type) : mapped;
+      if (value === MISSING) continue;
+      if (source.path.length === 1) setOwn(lead, source.path[0] as string, value);
+      else setPath(lead, source.path, value);
+    }
     return lead;
   }
 
@@ -82,7 +92,8 @@ export class RowScorer {
     const lead: Record<string, unknown> = { ...row };
     for (const source of this.mapped) {
       const raw = Object.hasOwn(row, source.column) ? row[source.column] : undefined;
-      const value = raw === undefined || raw === null ? MISSING : mapValue(source, raw, () => raw);
+      const mapped = raw === undefined || raw === null ? MISSING : mapValue(source, raw);
+      const value = mapped === UNMAPPED ? raw : mapped;
       if (value === MISSING) clearPath(lead, source.path);
       else setPath(lead, source.path, value);
     }
@@ -119,7 +130,8 @@ export function reasonsText(result: EvaluationResult): string {
   return parts.join("; ");
 }
 
-function mapValue(source: FieldSource, raw: unknown, otherwise: () => unknown): unknown {
+/** The value a `--map` entry gives for this input value, MISSING for null, or UNMAPPED. */
+function mapValue(source: FieldSource, raw: unknown): unknown {
   if (source.values !== undefined && (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean")) {
     const key = String(raw);
     const hit = Object.hasOwn(source.values, key) ? key : Object.hasOwn(source.values, key.trim()) ? key.trim() : undefined;
@@ -128,7 +140,7 @@ function mapValue(source: FieldSource, raw: unknown, otherwise: () => unknown): 
       return mapped === null || mapped === undefined ? MISSING : mapped;
     }
   }
-  return otherwise();
+  return UNMAPPED;
 }
 
 // Leads are built from own properties only, and path parts come from the
