@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { compile } from "../src/index.js";
-import { readsClock } from "../src/model/reads-clock.js";
+import { readsEvaluationTime as readsClock } from "@qualify/ir";
 import { recordBuilder } from "../src/model/shaped-record.js";
 import { intern } from "../src/runtime/intern.js";
 import { bantModel, E, field, model, T } from "./ir-builders.js";

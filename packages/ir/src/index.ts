@@ -26,3 +26,4 @@ export type {
 } from "./ir.js";
 export { DISQUALIFIED_TIER } from "./result.js";
 export type { EvaluationResult, FastResult, Reason, UnknownItem } from "./result.js";
+export { exprChildren, modelExpressions, readsEvaluationTime } from "./walk.js";

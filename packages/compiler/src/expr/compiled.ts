@@ -1,4 +1,5 @@
 import type { Expr, ExprOf } from "@qualify/ir";
+import { exprChildren } from "@qualify/ir";
 import type { Closure, Explain } from "../runtime/frame.js";
 import type { Value } from "../runtime/frame.js";
 
@@ -62,42 +63,4 @@ export function isTextType(expr: Expr): boolean {
 }
 
 /** The direct sub-expressions of a node, in the order `missing` visits them. */
-export function directChildren(expr: Expr): readonly Expr[] {
-  switch (expr.kind) {
-    case "literal":
-    case "field":
-    case "ref":
-      return [];
-    case "list":
-      return expr.items;
-    case "not":
-    case "negate":
-    case "presence":
-      return [expr.operand];
-    case "and":
-    case "or":
-    case "compare":
-    case "arith":
-    case "coalesce":
-      return [expr.left, expr.right];
-    case "in":
-      return [expr.item, expr.list];
-    case "contains":
-      return [expr.container, expr.item];
-    case "startsWith":
-    case "endsWith":
-      return [expr.text, expr.affix];
-    case "between":
-      return [expr.value, expr.low, expr.high];
-    case "matches":
-      return [expr.text];
-    case "within":
-      return [expr.date, expr.days];
-    case "call":
-      return expr.args;
-    case "if":
-      return [expr.condition, expr.then, expr.else];
-    case "quantifier":
-      return expr.items;
-  }
-}
+export const directChildren = exprChildren;

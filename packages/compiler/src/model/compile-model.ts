@@ -1,5 +1,5 @@
 import type { EvaluationResult, Expr, FastResult, ModelIR } from "@qualify/ir";
-import { DISQUALIFIED_TIER } from "@qualify/ir";
+import { DISQUALIFIED_TIER, readsEvaluationTime } from "@qualify/ir";
 import type { LeadIssue } from "../errors.js";
 import { InvalidLeadError, IRFormatError } from "../errors.js";
 import { ExprCompiler } from "../expr/compile-expr.js";
@@ -16,7 +16,6 @@ import { toInputSchema } from "../schema/input-schema.js";
 import { checkIRStructure } from "../saved/ir-structure.js";
 import type { FullPathPlan } from "./full-result.js";
 import { buildFullResult } from "./full-result.js";
-import { readsClock } from "./reads-clock.js";
 import { recordBuilder } from "./shaped-record.js";
 import type { CompiledGroup } from "./score-groups.js";
 import { compileGroup } from "./score-groups.js";
@@ -123,7 +122,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const buildScores = recordBuilder<number>(scoreIds, scoreSlots, "number");
   const criterionIds = ir.criteria.map((c) => c.id);
   const buildCriteria = recordBuilder<boolean>(criterionIds, criterionIds.map((id) => layout.refSlot("criterion", id)), "bool");
-  const clock = readsClock(ir);
+  const clock = readsEvaluationTime(ir);
 
   // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
   const fastKnockouts: Closure[] = [];
