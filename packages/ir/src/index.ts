@@ -6,6 +6,7 @@ export { typeToString } from "./qual-type.js";
 export type { InputField, JsonValue, QualType } from "./qual-type.js";
 export { IR_FORMAT, IR_VERSION } from "./ir.js";
 export type {
+  Aggregate,
   ArithOp,
   CompareOp,
   ComputedScoreIR,
@@ -25,5 +26,5 @@ export type {
   TierIR,
 } from "./ir.js";
 export { DISQUALIFIED_TIER } from "./result.js";
-export type { EvaluationResult, FastResult, Reason, UnknownItem } from "./result.js";
+export type { EvaluationResult, FastResult, Reason, ScoreRange, TierQuestion, UnknownItem } from "./result.js";
 export { exprChildren, modelExpressions, readsEvaluationTime } from "./walk.js";

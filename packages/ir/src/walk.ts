@@ -6,6 +6,7 @@ export function exprChildren(expr: Expr): readonly Expr[] {
     case "literal":
     case "field":
     case "ref":
+    case "element":
       return [];
     case "list":
       return expr.items;
@@ -38,6 +39,12 @@ export function exprChildren(expr: Expr): readonly Expr[] {
       return [expr.condition, expr.then, expr.else];
     case "quantifier":
       return expr.items;
+    case "each": {
+      const out = [expr.list];
+      if (expr.value !== undefined) out.push(expr.value);
+      if (expr.where !== undefined) out.push(expr.where);
+      return out;
+    }
   }
 }
 

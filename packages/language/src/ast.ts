@@ -75,6 +75,7 @@ export interface RecordType extends Node {
 }
 
 export type Declaration =
+  | SetDecl
   | ConstDecl
   | LetDecl
   | CriterionDecl
@@ -87,6 +88,18 @@ export interface ConstDecl extends Node {
   readonly kind: "ConstDecl";
   readonly name: Identifier;
   readonly value?: Expr;
+}
+
+/**
+ * `set meddic "MEDDIC" = (metrics, economic_buyer, champion)`: a named list of
+ * yes/no items, usable wherever a quantifier takes its items
+ * (`at least 5 of meddic`, `count of meddic`).
+ */
+export interface SetDecl extends Node {
+  readonly kind: "SetDecl";
+  readonly name: Identifier;
+  readonly label?: StringLiteral;
+  readonly items: readonly Expr[];
 }
 
 export interface LetDecl extends Node {
@@ -102,11 +115,14 @@ export interface CriterionDecl extends Node {
   readonly condition?: Expr;
 }
 
-/** `min N` / `max N`: `value` is the signed number as written. */
+/**
+ * `min N` / `max N`: `value` is a number known at compile time, as written
+ * (`60`, `-10`, `fit_cap`, `fit_cap + 5`); undefined after a syntax error.
+ */
 export interface Bound extends Node {
   readonly kind: "Bound";
   readonly which: "min" | "max";
-  readonly value: number;
+  readonly value?: Expr;
 }
 
 export interface ScoreGroupDecl extends Node {
@@ -161,6 +177,10 @@ export type BinaryOp =
   | "contains"
   | "starts with"
   | "ends with"
+  /** The right operand is a list: true when the test holds for any element. */
+  | "contains any of"
+  | "starts with any of"
+  | "ends with any of"
   | "??"
   | "+"
   | "-"
@@ -183,6 +203,7 @@ export type Expr =
   | CallExpr
   | IfExpr
   | QuantifierExpr
+  | AggregateExpr
   | ParenExpr;
 
 export interface NumberLiteral extends Node {
@@ -234,10 +255,13 @@ export interface BetweenExpr extends Node {
   readonly high?: Expr;
 }
 
+/** `x matches "re"`, or `x matches any of LIST` (a list of patterns known at compile time). */
 export interface MatchesExpr extends Node {
   readonly kind: "MatchesExpr";
   readonly operand: Expr;
   readonly pattern?: StringLiteral;
+  /** For `matches any of LIST`: the list literal or const name. */
+  readonly anyOf?: Expr;
 }
 
 /** `x is missing` / `x is present`. */
@@ -274,6 +298,28 @@ export interface QuantifierExpr extends Node {
   /** For `at least N of` only. */
   readonly n?: Expr;
   readonly items: readonly Expr[];
+}
+
+/** The word after which an aggregate's `of` comes. `latest`/`earliest` are max/min over dates. */
+export type AggregateWord = "atLeast" | "all" | "any" | "none" | "count" | "sum" | "min" | "max" | "avg" | "latest" | "earliest";
+
+/**
+ * An aggregate over a list or a named set, without parentheses:
+ * `count of activities where kind = "webinar" and at within 30 days`,
+ * `sum of deals.amount where stage = "won"`, `latest of activities.at`,
+ * `at least 5 of meddic` (a set). `source` is the list (or set) name, and for
+ * `sum`/`min`/`max`/`avg`/`latest`/`earliest`, the element field after it
+ * (`deals.amount`); the checker tells a list field, an element field and a set
+ * apart. `where` is a whole expression: it extends as far as possible, so a
+ * comparison of the aggregate needs parentheses: `(count of a where x) >= 3`.
+ */
+export interface AggregateExpr extends Node {
+  readonly kind: "AggregateExpr";
+  readonly aggregate: AggregateWord;
+  /** For `at least N of` only. */
+  readonly n?: Expr;
+  readonly source?: NameRef;
+  readonly where?: Expr;
 }
 
 /** Kept so that ranges and the formatter see the parentheses as written. */
