@@ -12,3 +12,4 @@ export type { LeadIssue } from "./errors.js";
 export { saveIR, loadIR } from "./saved/saved-ir.js";
 export { choicePattern, toInputSchema } from "./schema/input-schema.js";
 export { parseDateText } from "./runtime/dates.js";
+export { closestName, dottedPath, undeclaredLeadKeys, type UndeclaredKeyOptions, type UndeclaredLeadKey } from "./lead/undeclared-keys.js";
