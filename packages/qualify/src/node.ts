@@ -8,7 +8,7 @@ export { runCase, runFixtureFile } from "./fixtures/run-fixture.js";
 export type { RunFixtureOptions } from "./fixtures/run-fixture.js";
 export { compareWithExpectation, NUMBER_TOLERANCE } from "./fixtures/match-expectation.js";
 export { FIXTURE_CODES } from "./fixtures/fixture-types.js";
-export type { CaseResult, Difference, Expectation, Fixture, FixtureCase, FixtureRun } from "./fixtures/fixture-types.js";
+export type { CaseResult, Difference, Expectation, ExpectedRange, ExpectedReason, Fixture, FixtureCase, FixtureRun } from "./fixtures/fixture-types.js";
 export { modelUsesNow } from "./fixtures/uses-now.js";
 export { computeCoverage } from "./fixtures/coverage.js";
 export type { CoverageItem, CoverageKind, CoverageReport, Outcome } from "./fixtures/coverage.js";

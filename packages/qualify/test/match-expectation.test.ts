@@ -8,13 +8,20 @@ const result: EvaluationResult = {
   tier: "mql",
   disqualified: ["Competitor", "Student"],
   scores: { fit: 30, engagement: 25.000000000001, total: null },
-  raw: {},
+  raw: { fit: 45 },
   criteria: { budget: true, authority: false, timing: null },
-  reasons: [],
+  reasons: [
+    { score: "fit", rule: "Mid-market company", points: 20 },
+    { score: "fit", rule: "Target country", points: 10 },
+    { score: "engagement", rule: "Pages / visits", points: 25.000000000001 },
+  ],
   unknown: [
     { id: "timing", missing: ["timeline_days"] },
     { id: "engagement/Gone quiet", missing: ["last_activity"] },
   ],
+  ranges: { fit: { min: 30, max: 30 }, engagement: { min: 15, max: 25 }, total: { min: null, max: null, unknown: true } },
+  possibleTiers: ["sql", "mql"],
+  questions: [],
 };
 
 describe("compareWithExpectation", () => {
@@ -56,6 +63,47 @@ describe("compareWithExpectation", () => {
     expect(compareWithExpectation({ unknown: ["engagement/Gone quiet", "timing"] }, result)).toEqual([]);
     expect(compareWithExpectation({ unknown: [] }, result)).toEqual([
       { path: "unknown", expected: [], actual: ["timing", "engagement/Gone quiet"] },
+    ]);
+  });
+
+  it("compares raw by the ids given, a group that was not capped having no raw sum", () => {
+    expect(compareWithExpectation({ raw: { fit: 45 } }, result)).toEqual([]);
+    expect(compareWithExpectation({ raw: { fit: 50, engagement: 25 } }, result)).toEqual([
+      { path: "raw.fit", expected: 50, actual: 45 },
+      { path: "raw.engagement", expected: 25, actual: undefined },
+    ]);
+  });
+
+  it("compares reasons as a subset, by score/Label text or with points", () => {
+    expect(compareWithExpectation({ reasons: [{ score: "fit", rule: "Target country" }] }, result)).toEqual([]);
+    expect(compareWithExpectation({ reasons: [{ score: "engagement", rule: "Pages / visits", points: 25 }, { score: "fit", rule: "Mid-market company", points: 20 }] }, result)).toEqual([]);
+    expect(compareWithExpectation({ reasons: [{ score: "fit", rule: "Mid-market company", points: 10 }] }, result)).toEqual([
+      { path: "reasons", expected: "fit/Mid-market company +10", actual: "fit/Mid-market company +20" },
+    ]);
+    const [missing] = compareWithExpectation({ reasons: [{ score: "engagement", rule: "Whitepaper" }] }, result);
+    expect(missing).toMatchObject({ path: "reasons", expected: "engagement/Whitepaper" });
+    expect(missing?.actual).toContain("fit/Target country +10");
+  });
+
+  it("compares possible tiers exactly and in order", () => {
+    expect(compareWithExpectation({ possibleTiers: ["sql", "mql"] }, result)).toEqual([]);
+    expect(compareWithExpectation({ possibleTiers: ["mql", "sql"] }, result)).toEqual([
+      { path: "possibleTiers", expected: ["mql", "sql"], actual: ["sql", "mql"] },
+    ]);
+    expect(compareWithExpectation({ possibleTiers: ["sql"] }, result)).toHaveLength(1);
+    const { possibleTiers: _, ...older } = result;
+    expect(compareWithExpectation({ possibleTiers: ["sql"] }, older as EvaluationResult)).toEqual([
+      { path: "possibleTiers", expected: ["sql"], actual: undefined },
+    ]);
+  });
+
+  it("compares ranges by the ids and keys given", () => {
+    expect(compareWithExpectation({ ranges: { fit: { min: 30, max: 30 }, engagement: { max: 25 } } }, result)).toEqual([]);
+    expect(compareWithExpectation({ ranges: { total: { min: null, unknown: true } } }, result)).toEqual([]);
+    expect(compareWithExpectation({ ranges: { engagement: { min: 0, max: 25, unknown: true }, nope: { max: 1 } } }, result)).toEqual([
+      { path: "ranges.engagement.min", expected: 0, actual: 15 },
+      { path: "ranges.engagement.unknown", expected: true, actual: false },
+      { path: "ranges.nope.max", expected: 1, actual: undefined },
     ]);
   });
 

@@ -126,6 +126,83 @@ cases:
     expect(run.cases.every((c) => c.passed)).toBe(true);
   });
 
+  it("reports a lead key the model does not declare at its line, with did you mean, and fails the case", async () => {
+    writeFileSync(
+      join(dir, "models", "nested.qual"),
+      `model nested "Nested"
+input {
+  email: text
+  unsubscribed: bool?
+  company: { employees: number? }
+  contacts: list of { name: text  role: text? }?
+}
+criterion out "Out" = unsubscribed = true
+tier cold "Cold" when out
+tier lead "Lead" otherwise
+`,
+    );
+    const path = fixture(
+      "keys.test.yaml",
+      `model: ../models/nested.qual
+cases:
+  - name: typo
+    lead:
+      email: a@b.example
+      unsubscibed: true
+      company: { employes: 5 }
+      contacts:
+        - { name: A, rol: VP }
+    expect: { tier: cold }
+  - name: clean
+    lead: { email: a@b.example, unsubscribed: false, company: { employees: 5 }, contacts: [{ name: A, role: VP }] }
+    expect: { tier: lead }
+`,
+    );
+    const run = await runFixtureFile(path);
+    expect(run.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.column, d.suggestion?.edits[0]?.newText])).toEqual([
+      [FIXTURE_CODES.undeclaredLeadKey, "error", 6, 7, "unsubscribed"],
+      [FIXTURE_CODES.undeclaredLeadKey, "error", 7, 18, "employees"],
+      [FIXTURE_CODES.undeclaredLeadKey, "error", 9, 22, "role"],
+    ]);
+    expect(run.diagnostics[0]?.message).toBe('In case "typo": `unsubscibed` is not a field of the model (did you mean `unsubscribed`?); the model ignores it.');
+    expect(run.diagnostics[2]?.message).toContain("`contacts[0].rol` is not a field of `contacts[0]` (did you mean `role`?)");
+    const [typo, clean] = run.cases;
+    expect(typo?.passed).toBe(false);
+    expect(typo?.error).toMatch(/^the lead has keys the model does not declare:\n- `unsubscibed`/);
+    expect(clean?.passed).toBe(true);
+  });
+
+  it("reports an invalid file `now:` once, as QUAL704 at its line, without also saying cases have no now", async () => {
+    for (const written of ["20261101", "11/01/2026"]) {
+      const path = fixture(
+        "badnow.test.yaml",
+        `model: ../models/inbound.qual
+now: ${written}
+cases:
+  - name: uses the file's now
+    lead: { email: a@b.example }
+  - name: has its own
+    now: 2026-11-01
+    lead: { email: a@b.example }
+    expect: { tier: lead }
+`,
+      );
+      const run = await runFixtureFile(path);
+      expect(run.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([[FIXTURE_CODES.badNow, 2]]);
+      expect(run.cases.map((c) => [c.passed, c.error])).toEqual([
+        [false, "not run: the test file's `now:` (line 2) is not a date"],
+        [true, undefined],
+      ]);
+    }
+  });
+
+  it("runs the cases of a model that does not read the date despite an invalid `now:`", async () => {
+    writeFileSync(join(dir, "models", "dateless.qual"), 'model dateless "D"\ninput { n: number }\ntier big "Big" when n > 5\ntier small "Small" otherwise\n');
+    const run = await runFixtureFile(fixture("dateless.test.yaml", "model: ../models/dateless.qual\nnow: 20261101\ncases:\n  - name: a\n    lead: { n: 9 }\n    expect: { tier: big }\n"));
+    expect(run.diagnostics.map((d) => d.code)).toEqual([FIXTURE_CODES.badNow]);
+    expect(run.cases.map((c) => c.passed)).toEqual([true]);
+  });
+
   it("fails every case when the model is missing or broken, saying why", async () => {
     const missing = await runFixtureFile(fixture("missing.test.yaml", "model: nope.qual\ncases:\n  - name: a\n    lead: {}\n"));
     expect(missing.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([[FIXTURE_CODES.modelUnreadable, 1, 8]]);
