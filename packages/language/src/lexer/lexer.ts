@@ -1,8 +1,8 @@
 import type { Diagnostic, SourceRange } from "@qualify/ir";
-import { Lexer, type ILexingError, type IToken } from "chevrotain";
+import { Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
 import { SyntaxCode } from "../parser/syntax-codes.js";
 import type { PositionMapper } from "./positions.js";
-import { allTokens, StringLiteral, UnknownCharacters, UnterminatedString } from "./tokens.js";
+import { AmpAmp, allTokens, DoubleEquals, PipePipe, StringLiteral, UnknownCharacters, UnquotedText, UnterminatedString } from "./tokens.js";
 
 /** The lexer, built once: building it validates and optimises every pattern. */
 const qualLexer = new Lexer(allTokens as never[], {
@@ -65,12 +65,35 @@ export function readTokens(text: string, raw: RawLex, positions: PositionMapper)
         range: positions.tokenRange(token),
       });
     }
+    const foreign = FOREIGN_OPERATORS.get(token.tokenType);
+    if (foreign !== undefined) {
+      diagnostics.push({ code: SyntaxCode.ForeignOperator, severity: "error", message: foreign, range: positions.tokenRange(token) });
+    } else if (token.tokenType === UnquotedText) {
+      diagnostics.push(unquotedText(token.image, positions.tokenRange(token)));
+    }
     if ((token.tokenType === StringLiteral || token.tokenType === UnterminatedString) && token.image.includes("\\")) {
       checkEscapes(token, positions, diagnostics);
     }
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { tokens, comments: raw.comments, diagnostics };
+}
+
+/** What to write instead of an operator from another language. */
+const FOREIGN_OPERATORS: ReadonlyMap<TokenType, string> = new Map([
+  [DoubleEquals, "Qual compares with a single `=`: write `=` instead of `==`"],
+  [AmpAmp, "Qual writes `and`: use `and` instead of `&&`"],
+  [PipePipe, "Qual writes `or`: use `or` instead of `||`"],
+]);
+
+/** The diagnostic for a text value written without quotes; the parser uses it too (`one of (low, high)`). */
+export function unquotedText(text: string, range: SourceRange): Diagnostic {
+  return {
+    code: SyntaxCode.UnquotedText,
+    severity: "error",
+    message: `Text values are written in double quotes: ${JSON.stringify(text)}`,
+    range,
+  };
 }
 
 function unknownCharacters(bad: string, range: SourceRange): Diagnostic {

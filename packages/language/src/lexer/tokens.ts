@@ -74,6 +74,18 @@ export const NumberType = contextualWord("NumberType", "number");
 export const TextType = contextualWord("TextType", "text");
 export const BoolType = contextualWord("BoolType", "bool");
 export const DateType = contextualWord("DateType", "date");
+// Qual 2: aggregates over lists (`sum of deals.amount where ...`) and named sets.
+export const Sum = contextualWord("Sum", "sum");
+export const Avg = contextualWord("Avg", "avg");
+export const Latest = contextualWord("Latest", "latest");
+export const Earliest = contextualWord("Earliest", "earliest");
+export const Where = contextualWord("Where", "where");
+/**
+ * `set` starts a declaration only as `set NAME =` or `set NAME "Label"`
+ * (see `startsDeclaration` in parse-pieces.ts); elsewhere it is a name, so
+ * models with a field or value called `set` keep working.
+ */
+export const SetWord = contextualWord("SetWord", "set");
 
 /** Every reserved word, in declaration order. */
 export const reservedWords: readonly TokenType[] = [
@@ -84,10 +96,14 @@ export const reservedWords: readonly TokenType[] = [
 /** Every contextual word. */
 export const contextualWords: readonly TokenType[] = [
   At, Least, All, Any, None, Count, Min, Max, Missing, Present, Within, Days, List, One,
-  NumberType, TextType, BoolType, DateType,
+  NumberType, TextType, BoolType, DateType, Sum, Avg, Latest, Earliest, Where, SetWord,
 ];
 
-/** The words that start a declaration; the parser resynchronises at them. */
+/**
+ * The reserved words that start a declaration; the parser cuts the tokens at
+ * them. `set` starts one too, but only where it is followed by a name and
+ * `=` or a label (it is a contextual word).
+ */
 export const declarationKeywords: readonly TokenType[] = [Model, Input, Const, Let, Criterion, Score, Disqualify, Tier];
 
 // Literals.
@@ -104,6 +120,17 @@ export const StringLiteral = createToken({ name: "StringLiteral", pattern: /"(?:
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
   pattern: /"(?:[^"\\\n]|\\.)*\\?/,
+  categories: [StringLiteral],
+});
+
+/**
+ * `@ourco.example` without quotes: a text value written bare, as people do
+ * after `ends with`. It is a StringLiteral by category, so the parser reads
+ * it as the text it obviously is; the lexer reports the missing quotes.
+ */
+export const UnquotedText = createToken({
+  name: "UnquotedText",
+  pattern: /@[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)*/,
   categories: [StringLiteral],
 });
 
@@ -142,6 +169,14 @@ export const NotEquals = createToken({ name: "NotEquals", pattern: /!=/ });
 export const Greater = createToken({ name: "Greater", pattern: />/ });
 export const Less = createToken({ name: "Less", pattern: /</ });
 export const Equals = createToken({ name: "Equals", pattern: /=/ });
+/**
+ * `==`, `&&` and `||` from other languages. Each counts as the Qual operator
+ * it stands for (its category), so the expression reads on; the lexer
+ * reports the spelling with the fix.
+ */
+export const DoubleEquals = createToken({ name: "DoubleEquals", pattern: /==/, categories: [Equals] });
+export const AmpAmp = createToken({ name: "AmpAmp", pattern: /&&/, categories: [And] });
+export const PipePipe = createToken({ name: "PipePipe", pattern: /\|\|/, categories: [Or] });
 export const Coalesce = createToken({ name: "Coalesce", pattern: /\?\?/ });
 export const Question = createToken({ name: "Question", pattern: /\?/ });
 export const Plus = createToken({ name: "Plus", pattern: /\+/ });
@@ -172,7 +207,7 @@ const words: readonly TokenType[] = [...reservedWords, ...contextualWords].sort(
  * - DateLiteral before NumberLiteral, or `2026-01-31` would lex as `2026`;
  * - StringLiteral before UnterminatedString, which only matches what is left;
  * - two-character operators before their one-character prefixes
- *   (`>=` before `>`, `??` before `?`);
+ *   (`>=` before `>`, `==` before `=`, `??` before `?`);
  * - UnknownCharacters last: it only takes what nothing else can.
  */
 export const allTokens: readonly TokenType[] = [
@@ -184,12 +219,16 @@ export const allTokens: readonly TokenType[] = [
   NumberLiteral,
   StringLiteral,
   UnterminatedString,
+  UnquotedText,
   GreaterEquals,
   LessEquals,
   NotEquals,
   Greater,
   Less,
+  DoubleEquals,
   Equals,
+  AmpAmp,
+  PipePipe,
   Coalesce,
   Question,
   Plus,

@@ -1,11 +1,12 @@
 import type { Diagnostic, SourceRange } from "@qualify/ir";
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type * as A from "../ast.js";
-import { unescapeString } from "../lexer/lexer.js";
+import { unescapeString, unquotedText } from "../lexer/lexer.js";
 import type { PositionMapper } from "../lexer/positions.js";
 import type { Limits } from "../limits.js";
 import { qualParser } from "./parser.js";
 import { SyntaxCode } from "./syntax-codes.js";
+import { UnquotedText } from "../lexer/tokens.js";
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -70,16 +71,27 @@ function onlyNode(ctx: Children, keys: readonly string[]): CstNode | undefined {
   return undefined;
 }
 
-const DECLARATION_RULES = ["modelHeader", "inputBlock", "constDecl", "letDecl", "criterionDecl", "scoreDecl", "disqualifyDecl", "tierDecl"];
-const PRIMARY_RULES = ["nameOrCall", "parenExpr", "listLiteral", "ifExpr", "quantifier"];
+const DECLARATION_RULES = ["modelHeader", "inputBlock", "setDecl", "constDecl", "letDecl", "criterionDecl", "scoreDecl", "disqualifyDecl", "tierDecl"];
+const PRIMARY_RULES = ["nameOrCall", "parenExpr", "listLiteral", "ifExpr", "quantifier", "aggregate"];
 
 const COMPARISON_OPS: Record<string, A.BinaryOp> = {
   "=": "=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", in: "in", contains: "contains",
   "not in": "not in", "starts with": "starts with", "ends with": "ends with",
+  "contains any of": "contains any of", "starts with any of": "starts with any of", "ends with any of": "ends with any of",
+  // Read as Qual's operator; the lexer reported the spelling.
+  "==": "=",
 };
+
+/** `&&` and `||` read as `and` and `or` (the lexer reported them). */
+const LOGIC_OPS: Record<string, A.BinaryOp> = { "&&": "and", "||": "or" };
 
 const QUANTIFIERS: Record<string, A.QuantifierExpr["quantifier"]> = {
   at: "atLeast", all: "all", any: "any", none: "none", count: "count",
+};
+
+const AGGREGATES: Record<string, A.AggregateWord> = {
+  at: "atLeast", all: "all", any: "any", none: "none", count: "count",
+  sum: "sum", avg: "avg", min: "min", max: "max", latest: "latest", earliest: "earliest",
 };
 
 const BaseVisitor = qualParser.getBaseCstVisitorConstructor();
@@ -126,7 +138,17 @@ export class CstToAst extends BaseVisitor {
   }
 
   private stringLiteral(t: IToken | undefined): A.StringLiteral | undefined {
-    return t === undefined ? undefined : { kind: "StringLiteral", value: unescapeString(t.image), range: this.positions.tokenRange(t) };
+    if (t === undefined) return undefined;
+    // `@ourco.example` (reported by the lexer) is the text as written.
+    const value = t.tokenType === UnquotedText ? t.image : unescapeString(t.image);
+    return { kind: "StringLiteral", value, range: this.positions.tokenRange(t) };
+  }
+
+  /** A bare name where a text belongs (`one of (low, high)`): reported, and read as that text. */
+  private unquoted(t: IToken): A.StringLiteral {
+    const range = this.positions.tokenRange(t);
+    this.diagnostics.push(unquotedText(t.image, range));
+    return { kind: "StringLiteral", value: t.image, range };
   }
 
   private expr(cst: CstNode | undefined): A.Expr | undefined {
@@ -172,12 +194,14 @@ export class CstToAst extends BaseVisitor {
   field(ctx: Children, cst: CstNode): A.FieldDecl | undefined {
     const name = this.identifier(token(ctx, "Identifier"));
     if (name === undefined) return undefined;
+    const type = this.build<A.TypeNode>(node(ctx, "typeExpr"));
+    const literal = node(ctx, "literalValue");
     return {
       kind: "FieldDecl",
       name,
-      type: this.build<A.TypeNode>(node(ctx, "typeExpr")),
+      type,
       optional: token(ctx, "Question") !== undefined,
-      default: this.build<A.Expr>(node(ctx, "literalValue")),
+      default: literal === undefined ? undefined : this.literal(literal, holdsText(type)),
       doc: this.stringLiteral(token(ctx, "doc")),
       range: this.rangeOf(cst),
     };
@@ -189,7 +213,11 @@ export class CstToAst extends BaseVisitor {
     if (primitive !== undefined) return { kind: "PrimitiveType", name: primitive.image as A.PrimitiveType["name"], range };
     if (token(ctx, "List") !== undefined) return { kind: "ListType", element: this.build<A.TypeNode>(node(ctx, "typeExpr")), range };
     if (token(ctx, "One") !== undefined) {
-      const options = tokens(ctx, "StringLiteral").map((t) => this.stringLiteral(t) as A.StringLiteral);
+      const bare = tokens(ctx, "unquoted");
+      const written = bare.length === 0 ? tokens(ctx, "StringLiteral") : [...tokens(ctx, "StringLiteral"), ...bare].sort((a, b) => a.startOffset - b.startOffset);
+      const options = written.map((t) => (bare.includes(t) ? this.unquoted(t) : (this.stringLiteral(t) as A.StringLiteral)));
+      // No choice could be read: the syntax error is the message, not a type with no choices.
+      if (options.length === 0) return undefined;
       this.checkCount(options.length, range, "`one of` type");
       return { kind: "OneOfType", options, range };
     }
@@ -197,8 +225,29 @@ export class CstToAst extends BaseVisitor {
     return undefined;
   }
 
-  literalValue(ctx: Children, cst: CstNode): A.Expr | undefined {
+  literalValue(_ctx: Children, cst: CstNode): A.Expr | undefined {
+    return this.literal(cst, false);
+  }
+
+  /**
+   * A default. A bare name is not a literal: for a field that holds text it
+   * is reported with its quoted spelling (and read as that text), otherwise
+   * as a default that is not a literal.
+   */
+  private literal(cst: CstNode, textual: boolean): A.Expr | undefined {
+    const ctx = cst.children as Children;
     const range = this.rangeOf(cst);
+    const bare = token(ctx, "unquoted");
+    if (bare !== undefined) {
+      if (textual) return this.unquoted(bare);
+      this.diagnostics.push({
+        code: SyntaxCode.ExpectedLiteral,
+        severity: "error",
+        message: `A default must be a literal value (a number, a text in double quotes, true, false, a date or a list of these), not the name \`${bare.image}\``,
+        range: this.positions.tokenRange(bare),
+      });
+      return undefined;
+    }
     const number = token(ctx, "NumberLiteral");
     if (number !== undefined) {
       const literal = this.numberLiteral(number);
@@ -209,7 +258,7 @@ export class CstToAst extends BaseVisitor {
     const atom = this.atom(ctx);
     if (atom !== undefined) return atom;
     if (token(ctx, "LBracket") !== undefined) {
-      const items = nodes(ctx, "literalValue").map((n) => this.expr(n)).filter((e): e is A.Expr => e !== undefined);
+      const items = nodes(ctx, "literalValue").map((n) => this.literal(n, textual)).filter((e): e is A.Expr => e !== undefined);
       this.checkCount(items.length, range, "list");
       return { kind: "ListLiteral", items, range };
     }
@@ -229,6 +278,16 @@ export class CstToAst extends BaseVisitor {
     const bool = token(ctx, "True") ?? token(ctx, "False");
     if (bool !== undefined) return { kind: "BoolLiteral", value: bool.image === "true", range: this.positions.tokenRange(bool) };
     return undefined;
+  }
+
+  setDecl(ctx: Children, cst: CstNode): A.SetDecl | undefined {
+    const name = this.identifier(token(ctx, "Identifier"));
+    if (name === undefined) return undefined;
+    const range = this.rangeOf(cst);
+    const items = this.build<A.Expr[]>(node(ctx, "argumentList")) ?? [];
+    this.checkCount(items.length, range, "set");
+    const label = this.stringLiteral(token(ctx, "StringLiteral"));
+    return label === undefined ? { kind: "SetDecl", name, items, range } : { kind: "SetDecl", name, label, items, range };
   }
 
   constDecl(ctx: Children, cst: CstNode): A.ConstDecl | undefined {
@@ -270,11 +329,10 @@ export class CstToAst extends BaseVisitor {
 
   bound(ctx: Children, cst: CstNode): A.Bound | undefined {
     const which = token(ctx, "which");
-    const number = token(ctx, "NumberLiteral");
-    if (which === undefined || number === undefined) return undefined;
-    const magnitude = Number(number.image.replaceAll("_", ""));
-    const value = token(ctx, "sign")?.image === "-" ? -magnitude : magnitude;
-    return { kind: "Bound", which: which.image as "min" | "max", value, range: this.rangeOf(cst) };
+    if (which === undefined) return undefined;
+    const value = this.expr(node(ctx, "value"));
+    const range = this.rangeOf(cst);
+    return value === undefined ? { kind: "Bound", which: which.image as "min" | "max", range } : { kind: "Bound", which: which.image as "min" | "max", value, range };
   }
 
   scoreRule(ctx: Children, cst: CstNode): A.ScoreRule | undefined {
@@ -321,7 +379,7 @@ export class CstToAst extends BaseVisitor {
     operators.forEach((op, i) => {
       const right = this.expr(operands[i + 1]);
       const current = left as A.Expr;
-      left = { kind: "BinaryExpr", op: op.image as A.BinaryOp, left: current, right, range: this.span(current, right ?? op) };
+      left = { kind: "BinaryExpr", op: LOGIC_OPS[op.image] ?? (op.image as A.BinaryOp), left: current, right, range: this.span(current, right ?? op) };
     });
     return left;
   }
@@ -375,6 +433,7 @@ export class CstToAst extends BaseVisitor {
       return { kind: "BetweenExpr", operand, low: this.expr(node(ctx, "low")), high: this.expr(node(ctx, "high")), range };
     }
     if (token(ctx, "Matches") !== undefined) {
+      if (token(ctx, "Any") !== undefined) return { kind: "MatchesExpr", operand, anyOf: this.expr(node(ctx, "anyOf")), range };
       return { kind: "MatchesExpr", operand, pattern: this.stringLiteral(token(ctx, "pattern")), range };
     }
     if (token(ctx, "Is") !== undefined) {
@@ -417,15 +476,50 @@ export class CstToAst extends BaseVisitor {
     };
   }
 
-  quantifier(ctx: Children, cst: CstNode): A.QuantifierExpr | undefined {
+  quantifier(ctx: Children, cst: CstNode): A.QuantifierExpr | A.AggregateExpr | undefined {
     const kind = token(ctx, "kind");
     if (kind === undefined) return undefined;
-    const quantifier = QUANTIFIERS[kind.image] ?? "all";
     const range = this.rangeOf(cst);
+    const list = node(ctx, "listAggregate");
+    if (list !== undefined) return this.aggregateOf(kind, list, range, node(ctx, "n"));
+    const quantifier = QUANTIFIERS[kind.image] ?? "all";
     const items = this.build<A.Expr[]>(node(ctx, "argumentList")) ?? [];
     this.checkCount(items.length, range, "list of items");
     const n = quantifier === "atLeast" ? this.expr(node(ctx, "n")) : undefined;
     return n === undefined ? { kind: "QuantifierExpr", quantifier, items, range } : { kind: "QuantifierExpr", quantifier, n, items, range };
+  }
+
+  aggregate(ctx: Children, cst: CstNode): A.AggregateExpr | undefined {
+    const kind = token(ctx, "kind");
+    if (kind === undefined) return undefined;
+    return this.aggregateOf(kind, node(ctx, "listAggregate"), this.rangeOf(cst), undefined);
+  }
+
+  private aggregateOf(kind: IToken, list: CstNode | undefined, range: SourceRange, nNode: CstNode | undefined): A.AggregateExpr {
+    const aggregate = AGGREGATES[kind.image] ?? "count";
+    const tail = list === undefined ? undefined : (list.children as Children);
+    const source = tail === undefined ? undefined : this.build<A.NameRef>(node(tail, "source"));
+    const where = tail === undefined ? undefined : this.expr(node(tail, "where"));
+    const n = aggregate === "atLeast" ? this.expr(nNode) : undefined;
+    return {
+      kind: "AggregateExpr",
+      aggregate,
+      ...(n === undefined ? {} : { n }),
+      ...(source === undefined ? {} : { source }),
+      ...(where === undefined ? {} : { where }),
+      range,
+    };
+  }
+
+  /** Built through `aggregateOf`, which needs the aggregate's word. */
+  listAggregate(): undefined {
+    return undefined;
+  }
+
+  namePath(ctx: Children, cst: CstNode): A.NameRef | undefined {
+    const parts = tokens(ctx, "parts").map((t) => this.identifier(t) as A.Identifier);
+    if (parts.length === 0) return undefined;
+    return { kind: "NameRef", parts, range: this.rangeOf(cst) };
   }
 
   nameOrCall(ctx: Children, cst: CstNode): A.Expr | undefined {
@@ -445,4 +539,11 @@ export class CstToAst extends BaseVisitor {
   argumentList(ctx: Children): A.Expr[] {
     return nodes(ctx, "items").map((n) => this.expr(n)).filter((e): e is A.Expr => e !== undefined);
   }
+}
+
+/** Whether a field's values are texts (or lists of them), so that a bare name in its default is a text without quotes. */
+function holdsText(type: A.TypeNode | undefined): boolean {
+  if (type === undefined) return false;
+  if (type.kind === "ListType") return holdsText(type.element);
+  return type.kind === "OneOfType" || (type.kind === "PrimitiveType" && type.name === "text");
 }

@@ -81,6 +81,7 @@ function after(previous: IToken | undefined): string {
 /** What a rule's name means to a reader. */
 const NAME_OF: Record<string, string> = {
   modelHeader: "the model",
+  setDecl: "the set",
   constDecl: "the constant",
   letDecl: "the value",
   criterionDecl: "the criterion",
@@ -103,6 +104,9 @@ function expectedName(expected: TokenType, actual: IToken, previous: IToken, rul
   }
   if (ruleName === "field") return coded(SyntaxCode.ExpectedToken, `Expected a field name${butFound(actual)}`);
   if (ruleName === "nameOrCall") return coded(SyntaxCode.ExpectedToken, `Expected a name${after(previous)}${butFound(actual)}`);
+  if (ruleName === "namePath" && hasPrevious(previous) && previous.tokenType.name === "Of") {
+    return coded(SyntaxCode.ExpectedToken, `Expected the name of a list after \`of\` (\`sum of deals.amount\`)${butFound(actual)}`);
+  }
   const what = NAME_OF[ruleName];
   const subject = what === undefined ? "a name" : `a name for ${what}`;
   return coded(SyntaxCode.ExpectedToken, `Expected ${subject}${after(previous)}${butFound(actual)}`);
@@ -130,7 +134,7 @@ export const friendlyMessages: IParserErrorMessageProvider = {
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return coded(
       SyntaxCode.ExpectedDeclaration,
-      `Unexpected ${describeToken(firstRedundant)}: expected a declaration (const, let, criterion, score, disqualify or tier)`,
+      `Unexpected ${describeToken(firstRedundant)}: expected a declaration (set, const, let, criterion, score, disqualify or tier)`,
     );
   },
 
@@ -138,6 +142,22 @@ export const friendlyMessages: IParserErrorMessageProvider = {
     const found = describeToken(actual[0]);
     if (ruleName === "comparison" && hasPrevious(previous) && previous.tokenType.name === "Is") {
       return coded(SyntaxCode.UnexpectedToken, `Expected \`missing\` or \`present\` after \`is\`${butFound(actual[0])}`);
+    }
+    if (ruleName === "comparison" && hasPrevious(previous) && previous.tokenType.name === "Matches") {
+      return coded(SyntaxCode.ExpectedToken, `Expected a text in double quotes (the pattern) or \`any of\` a list after \`matches\`${butFound(actual[0])}`);
+    }
+    if (ruleName === "comparison" && hasPrevious(previous) && previous.tokenType.name === "Of") {
+      return coded(SyntaxCode.ExpectedToken, `Expected a list after \`matches any of\` (\`["^ceo", "^cfo"]\` or the name of a const)${butFound(actual[0])}`);
+    }
+    if (ruleName === "quantifier" && hasPrevious(previous) && previous.tokenType.name === "Of") {
+      return coded(
+        SyntaxCode.ExpectedToken,
+        `Expected items in parentheses (\`count of (a, b)\`) or the name of a list or set (\`count of activities\`) after \`of\`${butFound(actual[0])}`,
+      );
+    }
+    if (EXPRESSION_RULES.has(ruleName) && hasPrevious(previous) && (previous.tokenType.name === "Min" || previous.tokenType.name === "Max")) {
+      // Only a bound puts an operand right after `min`/`max` (elsewhere they are names or start `min of`).
+      return coded(SyntaxCode.ExpectedToken, `Expected a number after \`${previous.image}\` (\`max 60\`, \`min -10\`, \`max fit_cap\`)${butFound(actual[0])}`);
     }
     if (EXPRESSION_RULES.has(ruleName) || ruleName === "listLiteral" || ruleName === "argumentList") {
       if (isReservedWord(actual[0]) && hasPrevious(previous) && previous.tokenType.name !== "LParen") {
@@ -166,7 +186,7 @@ export const friendlyMessages: IParserErrorMessageProvider = {
       case "declaration":
         return coded(
           SyntaxCode.ExpectedDeclaration,
-          `Expected a declaration (const, let, criterion, score, disqualify or tier)${butFound(actual[0])}`,
+          `Expected a declaration (set, const, let, criterion, score, disqualify or tier)${butFound(actual[0])}`,
         );
       case "bound":
         return coded(SyntaxCode.ExpectedToken, `Expected \`min\` or \`max\`${butFound(actual[0])}`);

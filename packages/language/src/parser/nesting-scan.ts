@@ -12,8 +12,9 @@ import { SyntaxCode } from "./syntax-codes.js";
  *
  * The measure follows the grammar: each open bracket is a level; within a
  * level, a run of unary signs nests until the next binary operator, a run of
- * `not` nests until the next `and`/`or`, and each `if` nests until the end of
- * its item (`,`, `:`, `when`) because its `else` extends as far as possible.
+ * `not` nests until the next `and`/`or`, and each `if` and each aggregate's
+ * `where` nests until the end of its item (`,`, `:`, `when`) because its
+ * `else` (or the `where` condition) extends as far as possible.
  * Binary operators in one item are counted too: a long chain builds a deep
  * left-leaning tree.
  */
@@ -28,7 +29,7 @@ const OPENERS = new Set<TokenType>([T.LParen, T.LBracket, T.LCurly]);
 const CLOSERS = new Set<TokenType>([T.RParen, T.RBracket, T.RCurly]);
 const ITEM_SEPARATORS = new Set<TokenType>([T.Comma, T.Colon, T.When, T.Otherwise, ...T.declarationKeywords]);
 const BINARY = new Set<TokenType>([
-  T.Or, T.And, T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals, T.In, T.Contains, T.Starts,
+  T.Or, T.And, T.AmpAmp, T.PipePipe, T.DoubleEquals, T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals, T.In, T.Contains, T.Starts,
   T.Ends, T.Coalesce, T.Star, T.Slash, T.Between, T.Matches, T.Is, T.Within,
 ]);
 const OPERAND_ENDS = new Set<TokenType>([
@@ -39,6 +40,14 @@ function endsOperand(token: IToken | undefined): boolean {
   if (token === undefined) return false;
   const type = token.tokenType;
   return OPERAND_ENDS.has(type) || (type.CATEGORIES ?? []).some((c) => OPERAND_ENDS.has(c));
+}
+
+/**
+ * A `where` is the aggregate's keyword when a name (the source) comes before
+ * it; otherwise it is a name itself. Counting a name too is conservative.
+ */
+function isName(token: IToken | undefined): boolean {
+  return token !== undefined && (token.tokenType === T.Identifier || (token.tokenType.CATEGORIES ?? []).includes(T.Identifier));
 }
 
 /** The first limit a run of tokens exceeds, as a diagnostic; undefined when within limits. */
@@ -68,7 +77,7 @@ export function scanNesting(tokens: readonly IToken[], limits: Readonly<Limits>,
       depth -= level.unary + level.nots + level.ifs;
       level.unary = level.nots = level.ifs = level.operators = 0;
       continue;
-    } else if (type === T.If) {
+    } else if (type === T.If || (type === T.Where && isName(tokens[i - 1]))) {
       level.ifs++;
       depth++;
     } else if (type === T.Not && tokens[i + 1]?.tokenType !== T.In) {
@@ -80,7 +89,7 @@ export function scanNesting(tokens: readonly IToken[], limits: Readonly<Limits>,
     } else if (BINARY.has(type) || type === T.Minus || type === T.Plus || type === T.Not) {
       depth -= level.unary;
       level.unary = 0;
-      if (type === T.And || type === T.Or) {
+      if (type === T.And || type === T.Or || type === T.AmpAmp || type === T.PipePipe) {
         depth -= level.nots;
         level.nots = 0;
       }

@@ -1,5 +1,5 @@
 import type { Diagnostic, SourceRange } from "@qualify/ir";
-import type { IRecognitionException, IToken, TokenType } from "chevrotain";
+import { tokenMatcher, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import type { ScoreRule } from "../ast.js";
 import { isRealToken, type PositionMapper } from "../lexer/positions.js";
 import * as T from "../lexer/tokens.js";
@@ -18,7 +18,7 @@ import { SyntaxCode } from "./syntax-codes.js";
 export const DECLARATION_KEYWORDS: ReadonlySet<TokenType> = new Set<TokenType>(T.declarationKeywords);
 const NAMED_DECLARATIONS = new Set<TokenType>([T.Model, T.Const, T.Let, T.Criterion, T.Score, T.Tier]);
 const COMPARISON_TOKENS = new Set<TokenType>([
-  T.Equals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals, T.In, T.Not, T.Contains, T.Starts, T.Ends,
+  T.Equals, T.DoubleEquals, T.NotEquals, T.Less, T.LessEquals, T.Greater, T.GreaterEquals, T.In, T.Not, T.Contains, T.Starts, T.Ends,
   T.Between, T.Matches, T.Is, T.Within,
 ]);
 
@@ -30,19 +30,40 @@ const COMPARISON_TOKENS = new Set<TokenType>([
  */
 export type PieceParser = <R>(piece: IToken[], rule: EntryRule, contiguous: boolean) => R | undefined;
 
-/** Cuts a model's tokens before every declaration keyword (unless misused as a field name, `score: number`). */
+/**
+ * Whether the token at `i` starts a declaration. A declaration keyword right
+ * after one that expects a name (`criterion score = ...`) or before a colon
+ * (`score: number` in an input block) is a misused name, reported by the
+ * parser. `set` is a contextual word: it starts a declaration only as
+ * `set NAME =` or `set NAME "Label"`, which no expression contains (a name
+ * never follows an operand), so a field or value named `set` stays a name.
+ */
+export function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
+  const token = tokens[i] as IToken;
+  if (token.tokenType === T.SetWord) {
+    const name = tokens[i + 1];
+    const after = tokens[i + 2];
+    return (
+      name !== undefined &&
+      after !== undefined &&
+      tokenMatcher(name, T.Identifier) &&
+      (tokenMatcher(after, T.Equals) || tokenMatcher(after, T.StringLiteral))
+    );
+  }
+  return (
+    DECLARATION_KEYWORDS.has(token.tokenType) &&
+    tokens[i + 1]?.tokenType !== T.Colon &&
+    !NAMED_DECLARATIONS.has(tokens[i - 1]?.tokenType as TokenType)
+  );
+}
+
+/** Cuts a model's tokens before every declaration (see `startsDeclaration`). */
 export function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
   const chunks: IToken[][] = [];
   let current: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as IToken;
-    // A declaration keyword right after one that expects a name (`criterion score = ...`) or
-    // before a colon (`score: number` in an input block) is a misused name, reported by the parser.
-    const startsDeclaration =
-      DECLARATION_KEYWORDS.has(token.tokenType) &&
-      tokens[i + 1]?.tokenType !== T.Colon &&
-      !NAMED_DECLARATIONS.has(tokens[i - 1]?.tokenType as TokenType);
-    if (startsDeclaration && current.length > 0) {
+    if (startsDeclaration(tokens, i) && current.length > 0) {
       chunks.push(current);
       current = [];
     }

@@ -7,7 +7,7 @@ import * as T from "../lexer/tokens.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { CstToAst } from "./cst-to-ast.js";
 import { describeToken } from "./error-messages.js";
-import { DECLARATION_KEYWORDS, parseDeclaration, parseTokens, splitDeclarations, type PieceParser } from "./parse-pieces.js";
+import { parseDeclaration, parseTokens, splitDeclarations, startsDeclaration, type PieceParser } from "./parse-pieces.js";
 import { SyntaxCode } from "./syntax-codes.js";
 
 /** Options of `parse` and `parseExpression`. */
@@ -92,11 +92,11 @@ export function parseModel(
     let counted = 0;
     for (const chunk of chunks) {
       const first = chunk[0] as IToken;
-      if (!DECLARATION_KEYWORDS.has(first.tokenType)) {
+      if (!startsDeclaration(chunk, 0)) {
         diagnostics.push({
           code: SyntaxCode.ExpectedDeclaration,
           severity: "error",
-          message: `Expected a declaration (model, input, const, let, criterion, score, disqualify or tier) but found ${describeToken(first)}`,
+          message: `Expected a declaration (model, input, set, const, let, criterion, score, disqualify or tier) but found ${describeToken(first)}`,
           range: positions.tokenRange(first),
         });
         continue;

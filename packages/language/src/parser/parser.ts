@@ -34,6 +34,7 @@ export class QualParser extends CstParser {
     this.OR([
       { ALT: () => this.SUBRULE(this.modelHeader) },
       { ALT: () => this.SUBRULE(this.inputBlock) },
+      { ALT: () => this.SUBRULE(this.setDecl) },
       { ALT: () => this.SUBRULE(this.constDecl) },
       { ALT: () => this.SUBRULE(this.letDecl) },
       { ALT: () => this.SUBRULE(this.criterionDecl) },
@@ -90,7 +91,12 @@ export class QualParser extends CstParser {
           this.CONSUME(T.One);
           this.CONSUME2(T.Of);
           this.CONSUME(T.LParen);
-          this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.CONSUME(T.StringLiteral) });
+          // A bare name is read as the text it stands for (`one of (low, high)`), and reported:
+          // the choices are still known, so the checker has no empty choice list to complain about.
+          this.AT_LEAST_ONE_SEP({
+            SEP: T.Comma,
+            DEF: () => this.OR8([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.Identifier, { LABEL: "unquoted" }) }]),
+          });
           this.CONSUME(T.RParen);
         },
       },
@@ -104,9 +110,15 @@ export class QualParser extends CstParser {
     ]);
   });
 
-  /** A field default: a number (signed), text, true/false, a date or a list of these. */
+  /**
+   * A field default: a number (signed), text, true/false, a date or a list of
+   * these. A bare name (`= software`) is read so that cst-to-ast.ts can say
+   * what to write instead; it is never a name when a `:` follows (the next
+   * field, after a missing default).
+   */
   literalValue = this.RULE("literalValue", () => {
     this.OR([
+      { GATE: () => this.LA(2).tokenType !== T.Colon, ALT: () => this.CONSUME(T.Identifier, { LABEL: "unquoted" }) },
       {
         ALT: () => {
           this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Minus, { LABEL: "sign" }) }, { ALT: () => this.CONSUME(T.Plus, { LABEL: "sign" }) }]));
@@ -125,6 +137,15 @@ export class QualParser extends CstParser {
         },
       },
     ]);
+  });
+
+  /** `set ID "Label" = (ITEM, ...)`: a named list of yes/no items. */
+  setDecl = this.RULE("setDecl", () => {
+    this.CONSUME(T.SetWord);
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.argumentList);
   });
 
   /** `const ID = EXPR` */
@@ -175,11 +196,14 @@ export class QualParser extends CstParser {
     ]);
   });
 
-  /** `min N` or `max N`, N a signed number. */
+  /**
+   * `min N` or `max N`, N a number known at compile time: `60`, `-10`,
+   * `fit_cap`, `fit_cap + 5`. An additive expression, so `max 60 min 0 {`
+   * ends the first bound at `min` (a name never follows an operand).
+   */
   bound = this.RULE("bound", () => {
     this.OR([{ ALT: () => this.CONSUME(T.Min, { LABEL: "which" }) }, { ALT: () => this.CONSUME(T.Max, { LABEL: "which" }) }]);
-    this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Minus, { LABEL: "sign" }) }, { ALT: () => this.CONSUME(T.Plus, { LABEL: "sign" }) }]));
-    this.CONSUME(T.NumberLiteral);
+    this.SUBRULE(this.additive, { LABEL: "value" });
   });
 
   /** `"Label": POINTS [when BOOL]` */
@@ -265,7 +289,12 @@ export class QualParser extends CstParser {
               { ALT: () => this.CONSUME(T.Greater, { LABEL: "op" }) },
               { ALT: () => this.CONSUME(T.GreaterEquals, { LABEL: "op" }) },
               { ALT: () => this.CONSUME(T.In, { LABEL: "op" }) },
-              { ALT: () => this.CONSUME(T.Contains, { LABEL: "op" }) },
+              {
+                ALT: () => {
+                  this.CONSUME(T.Contains, { LABEL: "op" });
+                  this.OPTION2({ GATE: this.anyOfList, DEF: () => this.anyOf(1) });
+                },
+              },
               {
                 ALT: () => {
                   this.CONSUME(T.Not, { LABEL: "op" });
@@ -276,12 +305,14 @@ export class QualParser extends CstParser {
                 ALT: () => {
                   this.CONSUME(T.Starts, { LABEL: "op" });
                   this.CONSUME(T.With, { LABEL: "op" });
+                  this.OPTION3({ GATE: this.anyOfList, DEF: () => this.anyOf(2) });
                 },
               },
               {
                 ALT: () => {
                   this.CONSUME(T.Ends, { LABEL: "op" });
                   this.CONSUME2(T.With, { LABEL: "op" });
+                  this.OPTION4({ GATE: this.anyOfList, DEF: () => this.anyOf(3) });
                 },
               },
             ]);
@@ -299,7 +330,19 @@ export class QualParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.Matches);
-            this.CONSUME(T.StringLiteral, { LABEL: "pattern" });
+            this.OR4([
+              { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "pattern" }) },
+              {
+                ALT: () => {
+                  this.CONSUME4(T.Any);
+                  this.CONSUME4(T.Of);
+                  this.OR5([
+                    { ALT: () => this.SUBRULE(this.listLiteral, { LABEL: "anyOf" }) },
+                    { ALT: () => this.SUBRULE(this.namePath, { LABEL: "anyOf" }) },
+                  ]);
+                },
+              },
+            ]);
           },
         },
         {
@@ -321,6 +364,26 @@ export class QualParser extends CstParser {
       ]);
     });
   });
+
+  /**
+   * `any of` after `contains`, `starts with` or `ends with` makes the "any of"
+   * test, unless a `(` follows: `any of (...)` is the quantifier, as everywhere.
+   */
+  private readonly anyOfList = (): boolean => this.LA(3).tokenType !== T.LParen;
+
+  /** Consumes `any of` as part of the operator (`idx` keeps chevrotain's occurrences apart). */
+  private anyOf(idx: 1 | 2 | 3): void {
+    if (idx === 1) {
+      this.CONSUME(T.Any, { LABEL: "op" });
+      this.CONSUME(T.Of, { LABEL: "op" });
+    } else if (idx === 2) {
+      this.CONSUME2(T.Any, { LABEL: "op" });
+      this.CONSUME2(T.Of, { LABEL: "op" });
+    } else {
+      this.CONSUME3(T.Any, { LABEL: "op" });
+      this.CONSUME3(T.Of, { LABEL: "op" });
+    }
+  }
 
   coalesceExpr = this.RULE("coalesceExpr", () => {
     this.SUBRULE(this.additive, { LABEL: "operands" });
@@ -374,6 +437,7 @@ export class QualParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.ifExpr) },
       { ALT: () => this.SUBRULE(this.quantifier) },
+      { ALT: () => this.SUBRULE(this.aggregate) },
       { ALT: () => this.SUBRULE(this.nameOrCall) },
     ]);
   });
@@ -400,7 +464,12 @@ export class QualParser extends CstParser {
     this.SUBRULE3(this.expression, { LABEL: "else" });
   });
 
-  /** `at least N of (...)`, `all of (...)`, `any of (...)`, `none of (...)`, `count of (...)` */
+  /**
+   * `at least N of`, `all of`, `any of`, `none of`, `count of`, followed by
+   * items in parentheses (`count of (a, b)`, the Qual 1 quantifier) or by a
+   * list or set (`count of activities where ...`, an aggregate). One rule for
+   * both, because `at least N` may be any length before the `of` that decides.
+   */
   quantifier = this.RULE("quantifier", () => {
     this.OR([
       {
@@ -416,7 +485,39 @@ export class QualParser extends CstParser {
       { ALT: () => this.CONSUME(T.Count, { LABEL: "kind" }) },
     ]);
     this.CONSUME(T.Of);
-    this.SUBRULE(this.argumentList);
+    this.OR2([{ ALT: () => this.SUBRULE(this.argumentList) }, { ALT: () => this.SUBRULE(this.listAggregate) }]);
+  });
+
+  /** `sum of`, `avg of`, `min of`, `max of`, `latest of`, `earliest of` a list (`sum of deals.amount where ...`). */
+  aggregate = this.RULE("aggregate", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Sum, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(T.Avg, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(T.Min, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(T.Max, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(T.Latest, { LABEL: "kind" }) },
+      { ALT: () => this.CONSUME(T.Earliest, { LABEL: "kind" }) },
+    ]);
+    this.CONSUME(T.Of);
+    this.SUBRULE(this.listAggregate);
+  });
+
+  /** What an aggregate's `of` takes: `SOURCE [where EXPR]`; the `where` is a whole expression, extending as far as possible. */
+  listAggregate = this.RULE("listAggregate", () => {
+    this.SUBRULE(this.namePath, { LABEL: "source" });
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expression, { LABEL: "where" });
+    });
+  });
+
+  /** A name or dotted path, nothing else: an aggregate's source, the list of `matches any of`. */
+  namePath = this.RULE("namePath", () => {
+    this.CONSUME(T.Identifier, { LABEL: "parts" });
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME2(T.Identifier, { LABEL: "parts" });
+    });
   });
 
   /** A name, a dotted path, or a call `f(a, b)`. */
@@ -435,7 +536,7 @@ export class QualParser extends CstParser {
     ]);
   });
 
-  /** `( a, b, ... )` after a call's name or a quantifier's `of`. */
+  /** `( a, b, ... )` after a call's name, a quantifier's `of` or a set's `=`. */
   argumentList = this.RULE("argumentList", () => {
     this.CONSUME(T.LParen);
     this.MANY_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: "items" }) });

@@ -34,6 +34,10 @@ export const SyntaxCode = {
   ReservedWord: "QUAL120",
   /** `is` not followed by `missing` or `present`, and other unexpected words. */
   UnexpectedToken: "QUAL121",
+  /** `==`, `&&` or `||`: an operator of another language, read as Qual's `=`, `and`, `or`. */
+  ForeignOperator: "QUAL122",
+  /** A text value without double quotes (`@ourco.example`, `one of (low, high)`, `= software`). */
+  UnquotedText: "QUAL123",
   /** The parser failed in a way it does not expect; a bug to report. */
   InternalError: "QUAL199",
   /** The source text is longer than `maxSourceLength`. */

@@ -142,8 +142,14 @@ function withLabel<T extends object>(node: T, label: A.StringLiteral | undefined
   return label === undefined ? node : { ...node, label };
 }
 
+/** A signed whole number as a bound gives it: `60`, `-10` (a unary minus on a literal, as the parser reads it). */
+const signedNumberArb: fc.Arbitrary<A.Expr> = fc.integer({ min: -500, max: 500 }).map((value): A.Expr => {
+  const literal: A.NumberLiteral = { kind: "NumberLiteral", value: Math.abs(value), raw: String(Math.abs(value)), range: NO_RANGE };
+  return value < 0 ? { kind: "UnaryExpr", op: "-", operand: literal, range: NO_RANGE } : literal;
+});
+
 const boundArb: fc.Arbitrary<A.Bound> = fc
-  .tuple(fc.constantFrom("min", "max") as fc.Arbitrary<"min" | "max">, fc.integer({ min: -500, max: 500 }))
+  .tuple(fc.constantFrom("min", "max") as fc.Arbitrary<"min" | "max">, signedNumberArb)
   .map(([which, value]) => ({ kind: "Bound", which, value, range: NO_RANGE }));
 
 const ruleArb: fc.Arbitrary<A.ScoreRule> = fc

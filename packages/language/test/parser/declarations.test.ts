@@ -49,7 +49,7 @@ describe("the sample models of the language design", () => {
     const fit = ast.declarations[0];
     expect(fit?.kind).toBe("ScoreGroupDecl");
     if (fit?.kind !== "ScoreGroupDecl") return;
-    expect(fit.bounds.map((b) => [b.which, b.value])).toEqual([["max", 60]]);
+    expect(fit.bounds.map((b) => [b.which, sexpr(b.value)])).toEqual([["max", "60"]]);
     expect(fit.rules.map((r) => [r.label.value, sexpr(r.points)])).toEqual([
       ["Mid-market company", "(+ 20)"],
       ["Target country", "(+ 10)"],
@@ -122,8 +122,8 @@ input {
   it("reads score bounds in either order, signed", () => {
     const a = only('score fit "Fit" min -10 max 60 { "x": 1 }');
     const b = only('score fit "Fit" max 60 min -10 { "x": 1 }');
-    expect(a.kind === "ScoreGroupDecl" && a.bounds.map((x) => [x.which, x.value])).toEqual([["min", -10], ["max", 60]]);
-    expect(b.kind === "ScoreGroupDecl" && b.bounds.map((x) => [x.which, x.value])).toEqual([["max", 60], ["min", -10]]);
+    expect(a.kind === "ScoreGroupDecl" && a.bounds.map((x) => [x.which, sexpr(x.value)])).toEqual([["min", "(- 10)"], ["max", "60"]]);
+    expect(b.kind === "ScoreGroupDecl" && b.bounds.map((x) => [x.which, sexpr(x.value)])).toEqual([["max", "60"], ["min", "(- 10)"]]);
   });
 
   it("reads score rules with and without `when`, points with an optional sign", () => {

@@ -23,6 +23,7 @@ export function sexpr(expr: Expr | undefined): string {
     case "BetweenExpr":
       return `(between ${sexpr(expr.operand)} ${sexpr(expr.low)} ${sexpr(expr.high)})`;
     case "MatchesExpr":
+      if (expr.anyOf !== undefined) return `(matches any of ${sexpr(expr.operand)} ${sexpr(expr.anyOf)})`;
       return `(matches ${sexpr(expr.operand)} ${JSON.stringify(expr.pattern?.value)})`;
     case "PresenceExpr":
       return `(is-${expr.test} ${sexpr(expr.operand)})`;
@@ -34,6 +35,8 @@ export function sexpr(expr: Expr | undefined): string {
       return `(if ${sexpr(expr.condition)} ${sexpr(expr.then)} ${sexpr(expr.else)})`;
     case "QuantifierExpr":
       return `(${expr.quantifier}${expr.n === undefined ? "" : ` ${sexpr(expr.n)}`} ${expr.items.map(sexpr).join(" ")})`;
+    case "AggregateExpr":
+      return `(${expr.aggregate}${expr.n === undefined ? "" : ` ${sexpr(expr.n)}`} of ${sexpr(expr.source)}${expr.where === undefined ? "" : ` where ${sexpr(expr.where)}`})`;
     case "ParenExpr":
       return `{${sexpr(expr.inner)}}`;
   }
