@@ -81,7 +81,7 @@ export const Latest = contextualWord("Latest", "latest");
 export const Earliest = contextualWord("Earliest", "earliest");
 export const Where = contextualWord("Where", "where");
 /**
- * `set` starts a declaration only as `set NAME =` or `set NAME "Label"`
+ * `set` starts a declaration only as `set NAME =` or `set NAME "Label" =`
  * (see `startsDeclaration` in parse-pieces.ts); elsewhere it is a name, so
  * models with a field or value called `set` keep working.
  */

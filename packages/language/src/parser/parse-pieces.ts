@@ -22,6 +22,9 @@ const COMPARISON_TOKENS = new Set<TokenType>([
   T.Between, T.Matches, T.Is, T.Within,
 ]);
 
+/** The aggregates that only take a list (never items in parentheses). */
+const LIST_AGGREGATES = new Set<TokenType>([T.Sum, T.Avg, T.Min, T.Max, T.Latest, T.Earliest]);
+
 /**
  * Parses one piece of a model with one entry rule; syntax errors go to the
  * caller's diagnostics. `contiguous` says the piece's tokens follow each
@@ -35,19 +38,23 @@ export type PieceParser = <R>(piece: IToken[], rule: EntryRule, contiguous: bool
  * after one that expects a name (`criterion score = ...`) or before a colon
  * (`score: number` in an input block) is a misused name, reported by the
  * parser. `set` is a contextual word: it starts a declaration only as
- * `set NAME =` or `set NAME "Label"`, which no expression contains (a name
- * never follows an operand), so a field or value named `set` stays a name.
+ * `set NAME =` or `set NAME "Label" =` after a token that can end the
+ * previous declaration, which no expression contains (a name never follows
+ * an operand), so a field or value named `set` stays a name.
  */
 export function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
   const token = tokens[i] as IToken;
   if (token.tokenType === T.SetWord) {
+    const before = tokens[i - 1];
     const name = tokens[i + 1];
-    const after = tokens[i + 2];
+    let after = tokens[i + 2];
+    if (after !== undefined && tokenMatcher(after, T.StringLiteral)) after = tokens[i + 3];
     return (
+      (before === undefined || endsOperand(before)) &&
       name !== undefined &&
-      after !== undefined &&
       tokenMatcher(name, T.Identifier) &&
-      (tokenMatcher(after, T.Equals) || tokenMatcher(after, T.StringLiteral))
+      after !== undefined &&
+      tokenMatcher(after, T.Equals)
     );
   }
   return (
@@ -55,6 +62,18 @@ export function startsDeclaration(tokens: readonly IToken[], i: number): boolean
     tokens[i + 1]?.tokenType !== T.Colon &&
     !NAMED_DECLARATIONS.has(tokens[i - 1]?.tokenType as TokenType)
   );
+}
+
+const OPERAND_ENDS: readonly TokenType[] = [
+  T.Identifier, T.NumberLiteral, T.StringLiteral, T.DateLiteral, T.True, T.False, T.RParen, T.RBracket, T.RCurly, T.Otherwise,
+];
+
+/**
+ * Whether a token can end a declaration. A `set` after any other token
+ * (`of`, an operator, `(`) is a name in an expression: `count of set where "a" = b`.
+ */
+function endsOperand(token: IToken): boolean {
+  return OPERAND_ENDS.some((type) => tokenMatcher(token, type));
 }
 
 /** Cuts a model's tokens before every declaration (see `startsDeclaration`). */
@@ -166,7 +185,10 @@ function syntaxDiagnostic(error: IRecognitionException, chunk: readonly IToken[]
   if (error.name === "NotAllInputParsedException" && isRealToken(token)) {
     const index = chunk.indexOf(token);
     const before = index > 0 ? chunk[index - 1] : undefined;
-    if (COMPARISON_TOKENS.has(token.tokenType) && before !== undefined) {
+    if (token.tokenType === T.Of && before !== undefined && LIST_AGGREGATES.has(before.tokenType) && chunk[index + 1]?.tokenType === T.LParen) {
+      code = SyntaxCode.ExpectedToken;
+      message = `\`${before.image} of\` takes the name of a list, not items in parentheses: \`${before.image} of deals.amount\``;
+    } else if (COMPARISON_TOKENS.has(token.tokenType) && before !== undefined) {
       code = SyntaxCode.ChainedComparison;
       message = `Comparisons cannot be chained: ${describeToken(token)} cannot follow another comparison; join them with \`and\` (a < b and b < c)`;
     } else if (before !== undefined) {

@@ -437,7 +437,9 @@ export class QualParser extends CstParser {
       { ALT: () => this.SUBRULE(this.parenExpr) },
       { ALT: () => this.SUBRULE(this.ifExpr) },
       { ALT: () => this.SUBRULE(this.quantifier) },
-      { ALT: () => this.SUBRULE(this.aggregate) },
+      // `min of (` is no aggregate (those take a list name): `at least min of (a, b)` keeps
+      // reading `min` as the name it was in Qual 1.
+      { GATE: () => this.LA(3).tokenType !== T.LParen, ALT: () => this.SUBRULE(this.aggregate) },
       { ALT: () => this.SUBRULE(this.nameOrCall) },
     ]);
   });

@@ -14,11 +14,25 @@ export const NO_RANGE: SourceRange = Object.freeze({
   end: Object.freeze({ offset: 0, line: 0, column: 0 }),
 });
 
-/** Names, including contextual words, which are ordinary names outside their construct. */
+/**
+ * Names, including contextual words, which are ordinary names outside their
+ * construct (Qual 2's `sum`, `avg`, `latest`, `earliest`, `where`, `set` too).
+ */
 export const NAMES = [
   "a", "b", "budget_usd", "x1", "_tmp", "count", "min", "max", "days", "list", "text", "number", "bool", "date",
   "at", "least", "all", "any", "none", "missing", "present", "within", "one", "inputs", "ending", "score_2",
+  "sum", "avg", "latest", "earliest", "where", "set", "settings",
 ] as const;
+
+/**
+ * Which syntax the generators produce. Qual 1 forms by default, so tests of
+ * printers that do not know Qual 2 yet keep passing; `qual2: true` adds
+ * aggregates over lists and sets (with `where`), set declarations, bounds
+ * that are const expressions and the `any of` tests.
+ */
+export interface SyntaxOptions {
+  readonly qual2?: boolean;
+}
 
 export const nameArb: fc.Arbitrary<string> = fc.constantFrom(...NAMES);
 
@@ -52,7 +66,7 @@ const dateArb: fc.Arbitrary<A.DateLiteral> = fc
 
 const boolArb: fc.Arbitrary<A.BoolLiteral> = fc.boolean().map((value) => ({ kind: "BoolLiteral", value, range: NO_RANGE }));
 
-const nameRefArb: fc.Arbitrary<A.NameRef> = fc
+export const nameRefArb: fc.Arbitrary<A.NameRef> = fc
   .array(identifierArb, { minLength: 1, maxLength: 3 })
   .map((parts) => ({ kind: "NameRef", parts, range: NO_RANGE }));
 
@@ -60,14 +74,42 @@ const BINARY_OPS: readonly A.BinaryOp[] = [
   "or", "and", "=", "!=", "<", "<=", ">", ">=", "in", "not in", "contains", "starts with", "ends with", "??", "+", "-", "*", "/",
 ];
 
-/** Expressions of every form, nested up to `depth`. */
-export function exprArb(depth = 3): fc.Arbitrary<A.Expr> {
+/** The words of `AGG of SOURCE`. */
+export const AGGREGATE_WORDS: readonly A.AggregateWord[] = ["atLeast", "all", "any", "none", "count", "sum", "min", "max", "avg", "latest", "earliest"];
+
+const ANY_OF_OPS: readonly A.BinaryOp[] = ["contains any of", "starts with any of", "ends with any of"];
+
+/** Expressions of every form, nested up to `depth`; Qual 2 forms with `{ qual2: true }`. */
+export function exprArb(depth = 3, options: SyntaxOptions = {}): fc.Arbitrary<A.Expr> {
   const { expr } = fc.letrec<{ expr: A.Expr }>((tie) => {
     const sub = tie("expr");
     const items = fc.array(sub, { maxLength: 3 });
+    // The list after `... any of`: `any of (` would be the quantifier, so never a bracketed expression.
+    const list: fc.Arbitrary<A.Expr> = fc.oneof(
+      nameRefArb,
+      items.map((l): A.Expr => ({ kind: "ListLiteral", items: l, range: NO_RANGE })),
+      fc.tuple(identifierArb, items).map(([callee, args]): A.Expr => ({ kind: "CallExpr", callee, args, range: NO_RANGE })),
+    );
+    const qual2: fc.Arbitrary<A.Expr>[] = options.qual2 !== true ? [] : [
+      fc
+        .record({ aggregate: fc.constantFrom(...AGGREGATE_WORDS), n: sub, source: nameRefArb, where: fc.option(sub, { nil: undefined }) })
+        .map(({ aggregate, n, source, where }): A.Expr => ({
+          kind: "AggregateExpr",
+          aggregate,
+          ...(aggregate === "atLeast" ? { n } : {}),
+          source,
+          ...(where === undefined ? {} : { where }),
+          range: NO_RANGE,
+        })),
+      fc.tuple(fc.constantFrom(...ANY_OF_OPS), sub, list).map(([op, left, right]): A.Expr => ({ kind: "BinaryExpr", op, left, right, range: NO_RANGE })),
+      fc
+        .tuple(sub, fc.oneof(nameRefArb, fc.array(stringLiteralArb, { maxLength: 3 }).map((l): A.Expr => ({ kind: "ListLiteral", items: l, range: NO_RANGE }))))
+        .map(([operand, anyOf]): A.Expr => ({ kind: "MatchesExpr", operand, anyOf, range: NO_RANGE })),
+    ];
     return {
       expr: fc.oneof(
         { depthSize: "small", maxDepth: depth },
+        // The first arbitrary is what oneof takes at the maximum depth: a leaf.
         numberLiteralArb,
         stringLiteralArb,
         boolArb,
@@ -85,6 +127,7 @@ export function exprArb(depth = 3): fc.Arbitrary<A.Expr> {
         fc.tuple(fc.constantFrom("all", "any", "none", "count") as fc.Arbitrary<"all" | "any" | "none" | "count">, items).map(([quantifier, list]): A.Expr => ({ kind: "QuantifierExpr", quantifier, items: list, range: NO_RANGE })),
         fc.tuple(sub, items).map(([n, list]): A.Expr => ({ kind: "QuantifierExpr", quantifier: "atLeast", n, items: list, range: NO_RANGE })),
         sub.map((inner): A.Expr => ({ kind: "ParenExpr", inner, range: NO_RANGE })),
+        ...qual2,
       ),
     };
   });
@@ -148,61 +191,97 @@ const signedNumberArb: fc.Arbitrary<A.Expr> = fc.integer({ min: -500, max: 500 }
   return value < 0 ? { kind: "UnaryExpr", op: "-", operand: literal, range: NO_RANGE } : literal;
 });
 
-const boundArb: fc.Arbitrary<A.Bound> = fc
-  .tuple(fc.constantFrom("min", "max") as fc.Arbitrary<"min" | "max">, signedNumberArb)
-  .map(([which, value]) => ({ kind: "Bound", which, value, range: NO_RANGE }));
-
-const ruleArb: fc.Arbitrary<A.ScoreRule> = fc
-  .tuple(stringLiteralArb, exprArb(2), fc.option(exprArb(2), { nil: undefined }))
-  .map(([label, points, when]) => ({ kind: "ScoreRule", label, points, ...(when === undefined ? {} : { when }), range: NO_RANGE }));
-
-/** Every declaration form. */
-export const declarationArb: fc.Arbitrary<A.Declaration> = fc.oneof(
-  fc.tuple(identifierArb, exprArb()).map(([name, value]): A.Declaration => ({ kind: "ConstDecl", name, value, range: NO_RANGE })),
-  fc.tuple(identifierArb, exprArb()).map(([name, value]): A.Declaration => ({ kind: "LetDecl", name, value, range: NO_RANGE })),
-  fc.tuple(identifierArb, optionalLabel, exprArb()).map(([name, label, condition]): A.Declaration => withLabel({ kind: "CriterionDecl", name, condition, range: NO_RANGE }, label)),
+/** A const expression, as Qual 2 bounds take: `fit_cap`, `fit_cap + 5`, `-10`. */
+const constExprArb: fc.Arbitrary<A.Expr> = fc.oneof(
+  signedNumberArb,
+  nameRefArb,
   fc
-    .tuple(identifierArb, optionalLabel, fc.array(boundArb, { maxLength: 2 }), fc.array(ruleArb, { maxLength: 3 }))
-    .map(([name, label, bounds, rules]): A.Declaration => withLabel({ kind: "ScoreGroupDecl", name, bounds, rules, range: NO_RANGE }, label)),
-  fc.tuple(identifierArb, optionalLabel, exprArb()).map(([name, label, value]): A.Declaration => withLabel({ kind: "ComputedScoreDecl", name, value, range: NO_RANGE }, label)),
-  fc.tuple(stringLiteralArb, exprArb()).map(([reason, condition]): A.Declaration => ({ kind: "DisqualifyDecl", reason, condition, range: NO_RANGE })),
-  fc
-    .tuple(identifierArb, optionalLabel, fc.option(exprArb(), { nil: undefined }))
-    .map(([name, label, condition]): A.Declaration =>
-      withLabel(
-        condition === undefined
-          ? { kind: "TierDecl", name, otherwise: true, range: NO_RANGE }
-          : { kind: "TierDecl", name, condition, otherwise: false, range: NO_RANGE },
-        label,
-      ),
-    ),
+    .tuple(nameRefArb, fc.constantFrom("+", "-", "*", "/") as fc.Arbitrary<A.BinaryOp>, numberLiteralArb)
+    .map(([left, op, right]): A.Expr => ({ kind: "BinaryExpr", op, left, right, range: NO_RANGE })),
+  exprArb(2, { qual2: true }),
 );
 
-/** Whole models: a `model` line, maybe an input block, and up to eight declarations. */
-export const modelArb: fc.Arbitrary<A.Model> = fc
-  .record({
-    id: identifierArb,
-    title: optionalLabel,
-    input: fc.option(fc.array(fieldArb, { maxLength: 4 }), { nil: undefined }),
-    declarations: fc.array(declarationArb, { maxLength: 8 }),
-  })
-  .map(({ id, title, input, declarations }): A.Model => ({
-    kind: "Model",
-    id,
-    ...(title === undefined ? {} : { title }),
-    ...(input === undefined ? {} : { input: { kind: "InputBlock", fields: input, range: NO_RANGE } }),
-    declarations,
-    comments: [],
-    range: NO_RANGE,
-  }));
+function boundArbOf(options: SyntaxOptions): fc.Arbitrary<A.Bound> {
+  return fc
+    .tuple(fc.constantFrom("min", "max") as fc.Arbitrary<"min" | "max">, options.qual2 === true ? constExprArb : signedNumberArb)
+    .map(([which, value]) => ({ kind: "Bound", which, value, range: NO_RANGE }));
+}
+
+function ruleArbOf(options: SyntaxOptions): fc.Arbitrary<A.ScoreRule> {
+  return fc
+    .tuple(stringLiteralArb, exprArb(2, options), fc.option(exprArb(2, options), { nil: undefined }))
+    .map(([label, points, when]) => ({ kind: "ScoreRule", label, points, ...(when === undefined ? {} : { when }), range: NO_RANGE }));
+}
+
+/** Every declaration form of the syntax `options` choose. */
+export function declarationArbOf(options: SyntaxOptions): fc.Arbitrary<A.Declaration> {
+  const exprArbOf = (depth = 3): fc.Arbitrary<A.Expr> => exprArb(depth, options);
+  const boundArb = boundArbOf(options);
+  const ruleArb = ruleArbOf(options);
+  const qual2: fc.Arbitrary<A.Declaration>[] = options.qual2 !== true ? [] : [
+    fc
+      .tuple(identifierArb, optionalLabel, fc.array(exprArbOf(2), { maxLength: 4 }))
+      .map(([name, label, items]): A.Declaration => withLabel({ kind: "SetDecl", name, items, range: NO_RANGE }, label)),
+  ];
+  return fc.oneof(
+    ...qual2,
+    fc.tuple(identifierArb, exprArbOf()).map(([name, value]): A.Declaration => ({ kind: "ConstDecl", name, value, range: NO_RANGE })),
+    fc.tuple(identifierArb, exprArbOf()).map(([name, value]): A.Declaration => ({ kind: "LetDecl", name, value, range: NO_RANGE })),
+    fc.tuple(identifierArb, optionalLabel, exprArbOf()).map(([name, label, condition]): A.Declaration => withLabel({ kind: "CriterionDecl", name, condition, range: NO_RANGE }, label)),
+    fc
+      .tuple(identifierArb, optionalLabel, fc.array(boundArb, { maxLength: 2 }), fc.array(ruleArb, { maxLength: 3 }))
+      .map(([name, label, bounds, rules]): A.Declaration => withLabel({ kind: "ScoreGroupDecl", name, bounds, rules, range: NO_RANGE }, label)),
+    fc.tuple(identifierArb, optionalLabel, exprArbOf()).map(([name, label, value]): A.Declaration => withLabel({ kind: "ComputedScoreDecl", name, value, range: NO_RANGE }, label)),
+    fc.tuple(stringLiteralArb, exprArbOf()).map(([reason, condition]): A.Declaration => ({ kind: "DisqualifyDecl", reason, condition, range: NO_RANGE })),
+    fc
+      .tuple(identifierArb, optionalLabel, fc.option(exprArbOf(), { nil: undefined }))
+      .map(([name, label, condition]): A.Declaration =>
+        withLabel(
+          condition === undefined
+            ? { kind: "TierDecl", name, otherwise: true, range: NO_RANGE }
+            : { kind: "TierDecl", name, condition, otherwise: false, range: NO_RANGE },
+          label,
+        ),
+      ),
+  );
+}
+
+/** Every Qual 1 declaration form. */
+export const declarationArb: fc.Arbitrary<A.Declaration> = declarationArbOf({});
+
+/** Whole models of the syntax `options` choose: a `model` line, maybe an input block, and up to eight declarations. */
+export function modelArbOf(options: SyntaxOptions): fc.Arbitrary<A.Model> {
+  return fc
+    .record({
+      id: identifierArb,
+      title: optionalLabel,
+      input: fc.option(fc.array(fieldArb, { maxLength: 4 }), { nil: undefined }),
+      declarations: fc.array(declarationArbOf(options), { maxLength: 8 }),
+    })
+    .map(({ id, title, input, declarations }): A.Model => ({
+      kind: "Model",
+      id,
+      ...(title === undefined ? {} : { title }),
+      ...(input === undefined ? {} : { input: { kind: "InputBlock", fields: input, range: NO_RANGE } }),
+      declarations,
+      comments: [],
+      range: NO_RANGE,
+    }));
+}
+
+/** Whole Qual 1 models. */
+export const modelArb: fc.Arbitrary<A.Model> = modelArbOf({});
+
+/** Whole models with every Qual 2 form too. */
+export const qual2ModelArb: fc.Arbitrary<A.Model> = modelArbOf({ qual2: true });
 
 /** Words, operators and literals of Qual (and a few broken pieces), for token-soup inputs. */
 export const QUAL_PIECES = [
   "model", "input", "const", "let", "criterion", "score", "disqualify", "tier", "when", "otherwise", "and", "or", "not",
   "in", "between", "contains", "starts", "ends", "with", "matches", "is", "if", "then", "else", "of", "true", "false",
   "at", "least", "all", "any", "none", "count", "min", "max", "missing", "present", "within", "days", "list", "one",
-  "number", "text", "bool", "date", "x", "a.b", "10_000", "2.5", "2026-01-31", '"label"', '"un', '"esc\\q"', "#c\n",
-  "=", "!=", "<", "<=", ">", ">=", "??", "?", "+", "-", "*", "/", "(", ")", "[", "]", "{", "}", ",", ":", ".", "\n", "@", "$",
+  "number", "text", "bool", "date", "sum", "avg", "latest", "earliest", "where", "set", "x", "a.b", "10_000", "2.5", "2026-01-31", '"label"', '"un', '"esc\\q"', "#c\n",
+  "=", "!=", "<", "<=", ">", ">=", "??", "?", "==", "&&", "||", "@x.y", "+", "-", "*", "/", "(", ")", "[", "]", "{", "}", ",", ":", ".", "\n", "@", "$",
 ] as const;
 
 /** Arbitrary sequences of Qual pieces joined by spaces: mostly-lexable garbage that reaches deep into the parser. */

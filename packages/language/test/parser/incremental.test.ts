@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { printModel } from "../../src/format/format.js";
 import { createIncrementalParser } from "../../src/parser/incremental-parser.js";
 import { parse } from "../../src/parser/parse.js";
-import { modelArb, QUAL_PIECES } from "../arbitraries/model.js";
+import { qual2ModelArb, QUAL_PIECES } from "../arbitraries/model.js";
+import { printSource } from "../arbitraries/print-source.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -61,8 +61,8 @@ function expectSameAsFreshParse(text: string, edits: readonly Edit[]): void {
 describe("the incremental parser", () => {
   it("gives what parse gives after every edit of a random sequence on generated models", () => {
     fc.assert(
-      fc.property(modelArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (model, edits) => {
-        expectSameAsFreshParse(printModel(model), edits);
+      fc.property(qual2ModelArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (model, edits) => {
+        expectSameAsFreshParse(printSource(model), edits);
       }),
       { numRuns: 150 },
     );
