@@ -86,12 +86,13 @@ const FOREIGN_OPERATORS: ReadonlyMap<TokenType, string> = new Map([
   [PipePipe, "Qual writes `or`: use `or` instead of `||`"],
 ]);
 
-/** The diagnostic for a text value written without quotes; the parser uses it too (`one of (low, high)`). */
-export function unquotedText(text: string, range: SourceRange): Diagnostic {
+/** The diagnostic for text values written without quotes; the parser uses it too (`one of (low, high)`). */
+export function unquotedText(texts: string | readonly string[], range: SourceRange): Diagnostic {
+  const list = typeof texts === "string" ? [texts] : texts;
   return {
     code: SyntaxCode.UnquotedText,
     severity: "error",
-    message: `Text values are written in double quotes: ${JSON.stringify(text)}`,
+    message: `Text values are written in double quotes: ${list.map((t) => JSON.stringify(t)).join(", ")}`,
     range,
   };
 }

@@ -144,11 +144,17 @@ export class CstToAst extends BaseVisitor {
     return { kind: "StringLiteral", value, range: this.positions.tokenRange(t) };
   }
 
-  /** A bare name where a text belongs (`one of (low, high)`): reported, and read as that text. */
+  /** A bare name where a text belongs (`one of (low, high)`), read as that text; `reportUnquoted` reports them. */
   private unquoted(t: IToken): A.StringLiteral {
-    const range = this.positions.tokenRange(t);
-    this.diagnostics.push(unquotedText(t.image, range));
-    return { kind: "StringLiteral", value: t.image, range };
+    return { kind: "StringLiteral", value: t.image, range: this.positions.tokenRange(t) };
+  }
+
+  /** One diagnostic for the bare names of one type or default, from the first to the last, showing each quoted. */
+  private reportUnquoted(bare: readonly IToken[]): void {
+    const first = bare[0];
+    const last = bare[bare.length - 1];
+    if (first === undefined || last === undefined) return;
+    this.diagnostics.push(unquotedText(bare.map((t) => t.image), this.positions.span(first, last)));
   }
 
   private expr(cst: CstNode | undefined): A.Expr | undefined {
@@ -196,12 +202,15 @@ export class CstToAst extends BaseVisitor {
     if (name === undefined) return undefined;
     const type = this.build<A.TypeNode>(node(ctx, "typeExpr"));
     const literal = node(ctx, "literalValue");
+    const bare: IToken[] = [];
+    const value = literal === undefined ? undefined : this.literal(literal, holdsText(type), bare);
+    this.reportUnquoted(bare);
     return {
       kind: "FieldDecl",
       name,
       type,
       optional: token(ctx, "Question") !== undefined,
-      default: literal === undefined ? undefined : this.literal(literal, holdsText(type)),
+      default: value,
       doc: this.stringLiteral(token(ctx, "doc")),
       range: this.rangeOf(cst),
     };
@@ -216,6 +225,7 @@ export class CstToAst extends BaseVisitor {
       const bare = tokens(ctx, "unquoted");
       const written = bare.length === 0 ? tokens(ctx, "StringLiteral") : [...tokens(ctx, "StringLiteral"), ...bare].sort((a, b) => a.startOffset - b.startOffset);
       const options = written.map((t) => (bare.includes(t) ? this.unquoted(t) : (this.stringLiteral(t) as A.StringLiteral)));
+      this.reportUnquoted(bare);
       // No choice could be read: the syntax error is the message, not a type with no choices.
       if (options.length === 0) return undefined;
       this.checkCount(options.length, range, "`one of` type");
@@ -226,7 +236,7 @@ export class CstToAst extends BaseVisitor {
   }
 
   literalValue(_ctx: Children, cst: CstNode): A.Expr | undefined {
-    return this.literal(cst, false);
+    return this.literal(cst, false, []);
   }
 
   /**
@@ -234,12 +244,15 @@ export class CstToAst extends BaseVisitor {
    * is reported with its quoted spelling (and read as that text), otherwise
    * as a default that is not a literal.
    */
-  private literal(cst: CstNode, textual: boolean): A.Expr | undefined {
+  private literal(cst: CstNode, textual: boolean, bareNames: IToken[]): A.Expr | undefined {
     const ctx = cst.children as Children;
     const range = this.rangeOf(cst);
     const bare = token(ctx, "unquoted");
     if (bare !== undefined) {
-      if (textual) return this.unquoted(bare);
+      if (textual) {
+        bareNames.push(bare);
+        return this.unquoted(bare);
+      }
       this.diagnostics.push({
         code: SyntaxCode.ExpectedLiteral,
         severity: "error",
@@ -258,7 +271,7 @@ export class CstToAst extends BaseVisitor {
     const atom = this.atom(ctx);
     if (atom !== undefined) return atom;
     if (token(ctx, "LBracket") !== undefined) {
-      const items = nodes(ctx, "literalValue").map((n) => this.literal(n, textual)).filter((e): e is A.Expr => e !== undefined);
+      const items = nodes(ctx, "literalValue").map((n) => this.literal(n, textual, bareNames)).filter((e): e is A.Expr => e !== undefined);
       this.checkCount(items.length, range, "list");
       return { kind: "ListLiteral", items, range };
     }

@@ -38,24 +38,24 @@ export type PieceParser = <R>(piece: IToken[], rule: EntryRule, contiguous: bool
  * after one that expects a name (`criterion score = ...`) or before a colon
  * (`score: number` in an input block) is a misused name, reported by the
  * parser. `set` is a contextual word: it starts a declaration only as
- * `set NAME =` or `set NAME "Label" =` after a token that can end the
- * previous declaration, which no expression contains (a name never follows
- * an operand), so a field or value named `set` stays a name.
+ * `set NAME =` or `set NAME "Label" =`, which no expression contains (a
+ * name never follows an operand), so a field or value named `set` stays a
+ * name. The one place a name may follow the name `set` is an aggregate's
+ * `where` (`count of set where "a" = b`), hence the `of` and `.` before it;
+ * and `score set "Label" = ...` names a score `set`.
  */
 export function startsDeclaration(tokens: readonly IToken[], i: number): boolean {
   const token = tokens[i] as IToken;
   if (token.tokenType === T.SetWord) {
-    const before = tokens[i - 1];
-    const name = tokens[i + 1];
-    let after = tokens[i + 2];
-    if (after !== undefined && tokenMatcher(after, T.StringLiteral)) after = tokens[i + 3];
-    return (
-      (before === undefined || endsOperand(before)) &&
-      name !== undefined &&
-      tokenMatcher(name, T.Identifier) &&
-      after !== undefined &&
-      tokenMatcher(after, T.Equals)
-    );
+    const before = tokens[i - 1]?.tokenType;
+    if (before === T.Of || before === T.Dot || NAMED_DECLARATIONS.has(before as TokenType)) return false;
+    let next = i + 1;
+    const named = isA(tokens[next], T.Identifier);
+    if (named) next++;
+    // `set "Label" =` without a name is a set too (its parser says the name is missing),
+    // unless this `set` is the name of one: `set set "Label" = ...`.
+    if (isA(tokens[next], T.StringLiteral) && (named || before !== T.SetWord)) next++;
+    return next > i + 1 && isA(tokens[next], T.Equals);
   }
   return (
     DECLARATION_KEYWORDS.has(token.tokenType) &&
@@ -64,16 +64,8 @@ export function startsDeclaration(tokens: readonly IToken[], i: number): boolean
   );
 }
 
-const OPERAND_ENDS: readonly TokenType[] = [
-  T.Identifier, T.NumberLiteral, T.StringLiteral, T.DateLiteral, T.True, T.False, T.RParen, T.RBracket, T.RCurly, T.Otherwise,
-];
-
-/**
- * Whether a token can end a declaration. A `set` after any other token
- * (`of`, an operator, `(`) is a name in an expression: `count of set where "a" = b`.
- */
-function endsOperand(token: IToken): boolean {
-  return OPERAND_ENDS.some((type) => tokenMatcher(token, type));
+function isA(token: IToken | undefined, type: TokenType): boolean {
+  return token !== undefined && tokenMatcher(token, type);
 }
 
 /** Cuts a model's tokens before every declaration (see `startsDeclaration`). */
