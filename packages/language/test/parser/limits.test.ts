@@ -42,12 +42,25 @@ describe("limits", () => {
     ["`if`", "if a then 1 else ".repeat(10_000) + "x"],
     ["unclosed lists", "[".repeat(100_000)],
     ["calls", "f(".repeat(50_000) + ")".repeat(50_000)],
+    ["aggregates' `where`", "any of a where ".repeat(20_000) + "x"],
   ])("report deep nesting of %s as QUAL502", (_what, expression) => {
     expect(codes(`${HEADER}criterion a = ${expression}`)).toEqual(["QUAL502"]);
   });
 
   it("report deeply nested input records as QUAL502", () => {
     expect(codes(`${HEADER}input { ${"a: { ".repeat(1000)}${"}".repeat(1000)} }`)).toEqual(["QUAL502"]);
+  });
+
+  it("count `&&` and `||` as the operators they stand for", () => {
+    const other = (text: string, limits = {}): string[] => codes(text, limits).filter((c) => c !== "QUAL122");
+    expect(other(`${HEADER}criterion a = ${"x && ".repeat(100)}y`, { maxOperators: 50 })).toEqual(["QUAL505"]);
+    expect(other(`${HEADER}criterion a = ${"not x || ".repeat(5)}y`, { maxNestingDepth: 3 })).toEqual([]);
+  });
+
+  it("count each aggregate's `where` as a level, and `where` as a name not", () => {
+    expect(codes(`${HEADER}criterion a = ${"any of a where ".repeat(4)}x`, { maxNestingDepth: 4 })).toEqual(["QUAL502"]);
+    expect(codes(`${HEADER}criterion a = ${"any of a where ".repeat(3)}x`, { maxNestingDepth: 4 })).toEqual([]);
+    expect(codes(`${HEADER}criterion a = ((where + where))`, { maxNestingDepth: 4 })).toEqual([]);
   });
 
   it("accept nesting up to the limit", () => {
