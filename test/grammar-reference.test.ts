@@ -238,8 +238,12 @@ function sentence(productions: Map<string, Ebnf>, start: string, random: () => n
         return;
       case "ref": {
         const samples = TOKEN_SAMPLES[node.name];
+        // An aggregate's `where` condition extends as far as possible too (see `if` below).
+        const greedy = node.name === "Quantifier" || node.name === "Aggregate";
+        if (greedy) out.push("(");
         if (samples !== undefined) out.push(samples[Math.floor(random() * samples.length)] as string);
         else emit(productions.get(node.name) as Ebnf, level + 1);
+        if (greedy) out.push(")");
         return;
       }
       case "rep": {
