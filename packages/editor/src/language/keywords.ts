@@ -13,11 +13,12 @@ export const RESERVED_WORDS = [
 
 /**
  * Words that are keywords only inside their own construct (`at least 2 of`,
- * `is missing`, `within 30 days`, `list of text`) and ordinary names elsewhere.
+ * `is missing`, `within 30 days`, `list of text`, `sum of deals.amount where`,
+ * `set meddic = (...)`) and ordinary names elsewhere.
  */
 export const CONTEXTUAL_WORDS = [
   "at", "least", "all", "any", "none", "count", "min", "max", "missing", "present", "within", "days",
-  "list", "one", "number", "text", "bool", "date",
+  "list", "one", "number", "text", "bool", "date", "sum", "avg", "latest", "earliest", "where", "set",
 ] as const;
 
 /** The type words of the input block. */

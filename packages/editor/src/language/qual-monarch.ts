@@ -58,17 +58,21 @@ export const language: languages.IMonarchLanguage = {
       [/\binput\b/, { token: "keyword", next: "@inputHeader" }],
       // The name a declaration introduces, so outlines and themes can tell definitions from uses.
       [/(model|const|let|criterion|score|tier)(\s+)([A-Za-z_]\w*)/, ["keyword", "white", "entity.name"]],
+      // `set` declares only as `set NAME =` or `set NAME "Label"`; elsewhere it is a name.
+      [/\b(set)(\s+)([A-Za-z_]\w*)(?=\s*[="])/, ["keyword.contextual", "white", "entity.name"]],
       { include: "@expression" },
     ],
 
     expression: [
       { include: "@whitespace" },
       [/\b(at)(\s+)(least)\b/, ["keyword.contextual", "white", "keyword.contextual"]],
-      [/\b(all|any|none|count)(?=\s+of\b)/, "keyword.contextual"],
+      [/\b(all|any|none|count|sum|avg|min|max|latest|earliest)(?=\s+of\b)/, "keyword.contextual"],
+      // `of SOURCE where`: the aggregate's condition (a `where` anywhere else is a name).
+      [/\b(of)(\s+)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(\s+)(where)\b/, ["keyword", "white", "identifier", "white", "keyword.contextual"]],
       [/\b(is)(\s+)(missing|present)\b/, ["keyword", "white", "keyword.contextual"]],
       [/\b(within)\b/, { token: "keyword.contextual", next: "@within" }],
-      // `min 0` / `max 60` in a score header: a bound, not a call.
-      [/\b(min|max)(?=\s+[-+]?\d)/, "keyword.contextual"],
+      // `min 0` / `max 60` / `max fit_cap {` in a score header: a bound, not a call.
+      [/\b(min|max)(?=\s+[-+]?\d|\s+[A-Za-z_][\w.]*\s*(?:\{|\bmin\b|\bmax\b|[-+*/]))/, "keyword.contextual"],
       [/[A-Za-z_]\w*(?=\s*\()/, { cases: { "@functions": "predefined", "@reserved": "keyword", "@default": "identifier" } }],
       [/[A-Za-z_]\w*/, { cases: { "@reserved": "keyword", "@default": "identifier" } }],
       { include: "@literals" },
