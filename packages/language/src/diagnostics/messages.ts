@@ -85,6 +85,18 @@ export const CATALOG = {
     format: (what: string) =>
       `a const must be known before any lead is seen (literals, lists, arithmetic and other consts), but this uses ${what}; use \`let\` instead`,
   },
+  setAsValue: {
+    code: "QUAL216", severity: "error", title: "Set used as a value",
+    format: (name: string) =>
+      `${q(name)} is a set of yes/no items, not a value; use it by name after a quantifier: \`at least 2 of ${name}\`, \`all of ${name}\`, \`any of ${name}\`, \`none of ${name}\` or \`count of ${name}\``,
+  },
+  unknownElementField: {
+    code: "QUAL217", severity: "error", title: "Unknown field of a list's elements",
+    format: (name: string, list: string, alsoModel: boolean) =>
+      alsoModel
+        ? `the elements of ${q(list)} have no field ${q(name)}, and there is no field, const, let, criterion or score called ${q(name)}`
+        : `the elements of ${q(list)} have no field ${q(name)}`,
+  },
   unusedField: {
     code: "QUAL220", severity: "warning", title: "Unused input field",
     format: (name: string) => `the input field ${q(name)} is never used by any rule`,
@@ -92,6 +104,10 @@ export const CATALOG = {
   unusedConst: {
     code: "QUAL221", severity: "warning", title: "Unused const",
     format: (name: string) => `the const ${q(name)} is never used`,
+  },
+  unusedSet: {
+    code: "QUAL223", severity: "warning", title: "Unused set",
+    format: (name: string) => `the set ${q(name)} is never used`,
   },
   unusedLet: {
     code: "QUAL222", severity: "warning", title: "Unused let",
@@ -172,6 +188,50 @@ export const CATALOG = {
     format: (left: string, right: string) =>
       `\`??\` gives its left side when present and its right side otherwise, so both must have the same type, but they are ${left} and ${right}`,
   },
+  aggregateSource: {
+    code: "QUAL317", severity: "error", title: "Aggregate over something that is not a list or a set",
+    format: (aggregate: string, subject: string, type: string) =>
+      `\`${aggregate} of\` goes over a list (a list field of the lead) or a named set, but ${subject} is ${type}`,
+  },
+  aggregateRecords: {
+    code: "QUAL319", severity: "error", title: "Aggregate over records without a field",
+    format: (aggregate: string, list: string, example: string) =>
+      `the elements of ${q(list)} are records; say which field \`${aggregate} of\` should use: \`${aggregate} of ${example}\``,
+  },
+  aggregateValueType: {
+    code: "QUAL320", severity: "error", title: "Aggregate over values of the wrong type",
+    format: (aggregate: string, needs: string, subject: string, type: string) =>
+      `\`${aggregate} of\` works on ${needs}, but ${subject} is ${type}`,
+  },
+  aggregateElementPath: {
+    code: "QUAL321", severity: "error", title: "Yes/no or count aggregate over a field of the elements",
+    format: (aggregate: string, list: string, field: string) =>
+      `\`${aggregate} of\` looks at whole elements, so it goes over the list itself, not one of its fields: write \`${aggregate} of ${list}\`, with \`where\` to choose elements (\`${aggregate} of ${list} where ${field} is present\`)`,
+  },
+  whereNotRecords: {
+    code: "QUAL322", severity: "error", title: "`where` on a list that is not of records",
+    format: (list: string, type: string) =>
+      `\`where\` picks elements by their fields, but ${q(list)} is ${type}, whose elements have no fields`,
+  },
+  setWithWhere: {
+    code: "QUAL323", severity: "error", title: "`where` after a set",
+    format: (name: string) =>
+      `${q(name)} is a set of yes/no items, not a list, so it takes no \`where\`; write \`count of ${name}\` (or \`at least N\`, \`all\`, \`any\`, \`none\`), or list the items you mean: \`count of (a, b)\``,
+  },
+  setAggregate: {
+    code: "QUAL324", severity: "error", title: "Set used with `sum`, `min`, `max`, `avg`, `latest` or `earliest`",
+    format: (aggregate: string, name: string) =>
+      `${q(name)} is a set of yes/no items, which \`${aggregate} of\` cannot combine; use it with \`at least N of ${name}\`, \`all of\`, \`any of\`, \`none of\` or \`count of\``,
+  },
+  patternsNotConstant: {
+    code: "QUAL325", severity: "error", title: "`matches any of` with patterns not known in advance",
+    format: (why: string) =>
+      `the patterns of \`matches any of\` must be known when the model is compiled (a list of texts, or a const holding one), but ${why}`,
+  },
+  noPatterns: {
+    code: "QUAL326", severity: "error", title: "`matches any of` an empty list",
+    format: () => "`matches any of` needs at least one pattern; with none it could never be true",
+  },
   constArithmetic: {
     code: "QUAL318", severity: "error", title: "Const that cannot be computed",
     format: (why: string) => `this const cannot be computed: ${why}`,
@@ -218,6 +278,11 @@ export const CATALOG = {
   boundsInverted: {
     code: "QUAL409", severity: "error", title: "`min` larger than `max`",
     format: (min: number, max: number) => `the score's \`min\` (${min}) is larger than its \`max\` (${max})`,
+  },
+  boundNotConstant: {
+    code: "QUAL411", severity: "error", title: "`min` or `max` that is not a number known in advance",
+    format: (which: string, why: string) =>
+      `the \`${which}\` of a score group must be a number known when the model is compiled (a number, a const, or arithmetic on them), but ${why}`,
   },
   noTiers: {
     code: "QUAL410", severity: "error", title: "No tiers",
