@@ -7,6 +7,17 @@ const crash = (error) => {
   process.exitCode = 2;
 };
 
+// A reader that stops early (`qualify compile model.qual | head -1`) closes the
+// pipe; like other Unix tools, stop quietly instead of dying on EPIPE. Other
+// stream errors are internal errors.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    crash(error);
+    process.exit(2);
+  });
+}
+
 import("../dist/main.js").then(
   ({ main }) =>
     main(process.argv).then((code) => {
