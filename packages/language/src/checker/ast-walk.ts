@@ -22,6 +22,9 @@ export function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
       maybe(expr.high);
       break;
     case "MatchesExpr":
+      visit(expr.operand);
+      maybe(expr.anyOf);
+      break;
     case "PresenceExpr":
       visit(expr.operand);
       break;
@@ -41,6 +44,11 @@ export function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
       maybe(expr.n);
       expr.items.forEach(visit);
       break;
+    case "AggregateExpr":
+      // The source is a name path that only the resolver can read (a list, an element field or a set).
+      maybe(expr.n);
+      maybe(expr.where);
+      break;
     case "ParenExpr":
       maybe(expr.inner);
       break;
@@ -55,7 +63,7 @@ export function walkExpr(expr: Expr, visit: (node: Expr) => void): void {
   forEachChild(expr, (child) => walkExpr(child, visit));
 }
 
-/** The top-level expressions of a declaration (its value, conditions, rule points and `when`s). */
+/** The top-level expressions of a declaration (its value, items, conditions, bounds, rule points and `when`s). */
 export function declarationExprs(decl: Declaration): Expr[] {
   const out: Expr[] = [];
   const add = (expr: Expr | undefined): void => {
@@ -72,7 +80,11 @@ export function declarationExprs(decl: Declaration): Expr[] {
     case "TierDecl":
       add(decl.condition);
       break;
+    case "SetDecl":
+      decl.items.forEach(add);
+      break;
     case "ScoreGroupDecl":
+      for (const bound of decl.bounds) add(bound.value);
       for (const rule of decl.rules) {
         add(rule.points);
         add(rule.when);

@@ -1,5 +1,5 @@
 import type { Expr, LiteralValue, QualType, SourceRange } from "@qualify/ir";
-import type { Expr as AstExpr, QuantifierExpr } from "../ast.js";
+import type { Expr as AstExpr, MatchesExpr, QuantifierExpr, StringLiteral } from "../ast.js";
 import type { Report } from "./context.js";
 import type { Resolutions } from "./resolve.js";
 import { BINARY_OPERATORS, normaliseChoices, subjectOf } from "./operators.js";
@@ -7,8 +7,10 @@ import type { Operand } from "./operators.js";
 import { FUNCTIONS, accepts, arityFits, isFunctionName, ordinal, parameterAt } from "./functions.js";
 import { checkDateLiteral } from "./check-literals.js";
 import { checkRegex } from "./check-regex.js";
+import { checkAggregate } from "./check-aggregate.js";
+import { findNonConstant, foldConst } from "./consts.js";
 import { closestMatch, didYouMean } from "../diagnostics/suggest.js";
-import { BOOL, DATE, EMPTY, ERROR_TYPE, NUMBER, TEXT, describeType, isError, listOf, unify } from "./types.js";
+import { BOOL, DATE, EMPTY, ERROR_TYPE, NUMBER, TEXT, describeType, isError, isTextLike, listOf, unify } from "./types.js";
 
 /** A const's folded value. */
 export interface ConstValue {
@@ -26,9 +28,17 @@ export interface ExprEnv {
   readonly constValue: (name: string) => ConstValue | undefined;
   /** Folds an `at least N` count, reporting why when it is not a compile-time number. */
   readonly foldCount: (node: AstExpr) => number | undefined;
+  /** The checked items of a set (undefined after an error in them, or inside a cycle). */
+  readonly setItems: (name: string) => readonly Expr[] | undefined;
+  /**
+   * The outcome of the safety check of each pattern literal already checked,
+   * so that a const's patterns are reported once however often it is used.
+   */
+  readonly checkedPatterns: Map<StringLiteral, boolean>;
 }
 
-function errorExpr(range: SourceRange): Expr {
+/** An expression whose problem has been reported: it has the error type. */
+export function errorExpr(range: SourceRange): Expr {
   return { kind: "literal", value: 0, type: ERROR_TYPE, range };
 }
 
@@ -36,7 +46,7 @@ function errorExpr(range: SourceRange): Expr {
  * A part the parser could not build. The parser has already said why; the
  * checker still reports it, so that a hand-built tree with holes never yields IR.
  */
-function missing(range: SourceRange, env: ExprEnv): Expr {
+export function missing(range: SourceRange, env: ExprEnv): Expr {
   env.report("incomplete", range, ["this expression"]);
   return errorExpr(range);
 }
@@ -119,17 +129,8 @@ export function checkExpr(node: AstExpr, env: ExprEnv): Expr {
       }
       return { kind: "between", value, low, high, type: BOOL, range };
     }
-    case "MatchesExpr": {
-      const text = checkExpr(node.operand, env);
-      if (node.pattern === undefined) return missing(range, env);
-      const patternOk = checkRegex(node.pattern, report);
-      if (!isError(text.type) && text.type.kind !== "text" && text.type.kind !== "choice") {
-        report("operandType", node.operand.range, [subjectOf(node.operand, "the value"), describeType(text.type), "matches", "works on text"]);
-        return errorExpr(range);
-      }
-      if (!patternOk || isError(text.type)) return errorExpr(range);
-      return { kind: "matches", text, pattern: node.pattern.value, type: BOOL, range };
-    }
+    case "MatchesExpr":
+      return checkMatches(node, env);
     case "PresenceExpr": {
       const operand = checkExpr(node.operand, env);
       return isError(operand.type) ? errorExpr(range) : { kind: "presence", test: node.test, operand, type: BOOL, range };
@@ -168,6 +169,8 @@ export function checkExpr(node: AstExpr, env: ExprEnv): Expr {
     }
     case "QuantifierExpr":
       return checkQuantifier(node, env);
+    case "AggregateExpr":
+      return checkAggregate(node, env);
   }
 }
 
@@ -202,6 +205,8 @@ function checkName(node: AstExpr & { kind: "NameRef" }, env: ExprEnv): Expr {
   switch (resolution.kind) {
     case "field":
       return { kind: "field", path: resolution.field.path, type: resolution.field.type, range };
+    case "element":
+      return isError(resolution.field.type) ? errorExpr(range) : { kind: "element", path: resolution.field.path, type: resolution.field.type, range };
     case "const": {
       const value = env.constValue(resolution.symbol.name);
       return value === undefined ? errorExpr(range) : { kind: "literal", value: value.value, type: value.type, range };
@@ -269,4 +274,96 @@ function checkQuantifier(node: QuantifierExpr, env: ExprEnv): Expr {
   if (!ok) return errorExpr(range);
   const type = node.quantifier === "count" ? NUMBER : BOOL;
   return { kind: "quantifier", quantifier: node.quantifier, ...(n === undefined ? {} : { n }), items, type, range };
+}
+
+function checkMatches(node: MatchesExpr, env: ExprEnv): Expr {
+  const range = node.range;
+  const text = checkExpr(node.operand, env);
+  if (node.pattern === undefined && node.anyOf === undefined) return missing(range, env);
+  const patterns = node.pattern !== undefined ? checkOnePattern(node.pattern, env) : checkPatternList(node.anyOf!, env);
+  if (!isError(text.type) && text.type.kind !== "text" && text.type.kind !== "choice") {
+    const op = node.anyOf === undefined ? "matches" : "matches any of";
+    env.report("operandType", node.operand.range, [subjectOf(node.operand, "the value"), describeType(text.type), op, "works on text"]);
+    return errorExpr(range);
+  }
+  if (patterns === undefined || isError(text.type)) return errorExpr(range);
+  const tests: Expr[] = patterns.map((pattern) => ({ kind: "matches", text, pattern, type: BOOL, range }));
+  return balancedOr(tests, range);
+}
+
+function checkOnePattern(pattern: StringLiteral, env: ExprEnv): string[] | undefined {
+  return checkRegex(pattern, env.report) ? [pattern.value] : undefined;
+}
+
+/** An `or` of the tests, as a balanced tree, so a long list of patterns does not nest deeply. */
+function balancedOr(tests: readonly Expr[], range: SourceRange): Expr {
+  if (tests.length === 1) return tests[0]!;
+  const middle = Math.ceil(tests.length / 2);
+  return { kind: "or", left: balancedOr(tests.slice(0, middle), range), right: balancedOr(tests.slice(middle), range), type: BOOL, range };
+}
+
+/**
+ * The patterns of `matches any of LIST`: a list of texts known at compile
+ * time (a literal or a const), each checked like the pattern of `matches`. A
+ * problem is reported at the pattern's own text where the list is written
+ * out (in place, or in the const's declaration), else at the list.
+ */
+function checkPatternList(node: AstExpr, env: ExprEnv): string[] | undefined {
+  const nonConstant = findNonConstant(node, env.resolutions);
+  if (nonConstant !== undefined) {
+    env.report("patternsNotConstant", nonConstant.node.range, [`this uses ${nonConstant.what}`]);
+    return undefined;
+  }
+  const list = checkExpr(node, env);
+  if (isError(list.type)) return undefined;
+  if (list.type.kind !== "list" || !(list.type.element.kind === "empty" || isTextLike(list.type.element))) {
+    env.report("operandType", node.range, [subjectOf(node, "the patterns"), describeType(list.type), "matches any of", "needs a list of patterns (texts), such as `[\"^sales\", \"^marketing\"]`"]);
+    return undefined;
+  }
+  const folded = foldConst(list);
+  if ("error" in folded || !Array.isArray(folded.value)) return undefined;
+  const patterns = folded.value as readonly string[];
+  if (patterns.length === 0) {
+    env.report("noPatterns", node.range, []);
+    return undefined;
+  }
+  const literals = patternLiterals(node, env, patterns.length);
+  let ok = true;
+  for (const [i, pattern] of patterns.entries()) {
+    const literal = literals?.[i];
+    if (literal !== undefined) {
+      let safe = env.checkedPatterns.get(literal);
+      if (safe === undefined) {
+        safe = checkRegex(literal, env.report);
+        env.checkedPatterns.set(literal, safe);
+      }
+      ok &&= safe;
+      continue;
+    }
+    // Not written as a literal we can point into: check the text, and point at the list.
+    const stand: StringLiteral = { kind: "StringLiteral", value: pattern, range: node.range };
+    ok = checkRegex(stand, (id, _range, args, suggestion) => env.report(id, node.range, args, suggestion)) && ok;
+  }
+  return ok ? [...patterns] : undefined;
+}
+
+/** The string literals that spell out a pattern list, following consts, or undefined when it is not written out item by item. */
+function patternLiterals(node: AstExpr, env: ExprEnv, count: number, depth = 0): readonly StringLiteral[] | undefined {
+  let bare: AstExpr | undefined = node;
+  while (bare?.kind === "ParenExpr") bare = bare.inner;
+  if (bare === undefined || depth > 20) return undefined;
+  if (bare.kind === "ListLiteral") {
+    const items = bare.items.map((item) => {
+      let inner: AstExpr | undefined = item;
+      while (inner?.kind === "ParenExpr") inner = inner.inner;
+      return inner?.kind === "StringLiteral" ? inner : undefined;
+    });
+    return items.length === count && items.every((item) => item !== undefined) ? (items as StringLiteral[]) : undefined;
+  }
+  if (bare.kind === "NameRef") {
+    const resolution = env.resolutions.byNode.get(bare);
+    if (resolution?.kind !== "const" || resolution.symbol.kind !== "const" || resolution.symbol.decl.value === undefined) return undefined;
+    return patternLiterals(resolution.symbol.decl.value, env, count, depth + 1);
+  }
+  return undefined;
 }

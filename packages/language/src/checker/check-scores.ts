@@ -1,4 +1,4 @@
-import type { DisqualifyDecl, Model, ScoreGroupDecl } from "../ast.js";
+import type { Bound, DisqualifyDecl, Model, ScoreGroupDecl } from "../ast.js";
 import type { Report } from "./context.js";
 
 /** The checked `min`/`max` of a score group (absent when not given or given twice). */
@@ -7,18 +7,23 @@ export interface GroupBounds {
   readonly max?: number;
 }
 
-/** Checks a group's `min`/`max`: each at most once, and min no larger than max. */
-export function checkBounds(group: ScoreGroupDecl, report: Report): GroupBounds {
+/**
+ * Checks a group's `min`/`max`: each at most once, each a number known at
+ * compile time (`fold` computes it, reporting why not), and min no larger than max.
+ */
+export function checkBounds(group: ScoreGroupDecl, report: Report, fold: (bound: Bound) => number | undefined): GroupBounds {
   let min: number | undefined;
   let max: number | undefined;
+  const seen = new Set<Bound["which"]>();
   for (const bound of group.bounds) {
-    const seen = bound.which === "min" ? min : max;
-    if (seen !== undefined) {
+    if (seen.has(bound.which)) {
       report("duplicateBound", bound.range, [bound.which]);
       continue;
     }
-    if (bound.which === "min") min = bound.value;
-    else max = bound.value;
+    seen.add(bound.which);
+    const value = fold(bound);
+    if (bound.which === "min") min = value;
+    else max = value;
   }
   const minBound = group.bounds.find((b) => b.which === "min");
   if (min !== undefined && max !== undefined && min > max && minBound !== undefined) {

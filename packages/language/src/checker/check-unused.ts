@@ -3,7 +3,7 @@ import type { Resolutions } from "./resolve.js";
 import type { FieldSymbol, SymbolTable } from "./symbols.js";
 
 /**
- * Warns about input fields, consts and lets that nothing uses. A record counts
+ * Warns about input fields, consts, lets and sets that nothing uses. A record counts
  * as used when it or any of its fields is used; an unused record gets one
  * warning, not one per field.
  */
@@ -27,5 +27,6 @@ export function checkUnused(table: SymbolTable, resolutions: Resolutions, report
     if (symbol.kind === "field") reportField(symbol, false);
     else if (symbol.kind === "const" && !resolutions.used.has(symbol.name)) report("unusedConst", symbol.decl.name.range, [symbol.name]);
     else if (symbol.kind === "let" && !resolutions.used.has(symbol.name)) report("unusedLet", symbol.decl.name.range, [symbol.name]);
+    else if (symbol.kind === "set" && !resolutions.used.has(symbol.name)) report("unusedSet", symbol.decl.name.range, [symbol.name]);
   }
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic, Expr, ModelIR, QualType, SourceRange } from "@qualify/ir";
-import type { Declaration, Expr as AstExpr, Model, ScoreGroupDecl } from "../ast.js";
+import type { Bound, Declaration, Expr as AstExpr, Model, ScoreGroupDecl } from "../ast.js";
 import { DiagnosticSink } from "./context.js";
 import type { Report } from "./context.js";
 import { collectSymbols } from "./symbols.js";
@@ -24,11 +24,14 @@ export interface CheckOptions {
 }
 
 /** What kind of declaration a symbol is. */
-export type SymbolKind = "field" | "const" | "let" | "criterion" | "score" | "tier";
+export type SymbolKind = "field" | "const" | "set" | "let" | "criterion" | "score" | "tier";
 
 /** A declared name, for the editor's outline, hover and go-to-definition. */
 export interface SymbolInfo {
-  /** The dotted path for nested fields: "company.employees". */
+  /**
+   * The dotted path for nested fields: "company.employees"; for a field of a
+   * list's elements, the list's name first: "activities.kind".
+   */
   name: string;
   kind: SymbolKind;
   /** Tiers have none; neither does a const or let whose value has an error. */
@@ -48,6 +51,13 @@ export interface SymbolInfo {
 export interface SymbolReference {
   name: string;
   range: SourceRange;
+  /**
+   * For a field of a list's elements used by its bare name inside `where`
+   * (`kind` in `activities where kind = "demo"`, named `activities.kind`): the
+   * leading part of `name` that is not written (`activities`); the range
+   * covers the rest of `name`.
+   */
+  implicit?: string;
 }
 
 /** The outcome of checking a model. */
@@ -87,7 +97,11 @@ function runChecks(ast: Model, options: CheckOptions): CheckResult {
   const result: CheckResult = {
     diagnostics: sink.diagnostics,
     symbols: symbolInfos(table, checked),
-    references: resolutions.references.map((use) => ({ name: use.name, range: use.range })),
+    references: resolutions.references.map((use) => ({
+      name: use.name,
+      range: use.range,
+      ...(use.implicit === undefined ? {} : { implicit: use.implicit }),
+    })),
   };
   if (sink.errorCount === 0) result.ir = lowerModel(ast, table, checked);
   return result;
@@ -101,6 +115,7 @@ function owns(decl: Declaration, table: SymbolTable): boolean {
 function checkDeclarations(ast: Model, table: SymbolTable, resolutions: Resolutions, report: Report): CheckedDeclarations {
   const checked: CheckedDeclarations = {
     consts: new Map(),
+    sets: new Map(),
     lets: new Map(),
     conditions: new Map(),
     bounds: new Map(),
@@ -112,6 +127,8 @@ function checkDeclarations(ast: Model, table: SymbolTable, resolutions: Resoluti
     letType: (name) => checked.lets.get(name)?.type,
     constValue: (name) => checked.consts.get(name),
     foldCount: (node) => foldCount(node, env),
+    setItems: (name) => checked.sets.get(name),
+    checkedPatterns: new Map(),
   };
   const expect = (node: AstExpr | undefined, owner: { range: SourceRange }, want: QualType, where: string): Expr | undefined => {
     if (node === undefined) {
@@ -140,6 +157,20 @@ function checkDeclarations(ast: Model, table: SymbolTable, resolutions: Resoluti
         if (owns(decl, table)) checked.consts.set(decl.name.name, { type: expr.type, value: folded.value } satisfies ConstValue);
         return;
       }
+      case "SetDecl": {
+        // Checked once here; every use becomes a quantifier over these items.
+        const items = decl.items.map((item) => checkExpr(item, env));
+        let ok = true;
+        for (const [i, item] of items.entries()) {
+          if (isError(item.type)) ok = false;
+          else if (item.type.kind !== "bool") {
+            report("quantifierItem", decl.items[i]!.range, [`set ${decl.name.name}`, describeType(item.type)]);
+            ok = false;
+          }
+        }
+        if (ok && owns(decl, table)) checked.sets.set(decl.name.name, items);
+        return;
+      }
       case "LetDecl": {
         if (decl.value === undefined) return void report("incomplete", decl.range, [`the let \`${decl.name.name}\``]);
         const expr = checkExpr(decl.value, env);
@@ -157,7 +188,7 @@ function checkDeclarations(ast: Model, table: SymbolTable, resolutions: Resoluti
         return;
       }
       case "ScoreGroupDecl":
-        checked.bounds.set(decl, checkBounds(decl, report));
+        checked.bounds.set(decl, checkBounds(decl, report, (bound) => foldBound(bound, env)));
         checkRuleLabels(decl, report);
         checkRules(decl);
         return;
@@ -198,7 +229,7 @@ function checkDeclarations(ast: Model, table: SymbolTable, resolutions: Resoluti
     const decl = byName.get(name);
     if (decl === undefined) continue;
     checkOne(decl);
-    if (decl.kind !== "ConstDecl") checked.order.push(name);
+    if (decl.kind !== "ConstDecl" && decl.kind !== "SetDecl") checked.order.push(name);
   }
   // Declarations outside the dependency graph: tiers, disqualify rules, and clashing duplicates (still checked, for their messages).
   for (const decl of ast.declarations) {
@@ -228,6 +259,34 @@ function foldCount(node: AstExpr, env: ExprEnv): number | undefined {
     return undefined;
   }
   return value;
+}
+
+/** Folds a score group's `min`/`max`: a number known at compile time (`60`, `-10`, `fit_cap + 5`). */
+function foldBound(bound: Bound, env: ExprEnv): number | undefined {
+  const node = bound.value;
+  // Trees built for the Qual 1 AST held the number itself; accept it rather than report a range that does not exist.
+  if (typeof (node as unknown) === "number") return node as unknown as number;
+  if (node === undefined) {
+    env.report("incomplete", bound.range, [`the \`${bound.which}\` of this score group`]);
+    return undefined;
+  }
+  const nonConstant = findNonConstant(node, env.resolutions);
+  if (nonConstant !== undefined) {
+    env.report("boundNotConstant", nonConstant.node.range, [bound.which, `it uses ${nonConstant.what}`]);
+    return undefined;
+  }
+  const expr = checkExpr(node, env);
+  if (isError(expr.type)) return undefined;
+  if (expr.type.kind !== "number") {
+    env.report("boundNotConstant", node.range, [bound.which, `it is ${describeType(expr.type)}`]);
+    return undefined;
+  }
+  const folded = foldConst(expr);
+  if ("error" in folded || typeof folded.value !== "number") {
+    env.report("boundNotConstant", node.range, [bound.which, "error" in folded ? folded.error : "it is not a number"]);
+    return undefined;
+  }
+  return folded.value;
 }
 
 function symbolInfos(table: SymbolTable, checked: CheckedDeclarations): SymbolInfo[] {

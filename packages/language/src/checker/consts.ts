@@ -36,7 +36,7 @@ export function findNonConstant(node: AstExpr, resolutions: Resolutions): NonCon
       const resolution = resolutions.byNode.get(node);
       if (resolution === undefined || resolution.kind === "const") return undefined;
       const name = node.parts.map((p) => p.name).join(".");
-      const kind = resolution.kind === "field" ? "input field" : resolution.kind;
+      const kind = resolution.kind === "field" ? "input field" : resolution.kind === "element" ? "field of the list's elements" : resolution.kind;
       return { node, what: `the ${kind} \`${name}\`` };
     }
     case "CallExpr":

@@ -21,6 +21,7 @@ const number: Parameter = { accepts: (t) => t.kind === "number", expected: "a nu
 const text: Parameter = { accepts: isTextLike, expected: "text" };
 const date: Parameter = { accepts: (t) => t.kind === "date", expected: "a date" };
 const list: Parameter = { accepts: (t) => t.kind === "list", expected: "a list" };
+const textOrList: Parameter = { accepts: (t) => isTextLike(t) || t.kind === "list", expected: "text or a list" };
 
 /** The built-in functions of Qual and their types. Unknown arguments make the result unknown at run time. */
 export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSignature>> = {
@@ -35,6 +36,9 @@ export const FUNCTIONS: Readonly<Record<FunctionName, FunctionSignature>> = {
   days_since: { params: [date], arity: "one date", result: NUMBER },
   days_until: { params: [date], arity: "one date", result: NUMBER },
   decay: { params: [number, number], arity: "two numbers (days and half-life)", result: NUMBER },
+  domain: { params: [text], arity: "one text (an email address)", result: TEXT },
+  trim: { params: [text], arity: "one text", result: TEXT },
+  length: { params: [textOrList], arity: "one text or list", result: NUMBER },
 };
 
 /** True when `name` is a built-in function. */

@@ -19,6 +19,8 @@ import type { SymbolTable } from "./symbols.js";
 export interface CheckedDeclarations {
   /** Folded const values, by name. */
   readonly consts: Map<string, ConstValue>;
+  /** Checked set items, by name (sets are not in the IR: each use becomes a quantifier over them). */
+  readonly sets: Map<string, readonly Expr[]>;
   /** Checked let expressions, by name. */
   readonly lets: Map<string, Expr>;
   /**

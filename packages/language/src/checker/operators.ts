@@ -192,7 +192,8 @@ const contains: BinaryRule = {
     }
     if (isTextLike(container)) {
       if (isError(item) || isTextLike(item)) return BOOL;
-      return bad(report, right, "the right side", op, `looks for text inside ${subjectOf(left.ast, "the left side")}, which is text`);
+      const hint = item.kind === "list" ? "; to look for any of several texts, use `contains any of`" : "";
+      return bad(report, right, "the right side", op, `looks for text inside ${subjectOf(left.ast, "the left side")}, which is text${hint}`);
     }
     return bad(report, left, "the left side", op, "looks inside a list or a text");
   },
@@ -204,13 +205,63 @@ const affix: BinaryRule = {
     let ok = true;
     for (const [side, position] of [[left, "the left side"], [right, "the right side"]] as const) {
       if (!isError(side.ir.type) && !isTextLike(side.ir.type)) {
-        bad(report, side, position, op, "works on text");
+        const hint = side === right && side.ir.type.kind === "list" ? `; to test several, use \`${op} any of\`` : "";
+        bad(report, side, position, op, `works on text${hint}`);
         ok = false;
       }
     }
     return ok ? BOOL : ERROR_TYPE;
   },
   lower: (text, affixExpr, op, type, range) => ({ kind: op === "starts with" ? "startsWith" : "endsWith", text, affix: affixExpr, type, range }),
+};
+
+/** True for a list of text (or `one of`) values, and for `[]`. */
+function isTextList(type: QualType): boolean {
+  return type.kind === "list" && (type.element.kind === "empty" || isTextLike(type.element));
+}
+
+const LIST_OF_TEXTS = 'needs a list of texts on its right (such as `["@gmail.com", "@yahoo.com"]`, a const or a list field)';
+
+/** `T starts with any of L`, `T ends with any of L`: T text, L a list of texts. */
+const affixAny: BinaryRule = {
+  check(left, right, op, report) {
+    let ok = true;
+    if (!isError(left.ir.type) && !isTextLike(left.ir.type)) {
+      bad(report, left, "the left side", op, "works on text");
+      ok = false;
+    }
+    if (!isError(right.ir.type) && !isTextList(right.ir.type)) {
+      const one = op.replace(" any of", "");
+      const hint = isTextLike(right.ir.type) ? `; for one text, use \`${one}\`` : "";
+      bad(report, right, "the right side", op, `${LIST_OF_TEXTS}${hint}`);
+      ok = false;
+    }
+    return ok ? BOOL : ERROR_TYPE;
+  },
+  lower: (text, affixExpr, op, type, range) => ({ kind: op === "starts with any of" ? "startsWith" : "endsWith", text, affix: affixExpr, type, range }),
+};
+
+/** `T contains any of L` (a substring of T), `L1 contains any of L2` (an element in both). */
+const containsAny: BinaryRule = {
+  check(left, right, op, report) {
+    const container = left.ir.type;
+    const items = right.ir.type;
+    if (isError(container)) return ERROR_TYPE;
+    if (!isTextLike(container) && container.kind !== "list") return bad(report, left, "the left side", op, "looks inside a list or a text");
+    if (isError(items)) return ERROR_TYPE;
+    if (items.kind !== "list") {
+      const hint = container.kind === "list" || isTextLike(items) ? "; for one value, use `contains`" : "";
+      const needs = container.kind === "list" ? "needs a list on its right" : LIST_OF_TEXTS;
+      return bad(report, right, "the right side", op, `${needs}${hint}`);
+    }
+    if (isTextLike(container)) return isTextList(items) ? BOOL : bad(report, right, "the right side", op, LIST_OF_TEXTS);
+    if (container.kind === "list" && container.element.kind !== "empty" && items.element.kind !== "empty" && unify(container.element, items.element) === undefined) {
+      report("compareMismatch", rangeOf(left, right), [op, describeType(container), describeType(items)]);
+      return ERROR_TYPE;
+    }
+    return BOOL;
+  },
+  lower: contains.lower,
 };
 
 const coalesce: BinaryRule = {
@@ -246,7 +297,9 @@ function rangeOf(left: Operand, right: Operand): SourceRange {
 
 /**
  * The binary operator table: every binary operator's type rule and lowering.
- * `not in` lowers to `in` with `negated`, so back ends see one membership node.
+ * `not in` lowers to `in` with `negated`, so back ends see one membership node;
+ * the `... any of` tests lower to `contains`, `startsWith` and `endsWith` with
+ * a list-typed right side.
  */
 export const BINARY_OPERATORS: Readonly<Record<BinaryOp, BinaryRule>> = {
   or: logic,
@@ -262,6 +315,9 @@ export const BINARY_OPERATORS: Readonly<Record<BinaryOp, BinaryRule>> = {
   contains,
   "starts with": affix,
   "ends with": affix,
+  "contains any of": containsAny,
+  "starts with any of": affixAny,
+  "ends with any of": affixAny,
   "??": coalesce,
   "+": arithmetic,
   "-": arithmetic,
@@ -283,6 +339,14 @@ export function normaliseChoices(op: BinaryOp, left: Operand, right: Operand, re
       if (container.kind === "list" && container.element.kind === "choice") {
         const asChoice: Operand = { ast: left.ast, ir: { ...left.ir, type: container.element } };
         return [left.ir, matchChoice(asChoice, right, report)];
+      }
+      return [left.ir, right.ir];
+    }
+    case "contains any of": {
+      const container = left.ir.type;
+      if (container.kind === "list" && container.element.kind === "choice") {
+        const asChoice: Operand = { ast: left.ast, ir: { ...left.ir, type: container.element } };
+        return [left.ir, matchChoiceList(asChoice, right, report)];
       }
       return [left.ir, right.ir];
     }

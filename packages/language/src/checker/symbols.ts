@@ -8,6 +8,7 @@ import type {
   LetDecl,
   Model,
   ScoreGroupDecl,
+  SetDecl,
   TierDecl,
   TypeNode,
 } from "../ast.js";
@@ -15,11 +16,15 @@ import type { Report } from "./context.js";
 import { checkDefault, findOption } from "./check-literals.js";
 import { BOOL, DATE, ERROR_TYPE, NUMBER, TEXT, listOf } from "./types.js";
 
-/** A declared input field, at any depth, with its checked type. */
+/**
+ * A declared input field, at any depth, with its checked type; also a field of
+ * the elements of a list of records (`activities.kind`), which `list` then names.
+ */
 export interface FieldSymbol {
   readonly kind: "field";
-  /** Dotted path: `company.employees`. */
+  /** Dotted path: `company.employees`; for an element field, the list's name first: `activities.kind`. */
   readonly name: string;
+  /** From the lead's top level; for an element field, from the element (`["kind"]`). */
   readonly path: readonly string[];
   readonly decl: FieldDecl;
   readonly type: QualType;
@@ -27,6 +32,10 @@ export interface FieldSymbol {
   /** The fields of a record, by name. */
   readonly members?: ReadonlyMap<string, FieldSymbol>;
   readonly parent?: FieldSymbol;
+  /** For a field of a list's elements: the list (the innermost one, for lists inside elements). */
+  readonly list?: FieldSymbol;
+  /** For a list of records: the fields of its elements, by name. */
+  readonly elementMembers?: ReadonlyMap<string, FieldSymbol>;
   /** The field as the IR keeps it. */
   readonly input: InputField;
 }
@@ -37,14 +46,15 @@ export type GlobalSymbol =
   | { readonly kind: "const"; readonly name: string; readonly decl: ConstDecl }
   | { readonly kind: "let"; readonly name: string; readonly decl: LetDecl }
   | { readonly kind: "criterion"; readonly name: string; readonly decl: CriterionDecl }
+  | { readonly kind: "set"; readonly name: string; readonly decl: SetDecl }
   | { readonly kind: "score"; readonly name: string; readonly decl: ScoreGroupDecl | ComputedScoreDecl }
   | { readonly kind: "tier"; readonly name: string; readonly decl: TierDecl };
 
 /** Everything declared in a model, by name. */
 export interface SymbolTable {
-  /** Top-level names (input fields, consts, lets, criteria, scores, tiers); the first declaration wins. */
+  /** Top-level names (input fields, consts, sets, lets, criteria, scores, tiers); the first declaration wins. */
   readonly globals: ReadonlyMap<string, GlobalSymbol>;
-  /** Every input field at any depth, in declaration order. */
+  /** Every input field at any depth (element fields of lists of records too), in declaration order. */
   readonly fields: readonly FieldSymbol[];
   /** The top-level input fields as the IR keeps them. */
   readonly inputs: readonly InputField[];
@@ -55,6 +65,7 @@ const KIND_WORDS: Record<GlobalSymbol["kind"], string> = {
   const: "const",
   let: "let",
   criterion: "criterion",
+  set: "set",
   score: "score",
   tier: "tier",
 };
@@ -86,7 +97,7 @@ export function collectSymbols(model: Model, report: Report): SymbolTable {
 
   const inputs: InputField[] = [];
   for (const decl of model.input?.fields ?? []) {
-    const field = typeField(decl, [], undefined, fields, report);
+    const field = typeField(decl, TOP_LEVEL, fields, report);
     inputs.push(field.input);
     declare(field, decl.name.range);
   }
@@ -94,6 +105,9 @@ export function collectSymbols(model: Model, report: Report): SymbolTable {
     switch (decl.kind) {
       case "ConstDecl":
         declare({ kind: "const", name: decl.name.name, decl }, decl.name.range);
+        break;
+      case "SetDecl":
+        declare({ kind: "set", name: decl.name.name, decl }, decl.name.range);
         break;
       case "LetDecl":
         declare({ kind: "let", name: decl.name.name, decl }, decl.name.range);
@@ -125,22 +139,35 @@ function startOf(range: SourceRange): SourceRange {
   return { start: range.start, end: range.start };
 }
 
-function typeField(
-  decl: FieldDecl,
-  parentPath: readonly string[],
-  parent: FieldSymbol | undefined,
-  all: FieldSymbol[],
-  report: Report,
-): FieldSymbol {
-  const path = [...parentPath, decl.name.name];
-  const name = path.join(".");
+/** Where a field is declared: its parent record, and the list whose elements hold it. */
+interface FieldScope {
+  /** The dotted name before the field's own (`company`, `activities`). */
+  readonly namePrefix: readonly string[];
+  /** The path before the field's own, from the lead or from the list's element. */
+  readonly pathPrefix: readonly string[];
+  readonly parent?: FieldSymbol;
+  readonly list?: FieldSymbol;
+}
+
+const TOP_LEVEL: FieldScope = { namePrefix: [], pathPrefix: [] };
+
+function typeField(decl: FieldDecl, scope: FieldScope, all: FieldSymbol[], report: Report): FieldSymbol {
+  const path = [...scope.pathPrefix, decl.name.name];
+  const nameParts = [...scope.namePrefix, decl.name.name];
+  const name = nameParts.join(".");
   const node = decl.type;
-  // The record's members are typed after the record symbol exists, so that they can point back to it.
+  // A list of records: its element fields become symbols too, so `where` can resolve them and tools can show them.
+  const elementRecord = node?.kind === "ListType" && node.element?.kind === "RecordType" ? node.element : undefined;
+  // Members are typed after the symbol exists, so that they can point back to it.
   const members = new Map<string, FieldSymbol>();
+  const elementMembers = new Map<string, FieldSymbol>();
   if (node === undefined) report("incomplete", decl.range, [`the field \`${name}\``]);
   const memberInputs: InputField[] = [];
   const recordType: QualType =
-    node === undefined ? ERROR_TYPE : node.kind === "RecordType" ? { kind: "record", fields: memberInputs } : typeOf(node, path, report);
+    node === undefined ? ERROR_TYPE
+    : node.kind === "RecordType" ? { kind: "record", fields: memberInputs }
+    : elementRecord !== undefined ? listOf({ kind: "record", fields: memberInputs })
+    : typeOf(node, path, report);
   const defaultValue = checkDefault(decl, recordType, report);
   const input: InputField = {
     name: decl.name.name,
@@ -157,28 +184,35 @@ function typeField(
     type: recordType,
     optional: decl.optional,
     ...(node?.kind === "RecordType" ? { members } : {}),
-    ...(parent === undefined ? {} : { parent }),
+    ...(elementRecord !== undefined ? { elementMembers } : {}),
+    ...(scope.parent === undefined ? {} : { parent: scope.parent }),
+    ...(scope.list === undefined ? {} : { list: scope.list }),
     input,
   };
   all.push(symbol);
-  if (node?.kind === "RecordType") {
-    for (const memberDecl of node.fields) {
-      const member = typeField(memberDecl, path, symbol, all, report);
-      if (members.has(memberDecl.name.name)) {
-        report("duplicateRecordField", memberDecl.name.range, [memberDecl.name.name]);
-        continue;
-      }
-      members.set(memberDecl.name.name, member);
-      memberInputs.push(member.input);
+  const memberDecls = node?.kind === "RecordType" ? node.fields : elementRecord?.fields ?? [];
+  const memberScope: FieldScope =
+    elementRecord !== undefined
+      ? { namePrefix: nameParts, pathPrefix: [], list: symbol }
+      : { namePrefix: nameParts, pathPrefix: path, parent: symbol, ...(scope.list === undefined ? {} : { list: scope.list }) };
+  const into = elementRecord !== undefined ? elementMembers : members;
+  for (const memberDecl of memberDecls) {
+    const member = typeField(memberDecl, memberScope, all, report);
+    if (into.has(memberDecl.name.name)) {
+      report("duplicateRecordField", memberDecl.name.range, [memberDecl.name.name]);
+      continue;
     }
+    into.set(memberDecl.name.name, member);
+    memberInputs.push(member.input);
   }
   return symbol;
 }
 
 /**
  * The checked type of a type annotation. Top-level records are typed by
- * `typeField` (their members become symbols); a record inside a list cannot be
- * reached by a path, so only its type is kept.
+ * `typeField` (their members become symbols), and so are the records of a
+ * list of records; a record any deeper (in a list of lists) cannot be reached
+ * by a path, so only its type is kept.
  */
 function typeOf(node: TypeNode, path: readonly string[], report: Report): QualType {
   switch (node.kind) {
@@ -203,7 +237,7 @@ function typeOf(node: TypeNode, path: readonly string[], report: Report): QualTy
       const seen = new Set<string>();
       const fields: InputField[] = [];
       for (const memberDecl of node.fields) {
-        const member = typeField(memberDecl, path, undefined, members, report);
+        const member = typeField(memberDecl, { namePrefix: path, pathPrefix: path }, members, report);
         if (seen.has(memberDecl.name.name)) report("duplicateRecordField", memberDecl.name.range, [memberDecl.name.name]);
         else {
           seen.add(memberDecl.name.name);

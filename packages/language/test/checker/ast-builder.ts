@@ -46,9 +46,10 @@ export const computed = (name: string, value: A.Expr): A.ComputedScoreDecl => ({
 export const rule = (label: string, points: A.Expr, when?: A.Expr): A.ScoreRule => ({
   kind: "ScoreRule", label: str(label), points, ...(when === undefined ? {} : { when }), range: nextRange(),
 });
-export const group = (name: string, rules: A.ScoreRule[], bounds: Array<["min" | "max", number]> = []): A.ScoreGroupDecl => ({
+export const group = (name: string, rules: A.ScoreRule[], bounds: Array<["min" | "max", number | A.Expr]> = []): A.ScoreGroupDecl => ({
   kind: "ScoreGroupDecl", name: id(name), label: str(name),
-  bounds: bounds.map(([which, value]) => ({ kind: "Bound", which, value, range: nextRange() })), rules, range: nextRange(),
+  bounds: bounds.map(([which, value]) => ({ kind: "Bound", which, value: typeof value === "number" ? num(value) : value, range: nextRange() })),
+  rules, range: nextRange(),
 });
 export const disqualify = (reason: string, condition: A.Expr): A.DisqualifyDecl => ({
   kind: "DisqualifyDecl", reason: str(reason), condition, range: nextRange(),

@@ -72,7 +72,7 @@ describe("the language.md sample models", () => {
     const result = run(BANT);
     expect(result.diagnostics).toEqual([]);
     const ir = result.ir!;
-    expect(ir).toMatchObject({ format: "qualify-ir", version: 1, id: "bant", title: "BANT qualification" });
+    expect(ir).toMatchObject({ format: "qualify-ir", version: 2, id: "bant", title: "BANT qualification" });
     expect(ir.inputs[0]).toEqual({ name: "budget_usd", type: { kind: "number" }, optional: true, doc: "Budget for this purchase, in USD" });
     expect(ir.consts).toMatchObject([{ id: "deciders", value: ["CEO", "CFO", "COO", "VP", "Director", "Owner"] }]);
     expect(ir.criteria.map((c) => c.id)).toEqual(["budget", "authority", "need", "timing", "qualified"]);
