@@ -26,6 +26,10 @@ export const paren = (inner: A.Expr): A.ParenExpr => ({ kind: "ParenExpr", inner
 export const quant = (quantifier: A.QuantifierExpr["quantifier"], items: A.Expr[], n?: A.Expr): A.QuantifierExpr => ({
   kind: "QuantifierExpr", quantifier, items, ...(n === undefined ? {} : { n }), range: nextRange(),
 });
+export const agg = (aggregate: A.AggregateWord, source: string, where?: A.Expr, n?: A.Expr): A.AggregateExpr => ({
+  kind: "AggregateExpr", aggregate, source: ref(source), ...(where === undefined ? {} : { where }), ...(n === undefined ? {} : { n }), range: nextRange(),
+});
+export const matchesAny = (operand: A.Expr, anyOf: A.Expr): A.MatchesExpr => ({ kind: "MatchesExpr", operand, anyOf, range: nextRange() });
 
 export const prim = (name: A.PrimitiveType["name"]): A.PrimitiveType => ({ kind: "PrimitiveType", name, range: nextRange() });
 export const field = (name: string, type: A.TypeNode, optional = false, dflt?: A.Expr): A.FieldDecl => ({
@@ -36,6 +40,7 @@ export const listType = (element: A.TypeNode): A.ListType => ({ kind: "ListType"
 export const oneOf = (...options: string[]): A.OneOfType => ({ kind: "OneOfType", options: options.map(str), range: nextRange() });
 
 export const constDecl = (name: string, value: A.Expr): A.ConstDecl => ({ kind: "ConstDecl", name: id(name), value, range: nextRange() });
+export const setDecl = (name: string, items: A.Expr[]): A.SetDecl => ({ kind: "SetDecl", name: id(name), label: str(name), items, range: nextRange() });
 export const letDecl = (name: string, value: A.Expr): A.LetDecl => ({ kind: "LetDecl", name: id(name), value, range: nextRange() });
 export const criterion = (name: string, condition: A.Expr): A.CriterionDecl => ({
   kind: "CriterionDecl", name: id(name), label: str(name), condition, range: nextRange(),

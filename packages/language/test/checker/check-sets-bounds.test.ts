@@ -27,14 +27,14 @@ describe("sets", () => {
     const ir = run(withSet(`criterion q "Q" = ${expr}`)).ir!;
     const q = ir.criteria.find((c) => c.id === "q")!.expr;
     expect(q).toMatchObject(shape as object);
-    const items = q.kind === "quantifier" ? q.items : (q as { left: { items: unknown[] } }).left.items;
+    const items = q.kind === "quantifier" ? q.items : (q as unknown as { left: { items: unknown[] } }).left.items;
     expect(items).toMatchObject([{ kind: "ref", id: "ca" }, { kind: "ref", id: "cb" }, { kind: "ref", id: "cn" }]);
   });
 
   it("keeps the items' ranges at the set's declaration, and sets out of the IR", () => {
     const source = withSet('criterion q "Q" = all of meddic');
     const ir = run(source).ir!;
-    const q = ir.criteria.find((c) => c.id === "q")!.expr as { items: Array<{ range: unknown }> };
+    const q = ir.criteria.find((c) => c.id === "q")!.expr as unknown as { items: Array<{ range: unknown }> };
     expect(q.items[0]!.range).toEqual(rangeOf(source, "ca", 1));
     expect(JSON.stringify(ir)).not.toContain("meddic");
     expect(ir.order).not.toContain("meddic");
