@@ -126,7 +126,10 @@ const anyModel: fc.Arbitrary<A.Model> = fc
     when: fc.option(mostly(typed.b), { nil: undefined }),
     disq: mostly(typed.b),
     // Items that do not use the set themselves (that cycle is covered by the `anyExpr` ones).
-    set: fc.array(mostly(fc.oneof(fc.constant(null).map(() => b.ref("b")), fc.integer({ min: 0, max: 9 }).map((x) => b.bin(b.ref("n"), ">", b.num(x))), onEvent.map((w) => b.agg("any", "ev", w)))), { minLength: 2, maxLength: 3 }),
+    set: fc.oneof(
+      { arbitrary: fc.array(fc.oneof(fc.constant(null).map(() => b.ref("b")), fc.integer({ min: 0, max: 9 }).map((x) => b.bin(b.ref("n"), ">", b.num(x))), onEvent.map((w) => b.agg("any", "ev", w))), { minLength: 2, maxLength: 3 }), weight: 8 },
+      { arbitrary: fc.array(anyExpr, { maxLength: 3 }), weight: 1 },
+    ),
     bound: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 9 }).map((x) => b.bin(b.ref("k"), "+", b.num(x))), weight: 15 }, { arbitrary: anyExpr, weight: 1 }),
     tierWhen: mostly(typed.b),
     // Now and then a second `let v`, to exercise clashing declarations.
@@ -217,7 +220,7 @@ describe("check on generated syntax trees", () => {
         expect(new Set(ir.order)).toEqual(new Set(["v", "crit", "pts", "grp"]));
         expect(elementsOutsideEach(ir)).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 450 },
     );
     // The IR-side assertions above must have run on a fair share of models.
     expect(clean).toBeGreaterThan(30);
