@@ -31,7 +31,7 @@ export interface AnalyzeOptions extends ParseOptions {
 const RESTATES_SYNTAX = new Set<string>([CATALOG.incomplete.code, CATALOG.missingModel.code, CATALOG.missingInput.code]);
 
 /** Unused-name warnings: after a syntax error, the declaration that used the name may be the broken one. */
-const UNUSED = new Set<string>([CATALOG.unusedField.code, CATALOG.unusedConst.code, CATALOG.unusedLet.code]);
+const UNUSED = new Set<string>([CATALOG.unusedField.code, CATALOG.unusedConst.code, CATALOG.unusedLet.code, CATALOG.unusedSet.code]);
 
 /**
  * Parses and checks a model's text in one step, as the CLI and the editor do.

@@ -31,6 +31,13 @@ describe("analyze", () => {
     expect(codes).toContain("QUAL210");
   });
 
+  it("leaves out the unused-set warning after a syntax error, since the broken declaration may be the one that used it", () => {
+    const source = model("  n: number", 'criterion a "A" = n > 1\nset s = (a)\ncriterion b "B" = at least 1 of s and n >');
+    const codes = analyze(source).diagnostics.map((d) => d.code);
+    expect(codes.some((c) => c.startsWith("QUAL1"))).toBe(true);
+    expect(codes).not.toContain("QUAL223");
+  });
+
   it("returns the tree, symbols, references and IR of a clean model", () => {
     const source = model("  n: number", 'criterion big "Big" = n > 10');
     const result = analyze(source);
