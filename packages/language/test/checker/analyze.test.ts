@@ -32,7 +32,7 @@ describe("analyze", () => {
   });
 
   it("leaves out the unused-set warning after a syntax error, since the broken declaration may be the one that used it", () => {
-    const source = model("  n: number", 'criterion a "A" = n > 1\nset s = (a)\ncriterion b "B" = at least 1 of s and n >');
+    const source = model("  n: number", 'criterion a "A" = n > 1\nset s = (a)\ncriterion b "B" = n > > at least 1 of s');
     const codes = analyze(source).diagnostics.map((d) => d.code);
     expect(codes.some((c) => c.startsWith("QUAL1"))).toBe(true);
     expect(codes).not.toContain("QUAL223");
