@@ -193,9 +193,8 @@ function buildDeclaration(context: BuildContext, node: unknown): Declaration | u
       const bounds: Bound[] = [];
       for (const pair of pairsOf(context, node)) {
         const which = keyText(pair.key);
-        const value = scalarValue(context, pair.value);
-        if ((which === "min" || which === "max") && typeof value === "number") {
-          bounds.push({ kind: "Bound", which, value, range: rangeOfPair(context, pair) });
+        if (which === "min" || which === "max") {
+          bounds.push({ kind: "Bound", which, range: rangeOfPair(context, pair), ...optional("value", boundValue(context, pair.value)) });
         }
       }
       const rules = itemsOf(context, get("rules")?.value).map((rule) => scoreRule(context, rule));
@@ -208,6 +207,21 @@ function buildDeclaration(context: BuildContext, node: unknown): Declaration | u
       return { kind: "TierDecl", range, name: name(), ...label(), ...optional("condition", expression("when")), otherwise };
     }
   }
+}
+
+/**
+ * A bound's value: a number written as a YAML/JSON number, or a const
+ * expression written as text (`fit_cap + 5`). A number is built from its
+ * value rather than parsed from its spelling, since YAML and JSON spell
+ * numbers in ways Qual does not (`1e3`, `0x10`); YAML's `.inf` and `.nan`
+ * have no Qual value, so they are parsed and reported as written.
+ */
+function boundValue(context: BuildContext, node: unknown): Expr | undefined {
+  const resolved = resolveNode(context.source.document, node);
+  if (!isScalar(resolved)) return undefined;
+  const value = resolved.value;
+  if (typeof value === "number" && Number.isFinite(value)) return numberLiteral(context, value, rangeOfNode(context, resolved));
+  return parseScalarExpression(context, resolved);
 }
 
 function scoreRule(context: BuildContext, node: unknown): ScoreRule {

@@ -101,7 +101,8 @@ function isPlainList(expr: Expr): boolean {
 
 /**
  * A number expression as data: plain numbers stay numbers (`points: 20`,
- * `points: -30`) so the document reads naturally; anything else is its text.
+ * `points: -30`, `max: 60`) so the document reads naturally; anything else
+ * is its text (`max: fit_cap + 5`).
  */
 function numberOrText(expr: Expr): DataValue {
   // Only a number as written, with at most one sign, becomes a number; anything more (parentheses, `- -5`) stays text as written.
@@ -140,7 +141,7 @@ function declarationToData(declaration: Declaration): DataObject {
     case "ScoreGroupDecl":
       out.score = declaration.name.name;
       label(declaration);
-      for (const bound of declaration.bounds) out[bound.which] = bound.value;
+      for (const bound of declaration.bounds) if (bound.value !== undefined) out[bound.which] = numberOrText(bound.value);
       out.rules = declaration.rules.map(ruleToData);
       break;
     case "ComputedScoreDecl":

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:qualify:schema:qual-model","title":"Qual model (data form)","description":"A Qual lead-qualification model written as YAML or JSON (*.qual.yaml, *.qual.json). It mirrors the declarations of a .qual file; expressions are strings in Qual's expression syntax.","type":"object","properties":{"$schema":{"title":"Schema","description":"Where this JSON Schema lives (a relative path), so that editors can complete and check the file.","type":"string"},"model":{"title":"Model id","description":"The model's id, e.g. `bant`. Letters, digits and `_`, not starting with a digit.","$ref":"#/$defs/name"},"title":{"title":"Model title","description":"The model's title, shown to people, e.g. `BANT qualification`.","type":"string"},"input":{"title":"Input fields","description":"The lead's fields, in order: each key is a field name and its value describes the field (`type`, `optional`, `default`, `doc`).","$ref":"#/$defs/fields"},"declarations":{"title":"Declarations","description":"Consts, lets, criteria, scores, disqualify rules and tiers, in order. Each item starts with its kind as key: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`. Tiers are tried in the order written.","type":"array","items":{"$ref":"#/$defs/declaration"}}},"required":["model","input","declarations"],"additionalProperties":false,"$defs":{"name":{"title":"Name","description":"A name: letters, digits and `_`, not starting with a digit, and not a reserved word of Qual.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","not":{"enum":["model","input","const","let","criterion","score","disqualify","tier","when","otherwise","and","or","not","in","between","contains","starts","ends","with","matches","is","if","then","else","of","true","false"]}},"label":{"title":"Label","description":"A label shown to people in results and reports.","type":"string"},"expression":{"title":"Expression","description":"An expression in Qual's expression syntax, e.g. `budget_usd >= 10_000 and role in deciders`. Plain numbers and `true`/`false` may be written as YAML/JSON values.","type":["string","number","boolean"],"pattern":"\\S"},"literal":{"title":"Value","description":"A literal value: text, a number, `true`/`false`, or a list of values. A date is written as text `YYYY-MM-DD` where the field's type is `date`.","type":["string","number","boolean","array"],"items":{"$ref":"#/$defs/literal"}},"fields":{"title":"Fields","description":"Fields in order: each key is a field name and its value describes the field.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/field"}},"field":{"title":"Field","description":"One input field: its `type`, whether it is `optional`, an optional `default` and an optional `doc` string.","type":"object","properties":{"type":{"$ref":"#/$defs/type"},"optional":{"title":"Optional","description":"`true` when the field may be absent or null; it then reads as unknown (like `?` after the type in .qual).","type":"boolean"},"default":{"title":"Default","description":"The value used when the field is absent or null (like `= LITERAL` in .qual).","$ref":"#/$defs/literal"},"doc":{"title":"Documentation","description":"What the field means, for people (like the doc string in .qual).","type":"string"}},"required":["type"],"additionalProperties":false},"type":{"title":"Type","description":"`number`, `text`, `bool` or `date`; or `{ list: TYPE }`, `{ one_of: [\"a\", \"b\"] }` or `{ record: { FIELD: {...} } }`.","type":["string","object"],"if":{"type":"string"},"then":{"enum":["number","text","bool","date"]},"else":{"properties":{"list":{"title":"List of","description":"A list whose elements have this type (`list of T` in .qual). Elements are never null.","$ref":"#/$defs/type"},"one_of":{"title":"One of","description":"Text that must be one of these choices, matched ignoring case (`one of (\"a\", \"b\")` in .qual).","type":"array","items":{"type":"string"},"minItems":1},"record":{"title":"Record","description":"A nested record with its own fields (`{ ... }` in .qual).","$ref":"#/$defs/fields"}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"declaration":{"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this."},"max":{"title":"Maximum","description":"The points group's total never goes above this."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]},"constDeclaration":{"type":"object","properties":{"const":{"$ref":"#/$defs/name"},"value":{"title":"Value","description":"An expression known at compile time, or a list of literal values.","type":["string","number","boolean","array"],"pattern":"\\S","items":{"$ref":"#/$defs/literal"}}},"required":["value"],"additionalProperties":false},"letDeclaration":{"type":"object","properties":{"let":{"$ref":"#/$defs/name"},"value":{"$ref":"#/$defs/expression"}},"required":["value"],"additionalProperties":false},"criterionDeclaration":{"type":"object","properties":{"criterion":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"scoreDeclaration":{"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"type":"number"},"max":{"type":"number"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false},"disqualifyDeclaration":{"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"tierDeclaration":{"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false},"rule":{"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:qualify:schema:qual-model","title":"Qual model (data form)","description":"A Qual lead-qualification model written as YAML or JSON (*.qual.yaml, *.qual.json). It mirrors the declarations of a .qual file; expressions are strings in Qual's expression syntax.","type":"object","properties":{"$schema":{"title":"Schema","description":"Where this JSON Schema lives (a relative path), so that editors can complete and check the file.","type":"string"},"model":{"title":"Model id","description":"The model's id, e.g. `bant`. Letters, digits and `_`, not starting with a digit.","$ref":"#/$defs/name"},"title":{"title":"Model title","description":"The model's title, shown to people, e.g. `BANT qualification`.","type":"string"},"input":{"title":"Input fields","description":"The lead's fields, in order: each key is a field name and its value describes the field (`type`, `optional`, `default`, `doc`).","$ref":"#/$defs/fields"},"declarations":{"title":"Declarations","description":"Consts, lets, criteria, scores, disqualify rules and tiers, in order. Each item starts with its kind as key: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`. Tiers are tried in the order written.","type":"array","items":{"$ref":"#/$defs/declaration"}}},"required":["model","input","declarations"],"additionalProperties":false,"$defs":{"name":{"title":"Name","description":"A name: letters, digits and `_`, not starting with a digit, and not a reserved word of Qual.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","not":{"enum":["model","input","const","let","criterion","score","disqualify","tier","when","otherwise","and","or","not","in","between","contains","starts","ends","with","matches","is","if","then","else","of","true","false"]}},"label":{"title":"Label","description":"A label shown to people in results and reports.","type":"string"},"expression":{"title":"Expression","description":"An expression in Qual's expression syntax, e.g. `budget_usd >= 10_000 and role in deciders`. Plain numbers and `true`/`false` may be written as YAML/JSON values.","type":["string","number","boolean"],"pattern":"\\S"},"bound":{"title":"Bound","description":"A bound of a points group, known when the model is checked: a number (`60`, `-10`) or a const expression as text (`fit_cap`, `fit_cap + 5`).","type":["number","string"],"pattern":"\\S"},"literal":{"title":"Value","description":"A literal value: text, a number, `true`/`false`, or a list of values. A date is written as text `YYYY-MM-DD` where the field's type is `date`.","type":["string","number","boolean","array"],"items":{"$ref":"#/$defs/literal"}},"fields":{"title":"Fields","description":"Fields in order: each key is a field name and its value describes the field.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/field"}},"field":{"title":"Field","description":"One input field: its `type`, whether it is `optional`, an optional `default` and an optional `doc` string.","type":"object","properties":{"type":{"$ref":"#/$defs/type"},"optional":{"title":"Optional","description":"`true` when the field may be absent or null; it then reads as unknown (like `?` after the type in .qual).","type":"boolean"},"default":{"title":"Default","description":"The value used when the field is absent or null (like `= LITERAL` in .qual).","$ref":"#/$defs/literal"},"doc":{"title":"Documentation","description":"What the field means, for people (like the doc string in .qual).","type":"string"}},"required":["type"],"additionalProperties":false},"type":{"title":"Type","description":"`number`, `text`, `bool` or `date`; or `{ list: TYPE }`, `{ one_of: [\"a\", \"b\"] }` or `{ record: { FIELD: {...} } }`.","type":["string","object"],"if":{"type":"string"},"then":{"enum":["number","text","bool","date"]},"else":{"properties":{"list":{"title":"List of","description":"A list whose elements have this type (`list of T` in .qual). Elements are never null.","$ref":"#/$defs/type"},"one_of":{"title":"One of","description":"Text that must be one of these choices, matched ignoring case (`one of (\"a\", \"b\")` in .qual).","type":"array","items":{"type":"string"},"minItems":1},"record":{"title":"Record","description":"A nested record with its own fields (`{ ... }` in .qual).","$ref":"#/$defs/fields"}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"declaration":{"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this: a number, or a const expression as text (`fit_floor - 5`)."},"max":{"title":"Maximum","description":"The points group's total never goes above this: a number, or a const expression as text (`fit_cap + 5`)."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]},"constDeclaration":{"type":"object","properties":{"const":{"$ref":"#/$defs/name"},"value":{"title":"Value","description":"An expression known at compile time, or a list of literal values.","type":["string","number","boolean","array"],"pattern":"\\S","items":{"$ref":"#/$defs/literal"}}},"required":["value"],"additionalProperties":false},"letDeclaration":{"type":"object","properties":{"let":{"$ref":"#/$defs/name"},"value":{"$ref":"#/$defs/expression"}},"required":["value"],"additionalProperties":false},"criterionDeclaration":{"type":"object","properties":{"criterion":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"scoreDeclaration":{"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"$ref":"#/$defs/bound"},"max":{"$ref":"#/$defs/bound"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false},"disqualifyDeclaration":{"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"tierDeclaration":{"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false},"rule":{"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false}}};
 const schema32 = {"title":"Name","description":"A name: letters, digits and `_`, not starting with a digit, and not a reserved word of Qual.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","not":{"enum":["model","input","const","let","criterion","score","disqualify","tier","when","otherwise","and","or","not","in","between","contains","starts","ends","with","matches","is","if","then","else","of","true","false"]}};
 const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const schema33 = {"title":"Fields","description":"Fields in order: each key is a field name and its value describes the field.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/field"}};
@@ -409,7 +409,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this."},"max":{"title":"Maximum","description":"The points group's total never goes above this."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]};
+const schema38 = {"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this: a number, or a const expression as text (`fit_floor - 5`)."},"max":{"title":"Maximum","description":"The points group's total never goes above this: a number, or a const expression as text (`fit_cap + 5`)."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]};
 const schema39 = {"type":"object","properties":{"const":{"$ref":"#/$defs/name"},"value":{"title":"Value","description":"An expression known at compile time, or a list of literal values.","type":["string","number","boolean","array"],"pattern":"\\S","items":{"$ref":"#/$defs/literal"}}},"required":["value"],"additionalProperties":false};
 const pattern7 = new RegExp("\\S", "u");
 
@@ -839,8 +839,9 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"type":"number"},"max":{"type":"number"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false};
-const schema51 = {"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false};
+const schema48 = {"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"$ref":"#/$defs/bound"},"max":{"$ref":"#/$defs/bound"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false};
+const schema51 = {"title":"Bound","description":"A bound of a points group, known when the model is checked: a number (`60`, `-10`) or a const expression as text (`fit_cap`, `fit_cap + 5`).","type":["number","string"],"pattern":"\\S"};
+const schema53 = {"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1126,8 +1127,8 @@ errors++;
 }
 if(data.min !== undefined){
 let data2 = data.min;
-if(!((typeof data2 == "number") && (isFinite(data2)))){
-const err9 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((!((typeof data2 == "number") && (isFinite(data2)))) && (typeof data2 !== "string")){
+const err9 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/bound/type",keyword:"type",params:{type: schema51.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1136,11 +1137,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.max !== undefined){
-let data3 = data.max;
-if(!((typeof data3 == "number") && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data2 === "string"){
+if(!pattern7.test(data2)){
+const err10 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/bound/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1148,6 +1147,32 @@ else {
 vErrors.push(err10);
 }
 errors++;
+}
+}
+}
+if(data.max !== undefined){
+let data3 = data.max;
+if((!((typeof data3 == "number") && (isFinite(data3)))) && (typeof data3 !== "string")){
+const err11 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/bound/type",keyword:"type",params:{type: schema51.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern7.test(data3)){
+const err12 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/bound/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
 }
 }
 if(data.rules !== undefined){
@@ -1162,31 +1187,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-let data6 = data.value;
-if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
-const err12 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(typeof data6 === "string"){
-if(!pattern7.test(data6)){
-const err13 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1196,11 +1197,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 if(data.value !== undefined){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.min !== undefined){
-const err14 = {instancePath:instancePath+"/min",schemaPath:"#/dependentSchemas/value/properties/min/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+let data6 = data.value;
+if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
+const err14 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1209,8 +1209,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.max !== undefined){
-const err15 = {instancePath:instancePath+"/max",schemaPath:"#/dependentSchemas/value/properties/max/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(typeof data6 === "string"){
+if(!pattern7.test(data6)){
+const err15 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1221,9 +1222,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.value !== undefined){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.min !== undefined){
+const err16 = {instancePath:instancePath+"/min",schemaPath:"#/dependentSchemas/value/properties/min/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1232,12 +1234,35 @@ vErrors.push(err16);
 }
 errors++;
 }
+if(data.max !== undefined){
+const err17 = {instancePath:instancePath+"/max",schemaPath:"#/dependentSchemas/value/properties/max/false schema",keyword:"false schema",params:{},message:"boolean schema is false"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
 validate37.errors = vErrors;
 return errors === 0;
 }
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false};
+const schema57 = {"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1325,7 +1350,7 @@ return errors === 0;
 }
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false};
+const schema59 = {"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

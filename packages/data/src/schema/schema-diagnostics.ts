@@ -161,6 +161,9 @@ function describeExpected(types: readonly string[], segments: readonly string[],
   if (place === "type") return "a type: `number`, `text`, `bool`, `date`, or a mapping with `list`, `one_of` or `record`";
   if (place === "literal" && key === "default") return "a value: text, a number, `true`/`false` or a list";
   if (place === "literal") return "an expression (text) or a list of values";
+  if (place === "value" && (key === "min" || key === "max") && isDeclarationPath(segments.slice(0, -1))) {
+    return "a number or an expression known in advance (text, e.g. `fit_cap + 5`)";
+  }
   if (types.includes("string") && types.includes("number") && types.includes("boolean")) {
     return key === "points" ? "a number or a number expression (text)" : "an expression (text)";
   }

@@ -71,13 +71,23 @@ describe("schema diagnostics in YAML", () => {
   });
 
   it("reports a wrong value type at the value, naming what was expected and found", () => {
-    const text = validYaml.replace("max: 60", 'max: "60"');
+    const text = validYaml.replace("max: 60", "max: true");
     const [problem, ...rest] = schemaProblems(text);
     expect(rest).toEqual([]);
     expect(problem?.code).toBe("QUAL602");
-    expect(problem?.message).toBe("`max` in declaration 3 (score `fit`) must be a number, found text.");
+    expect(problem?.message).toBe("`max` in declaration 3 (score `fit`) must be a number or an expression known in advance (text, e.g. `fit_cap + 5`), found `true`.");
     expect(problem?.range.start).toMatchObject({ line: 18, column: 10 });
-    expect(covered(text, problem!)).toBe('"60"');
+    expect(covered(text, problem!)).toBe("true");
+  });
+
+  it("accepts a bound written as a number or as a const expression, and rejects an empty one", () => {
+    expect(schemaProblems(validYaml.replace("max: 60", "max: -5.5"))).toEqual([]);
+    expect(schemaProblems(validYaml.replace("max: 60", "max: fit_cap + 5"))).toEqual([]);
+    const empty = validYaml.replace("max: 60", "max: ' '");
+    const [problem, ...rest] = schemaProblems(empty);
+    expect(rest).toEqual([]);
+    expect(problem?.code).toBe("QUAL604");
+    expect(covered(empty, problem!)).toBe("' '");
   });
 
   it("reports a missing condition at the declaration's kind line", () => {
@@ -161,7 +171,7 @@ describe("schema diagnostics in JSON", () => {
       input: { budget_usd: { type: "number", optional: true } },
       declarations: [
         { criterion: "budget", lable: "Budget", when: "budget_usd >= 10000" },
-        { score: "fit", max: "60", rules: [{ label: "Big", points: 5 }] },
+        { score: "fit", max: false, rules: [{ label: "Big", points: 5 }] },
         { tier: "cold", otherwise: true },
       ],
     },
@@ -176,8 +186,8 @@ describe("schema diagnostics in JSON", () => {
     expect(key?.range.start).toMatchObject(positionOf(json, '"lable"'));
     expect(covered(json, key!)).toBe('"lable"');
     expect(key?.message).toBe("unknown key `lable` in declaration 1 (criterion `budget`) — did you mean `label`?");
-    expect(value?.range.start).toMatchObject(positionOf(json, '"60"'));
-    expect(value?.message).toBe("`max` in declaration 2 (score `fit`) must be a number, found text.");
+    expect(value?.range.start).toMatchObject(positionOf(json, "false"));
+    expect(value?.message).toBe("`max` in declaration 2 (score `fit`) must be a number or an expression known in advance (text, e.g. `fit_cap + 5`), found `false`.");
   });
 
   it("says `object` and `array` in JSON", () => {
