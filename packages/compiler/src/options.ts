@@ -24,6 +24,9 @@ export interface CompileOptions {
 /** The limits used when `compile` is given none. */
 export const DEFAULT_LIMITS: Readonly<LeadLimits> = Object.freeze({ maxStringLength: 100_000, maxListLength: 10_000 });
 
+/** No limits: for the model's own values (defaults), which the limits do not guard against. */
+export const UNLIMITED: Readonly<LeadLimits> = Object.freeze({ maxStringLength: Number.MAX_SAFE_INTEGER, maxListLength: Number.MAX_SAFE_INTEGER });
+
 const COMPILE_OPTION_KEYS: ReadonlySet<string> = new Set(["limits"]);
 const LIMIT_KEYS: ReadonlySet<string> = new Set(["maxStringLength", "maxListLength"]);
 

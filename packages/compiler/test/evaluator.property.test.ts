@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/index.js";
 import { Dice, mutateLead, NOW, randomLead, randomModel } from "./generators.js";
-import { Reference } from "./reference-interpreter.js";
+import { explained, Reference } from "./reference-interpreter.js";
 
 const RUNS = { numRuns: 200, seed: 20261101 };
 
@@ -16,7 +16,7 @@ describe("the compiled evaluator agrees with the reference interpreter", () => {
         for (let i = 0; i < 6; i++) {
           const lead = randomLead(ir.inputs, d, true);
           const reference = new Reference(ir, lead, NOW);
-          expect(model.evaluate(lead, { now: NOW })).toEqual(reference.full());
+          expect(explained(model.evaluate(lead, { now: NOW }))).toEqual(reference.full());
           expect(model.score(lead, { now: NOW })).toEqual(reference.fast());
         }
       }),
@@ -33,7 +33,7 @@ describe("the compiled evaluator agrees with the reference interpreter", () => {
         for (let i = 0; i < 6; i++) {
           const lead = mutateLead(randomLead(ir.inputs, d), ir.inputs, d);
           const reference = new Reference(ir, lead, NOW);
-          expect(model.evaluate(lead, { now: NOW, validate: false })).toEqual(reference.full());
+          expect(explained(model.evaluate(lead, { now: NOW, validate: false }))).toEqual(reference.full());
           expect(model.score(lead, { now: NOW, validate: false })).toEqual(reference.fast());
         }
       }),

@@ -5,7 +5,7 @@ import { analyze } from "@qualify/language";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { compile, InvalidLeadError, loadIR, saveIR } from "../src/index.js";
-import { Reference } from "./reference-interpreter.js";
+import { explained, Reference } from "./reference-interpreter.js";
 
 /*
  * The repository's example models, checked by the real checker: their IR
@@ -47,7 +47,7 @@ describe("the example models", () => {
           continue;
         }
         const result = model.evaluate(c.lead, { now });
-        expect(result, c.name).toEqual(new Reference(ir, c.lead, now).full());
+        expect(explained(result), c.name).toEqual(new Reference(ir, c.lead, now).full());
         expect(model.score(c.lead, { now }), c.name).toEqual({ tier: result.tier, scores: result.scores });
         if (c.expect?.tier !== undefined) expect(result.tier, c.name).toBe(c.expect.tier);
         for (const [score, value] of Object.entries(c.expect?.scores ?? {})) {

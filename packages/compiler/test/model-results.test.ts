@@ -25,6 +25,10 @@ describe("the design's inbound example", () => {
         { score: "engagement", rule: "Whitepaper", points: 15 },
       ],
       unknown: [{ id: "engagement/Gone quiet", missing: ["last_activity"] }],
+      // "Gone quiet" (-10) may or may not fire once last_activity is known; mql (total >= 40) either way.
+      ranges: { fit: { min: 30, max: 30 }, engagement: { min: 15, max: 25 }, total: { min: 45, max: 55 } },
+      possibleTiers: ["mql"],
+      questions: [{ field: "last_activity", tiers: ["mql"], decides: false }],
     });
     expect(inbound.score(lead, { now: NOW })).toEqual({ tier: "mql", scores: { fit: 30, engagement: 25, total: 55 } });
   });

@@ -66,7 +66,7 @@ function convert(value: unknown, type: QualType): V | undefined {
       if (!Array.isArray(value)) return undefined;
       const out: V[] = [];
       for (const item of value) {
-        const c = item === null ? undefined : convert(item, type.element);
+        const c = item === null ? undefined : type.element.kind === "record" ? elementRecord(item, type.element.fields) : convert(item, type.element);
         if (c === undefined) return undefined;
         out.push(c);
       }
@@ -77,6 +77,31 @@ function convert(value: unknown, type: QualType): V | undefined {
     case "empty":
       return undefined;
   }
+}
+
+/**
+ * A record inside a list: a new object with exactly its declared fields, in
+ * runtime form, defaults applied and absent optional fields null; undefined
+ * when a required field is absent or a value does not fit.
+ */
+function elementRecord(value: unknown, fields: readonly InputField[]): V | undefined {
+  if (!isObject(value)) return undefined;
+  const out: Record<string, V> = {};
+  for (const f of fields) {
+    const raw = own(value, f.name);
+    let v: V | undefined;
+    if (raw === undefined || raw === null) {
+      if (f.default !== undefined && f.default !== null) v = f.type.kind === "record" ? elementRecord(f.default, f.type.fields) : convert(f.default, f.type);
+      else if (f.type.kind === "record" && f.type.fields.every(absentOk)) v = elementRecord({}, f.type.fields);
+      else if (absentOk(f)) v = null;
+      else return undefined;
+    } else {
+      v = f.type.kind === "record" ? elementRecord(raw, f.type.fields) : convert(raw, f.type);
+    }
+    if (v === undefined) return undefined;
+    Object.defineProperty(out, f.name, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** Reads a lead into a map from dotted path to value (validation off: wrong values are unknown). */
@@ -121,10 +146,25 @@ function num(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/**
+ * The result without its outlook (`ranges`, `possibleTiers`, `questions`):
+ * what the reference computes. The outlook has its own property test
+ * (outlook.property.test.ts), with completions of the missing fields as its oracle.
+ */
+export type Explained = Omit<EvaluationResult, "ranges" | "possibleTiers" | "questions">;
+
+/** A compiled result cut down to what the reference computes. */
+export function explained(result: EvaluationResult): Explained {
+  const { ranges: _ranges, possibleTiers: _possible, questions: _questions, ...rest } = result;
+  return rest;
+}
+
 /** Evaluation of one model on one lead, with memoised definitions. */
 export class Reference {
   private readonly memo = new Map<string, V>();
   readonly fields: Map<string, V>;
+  /** The elements being visited by the enclosing aggregates, innermost last, with their lists' dotted paths. */
+  private readonly elements: { value: V; path: string }[] = [];
 
   constructor(
     readonly ir: ModelIR,
@@ -206,6 +246,14 @@ export class Reference {
       }
       case "presence":
         return (ev(e.operand) === null) === (e.test === "missing");
+      case "element": {
+        const top = this.elements[this.elements.length - 1];
+        let v: V = top === undefined ? null : top.value;
+        for (const key of e.path) v = v === null ? null : ((own(v, key) as V | undefined) ?? null);
+        return v;
+      }
+      case "each":
+        return this.each(e);
       case "quantifier": {
         const vals = e.items.map(ev);
         const yes = vals.filter((v) => v === true).length;
@@ -239,12 +287,16 @@ export class Reference {
         return -(a as number);
       case "in":
         return (b as V[]).some((x) => same(a, x)) !== e.negated;
-      case "contains":
-        return Array.isArray(a) ? a.some((x) => same(x, b)) : String(a).toLowerCase().includes(String(b).toLowerCase());
+      case "contains": {
+        // A list on the right is `contains any of`.
+        const wanted = Array.isArray(b) ? b : [b];
+        if (Array.isArray(a)) return wanted.some((w) => a.some((x) => same(x, w)));
+        return wanted.some((w) => String(a).toLowerCase().includes(String(w).toLowerCase()));
+      }
       case "startsWith":
-        return String(a).toLowerCase().startsWith(String(b).toLowerCase());
+        return (Array.isArray(b) ? b : [b]).some((w) => String(a).toLowerCase().startsWith(String(w).toLowerCase()));
       case "endsWith":
-        return String(a).toLowerCase().endsWith(String(b).toLowerCase());
+        return (Array.isArray(b) ? b : [b]).some((w) => String(a).toLowerCase().endsWith(String(w).toLowerCase()));
       case "between":
         return (a as number) >= (b as number) && (a as number) <= (c as number);
       case "matches":
@@ -279,6 +331,15 @@ export class Reference {
         return String(args[0]).toLowerCase();
       case "upper":
         return String(args[0]).toUpperCase();
+      case "trim":
+        return String(args[0]).trim();
+      case "length":
+        return Array.isArray(args[0]) ? args[0].length : [...String(args[0])].length;
+      case "domain": {
+        const parts = String(args[0]).split("@");
+        const after = parts.length < 2 ? "" : (parts[parts.length - 1] as string);
+        return after === "" ? null : after.toLowerCase();
+      }
       case "days_since":
         return num((this.now - x) / DAY);
       case "days_until":
@@ -287,6 +348,70 @@ export class Reference {
         return args[1] === 0 ? null : num(Math.pow(0.5, x / (args[1] as number)));
       default:
         throw new Error(`unknown function ${fn}`);
+    }
+  }
+
+  /** Runs `body` with `value` as the visited element of a list at `path`. */
+  private visiting<T>(value: V, path: string, body: () => T): T {
+    this.elements.push({ value, path });
+    try {
+      return body();
+    } finally {
+      this.elements.pop();
+    }
+  }
+
+  /** The dotted path `missing` names an aggregate's element fields under. */
+  private listPath(list: Expr): string {
+    if (list.kind === "field") return list.path.join(".");
+    if (list.kind === "element") {
+      const outer = this.elements[this.elements.length - 1]?.path ?? "";
+      return outer === "" ? list.path.join(".") : `${outer}.${list.path.join(".")}`;
+    }
+    return "";
+  }
+
+  /** The `where` of each element (true without one) and, for those where it is true, the element's value. */
+  private perElement(e: Extract<Expr, { kind: "each" }>, list: V[]): { test: V; value: V }[] {
+    const path = this.listPath(e.list);
+    return list.map((element) =>
+      this.visiting(element, path, () => {
+        const test = e.where === undefined ? true : this.eval(e.where);
+        const value = test === true ? (e.value === undefined ? element : this.eval(e.value)) : null;
+        return { test, value };
+      }),
+    );
+  }
+
+  private each(e: Extract<Expr, { kind: "each" }>): V {
+    const list = this.eval(e.list);
+    if (list === null) return null;
+    const rows = this.perElement(e, list as V[]);
+    const yes = rows.filter((r) => r.test === true).length;
+    const unknown = rows.filter((r) => r.test === null).length;
+    switch (e.aggregate) {
+      case "count":
+        return yes;
+      case "any":
+        return yes > 0 ? true : unknown === 0 ? false : null;
+      case "none":
+        return yes > 0 ? false : unknown === 0 ? true : null;
+      case "all":
+        return rows.some((r) => r.test === false) ? false : unknown === 0 ? true : null;
+      case "atLeast": {
+        const n = e.n ?? 0;
+        return yes >= n ? true : yes + unknown < n ? false : null;
+      }
+      default: {
+        if (unknown > 0) return null;
+        const chosen = rows.filter((r) => r.test === true).map((r) => r.value);
+        if (chosen.includes(null)) return null;
+        const xs = chosen as number[];
+        if (e.aggregate === "sum") return num(xs.reduce((t, x) => t + x, 0));
+        if (xs.length === 0) return null;
+        if (e.aggregate === "avg") return num(xs.reduce((t, x) => t + x, 0) / xs.length);
+        return e.aggregate === "min" ? Math.min(...xs) : Math.max(...xs);
+      }
     }
   }
 
@@ -326,6 +451,23 @@ export class Reference {
       for (const x of xs) if (!out.includes(x)) out.push(x);
     };
     if (e.kind === "field") return [e.path.join(".")];
+    if (e.kind === "element") {
+      const outer = this.elements[this.elements.length - 1]?.path ?? "";
+      return [outer === "" ? e.path.join(".") : `${outer}.${e.path.join(".")}`];
+    }
+    if (e.kind === "each") {
+      const list = this.eval(e.list);
+      if (list === null) return this.missing(e.list);
+      const path = this.listPath(e.list);
+      for (const element of list as V[]) {
+        this.visiting(element, path, () => {
+          const test = e.where === undefined ? true : this.eval(e.where);
+          if (test === null && e.where !== undefined) add(this.missing(e.where));
+          else if (test === true && e.value !== undefined && this.eval(e.value) === null) add(this.missing(e.value));
+        });
+      }
+      return out;
+    }
     if (e.kind === "ref") {
       const def =
         this.ir.lets.find((l) => l.id === e.id)?.expr ??
@@ -341,7 +483,7 @@ export class Reference {
     return out;
   }
 
-  full(): EvaluationResult {
+  full(): Explained {
     const unknown: UnknownItem[] = [];
     const criteria: Record<string, boolean | null> = {};
     for (const c of this.ir.criteria) {

@@ -14,6 +14,7 @@ import {
   compileIn,
   compileMatches,
 } from "./operators-compare.js";
+import { compileEach, compileElement } from "./operators-each.js";
 import { compileAndOr, compileCoalesce, compileIf, compileNot, compilePresence, compileQuantifier } from "./operators-logic.js";
 
 /** A literal in runtime form: date literals (`YYYY-MM-DD` strings in the IR) become epoch ms. */
@@ -74,6 +75,8 @@ const OPERATORS: { readonly [K in Expr["kind"]]: OperatorCompiler<K> } = {
   call: compileCall,
   if: compileIf,
   quantifier: compileQuantifier,
+  each: compileEach,
+  element: compileElement,
 };
 
 function slotRead(slot: number): Closure {
@@ -85,11 +88,24 @@ function isVarying(expr: Expr, memo: WeakMap<Expr, boolean>): boolean {
   const known = memo.get(expr);
   if (known !== undefined) return known;
   let varying: boolean;
-  if (expr.kind === "field" || expr.kind === "ref" || expr.kind === "within") varying = true;
+  if (expr.kind === "field" || expr.kind === "ref" || expr.kind === "within" || expr.kind === "element") varying = true;
   else if (expr.kind === "call" && (expr.fn === "days_since" || expr.fn === "days_until")) varying = true;
   else varying = directChildren(expr).some((child) => isVarying(child, memo));
   memo.set(expr, varying);
   return varying;
+}
+
+/** The dotted path `missing` names a list's element fields under: a field's path, or an element field's under its list. */
+function listPathOf(list: Expr, slots: SlotResolver): (f: Frame) => string {
+  if (list.kind === "field") {
+    const path = slots.fieldPath(list.path);
+    return () => path;
+  }
+  if (list.kind === "element") {
+    const relative = list.path.join(".");
+    return (f) => (f.elementPath === "" ? relative : `${f.elementPath}.${relative}`);
+  }
+  return () => "";
 }
 
 /** Resolves a slot or throws the IR error that explains why it could not. */
@@ -163,6 +179,36 @@ export class ExprCompiler implements ExprContext, ExplainContext {
     return built;
   }
 
+  /**
+   * An unknown aggregate: the list itself when it is unknown, else, element
+   * by element, what made a `where` unknown, or a chosen element's value.
+   */
+  private explainEach(expr: ExprOf<"each">): Explain {
+    const list = this.compile(expr.list).run;
+    const where = expr.where === undefined ? undefined : this.compile(expr.where).run;
+    const value = expr.value === undefined ? undefined : this.compile(expr.value).run;
+    const pathOf = listPathOf(expr.list, this.slots);
+    return (f, out) => {
+      const elements = list(f) as readonly Value[] | null;
+      if (elements === null) {
+        this.explain(expr.list)(f, out);
+        return;
+      }
+      const outer = f.element;
+      const outerPath = f.elementPath;
+      const path = pathOf(f);
+      for (const element of elements) {
+        f.element = element;
+        f.elementPath = path;
+        const w = where === undefined ? true : where(f);
+        if (w === null && expr.where !== undefined) this.explain(expr.where)(f, out);
+        else if (w === true && value !== undefined && expr.value !== undefined && value(f) === null) this.explain(expr.value)(f, out);
+        f.elementPath = outerPath;
+      }
+      f.element = outer;
+    };
+  }
+
   private buildExplain(expr: Expr): Explain {
     switch (expr.kind) {
       case "field": {
@@ -176,6 +222,13 @@ export class ExprCompiler implements ExprContext, ExplainContext {
         let explainTarget: Explain | undefined;
         return (f, out) => (explainTarget ??= this.explain(target))(f, out);
       }
+      case "element": {
+        // Element fields are named under their list: `activities.at`.
+        const relative = expr.path.join(".");
+        return (f, out) => addMissing(out, f.elementPath === "" ? relative : `${f.elementPath}.${relative}`);
+      }
+      case "each":
+        return this.explainEach(expr);
       case "if": {
         const condition = this.compile(expr.condition).run;
         return (f, out) => {

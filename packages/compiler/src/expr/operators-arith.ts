@@ -78,6 +78,13 @@ function extremum(args: readonly Closure[], pickLarger: boolean): Closure {
   };
 }
 
+/** `domain(text)`: the lower-cased part after the last `@`; unknown when there is none or nothing follows it. */
+function emailDomain(address: string): string | null {
+  const at = address.lastIndexOf("@");
+  if (at < 0 || at === address.length - 1) return null;
+  return address.slice(at + 1).toLowerCase();
+}
+
 const FUNCTIONS: Record<FunctionName, (args: readonly Closure[]) => Closure> = {
   count: ([list]) => unary(list as Closure, (l: readonly Value[]) => l.length),
   len: ([text]) => unary(text as Closure, (t: string) => codePointLength(t)),
@@ -87,6 +94,9 @@ const FUNCTIONS: Record<FunctionName, (args: readonly Closure[]) => Closure> = {
   round: ([x]) => unary(x as Closure, (n: number) => roundHalfAwayFromZero(n)),
   lower: ([t]) => unary(t as Closure, (s: string) => s.toLowerCase()),
   upper: ([t]) => unary(t as Closure, (s: string) => s.toUpperCase()),
+  trim: ([t]) => unary(t as Closure, (s: string) => s.trim()),
+  domain: ([t]) => unary(t as Closure, emailDomain),
+  length: ([x]) => unary(x as Closure, (v: string | readonly Value[]) => (typeof v === "string" ? codePointLength(v) : v.length)),
   days_since: ([date]) => {
     const d = date as Closure;
     return (f) => {

@@ -199,6 +199,10 @@ export const compileContains: OperatorCompiler<"contains"> = (expr, ctx) => {
   const container = ctx.compile(expr.container).run;
   const item = ctx.compile(expr.item);
   if (item.constant && item.value === null) return constantClosure(null);
+  if (expr.item.type.kind === "list") {
+    if (expr.container.type.kind === "list") return listSharesAny(container, item);
+    return textTestAny(container, ctx.foldedSlot(expr.container), item, (text, part) => text.includes(part));
+  }
   if (expr.container.type.kind === "list") {
     if (item.constant && typeof item.value === "string") {
       const c = foldCase(item.value);
@@ -248,12 +252,64 @@ function textTest(text: Closure, folded: number | undefined, affix: Compiled, te
   };
 }
 
+/**
+ * `TEXT starts with any of LIST` and the like: true when the test holds for
+ * some element (none for an empty list), unknown when the text or the list
+ * is. A constant list is folded once.
+ */
+function textTestAny(text: Closure, folded: number | undefined, parts: Compiled, test: (text: string, part: string) => boolean): Closure {
+  const read: Closure = folded !== undefined ? (f) => f.values[folded] ?? null : (f) => {
+    const a = text(f);
+    return a === null ? null : foldCase(a as string);
+  };
+  if (parts.constant) {
+    const fixed = (parts.value as readonly string[]).map(foldCase);
+    const n = fixed.length;
+    return (f) => {
+      const a = read(f) as string | null;
+      if (a === null) return null;
+      for (let i = 0; i < n; i++) if (test(a, fixed[i] as string)) return true;
+      return false;
+    };
+  }
+  const run = parts.run;
+  return (f) => {
+    const a = read(f) as string | null;
+    if (a === null) return null;
+    const list = run(f) as readonly string[] | null;
+    if (list === null) return null;
+    for (let i = 0; i < list.length; i++) if (test(a, foldCase(list[i] as string))) return true;
+    return false;
+  };
+}
+
+/** `LIST contains any of LIST`: some element of the right equals an element of the left (text ignoring case). */
+function listSharesAny(container: Closure, items: Compiled): Closure {
+  const run = items.run;
+  return (f) => {
+    const list = container(f) as readonly Value[] | null;
+    if (list === null) return null;
+    const wanted = run(f) as readonly Value[] | null;
+    if (wanted === null) return null;
+    for (let i = 0; i < wanted.length; i++) {
+      const w = wanted[i] as Value;
+      for (let j = 0; j < list.length; j++) if (equalValues(list[j] as Value, w)) return true;
+    }
+    return false;
+  };
+}
+
 /** `TEXT starts with "s"`, `TEXT ends with "s"`. */
 export const compileAffix: OperatorCompiler<"startsWith" | "endsWith"> = (expr, ctx) => {
   const text = ctx.compile(expr.text).run;
   const affix = ctx.compile(expr.affix);
   if (affix.constant && affix.value === null) return constantClosure(null);
   const folded = ctx.foldedSlot(expr.text);
+  if (expr.affix.type.kind === "list") {
+    return expr.kind === "startsWith"
+      ? textTestAny(text, folded, affix, (t, p) => t.startsWith(p))
+      : textTestAny(text, folded, affix, (t, p) => t.endsWith(p));
+  }
   return expr.kind === "startsWith"
     ? textTest(text, folded, affix, (t, p) => t.startsWith(p))
     : textTest(text, folded, affix, (t, p) => t.endsWith(p));

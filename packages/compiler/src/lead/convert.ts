@@ -2,9 +2,11 @@ import type { InputField, QualType } from "@qualify/ir";
 import type { LeadIssue } from "../errors.js";
 import { IRFormatError } from "../errors.js";
 import type { LeadLimits } from "../options.js";
+import { UNLIMITED } from "../options.js";
 import { toEpochMs } from "../runtime/dates.js";
 import type { Value } from "../runtime/frame.js";
 import { intern } from "../runtime/intern.js";
+import { putOwn } from "../runtime/records.js";
 import { foldCase, isTooLong } from "../runtime/text.js";
 import { listTooLongIssue, requiredIssue, textTooLongIssue, wrongTypeIssue } from "./issues.js";
 
@@ -83,10 +85,17 @@ function scalarConverter(type: QualType, limits: Readonly<LeadLimits>): Convert 
   }
 }
 
+/** True when reading a value of the type changes its form (dates to epoch ms, choices to their spelling, records built). */
+function changesForm(type: QualType): boolean {
+  if (type.kind === "list") return changesForm(type.element);
+  return type.kind === "date" || type.kind === "choice" || type.kind === "record";
+}
+
 function listConverter(type: QualType & { kind: "list" }, limits: Readonly<LeadLimits>): Convert {
-  const element = converterFor(type.element, limits);
-  // Dates and choices change form when read, so those lists are copied; others are used as given.
-  const copies = type.element.kind === "date" || type.element.kind === "choice";
+  // Elements are read into runtime form: records are built, so aggregates read their fields directly.
+  const element = type.element.kind === "record" ? elementRecordConverter(type.element, limits) : converterFor(type.element, limits);
+  // Lists whose elements change form when read are copied; others are used as given.
+  const copies = changesForm(type.element);
   const limit = limits.maxListLength;
   return (raw, sink, path) => {
     if (!Array.isArray(raw)) {
@@ -140,6 +149,52 @@ function recordConverter(type: QualType & { kind: "record" }, limits: Readonly<L
       if (!ok && sink === null) break;
     }
     return ok ? raw : INVALID;
+  };
+}
+
+/**
+ * Reads a record that is a list element into a new object holding exactly
+ * its declared fields in runtime form: dates as epoch ms, choices in their
+ * declared spelling, defaults applied, an absent optional field as null.
+ * Undeclared keys are left behind, so element reads never see them.
+ */
+function elementRecordConverter(type: QualType & { kind: "record" }, limits: Readonly<LeadLimits>): Convert {
+  const fields = type.fields.map((field) => {
+    const convert = field.type.kind === "record" ? elementRecordConverter(field.type, limits) : converterFor(field.type, limits);
+    const fallback = convertDefault(field, field.name, field.type.kind === "record" ? elementRecordConverter(field.type, UNLIMITED) : converterFor(field.type, UNLIMITED));
+    // An absent record whose fields may all be absent reads as {}, so its defaults apply (as at the top level).
+    const readsEmpty = field.type.kind === "record" && field.type.fields.every(mayBeAbsent);
+    return { field, name: intern(field.name), convert, fallback, readsEmpty, required: !mayBeAbsent(field) };
+  });
+  return (raw, sink, path) => {
+    if (!isRecordObject(raw)) {
+      if (sink !== null) sink.push(wrongTypeIssue(path, type, raw));
+      return INVALID;
+    }
+    const out: Record<string, Value> = {};
+    let ok = true;
+    for (const { field, name, convert, fallback, readsEmpty, required } of fields) {
+      const value: unknown = isOwnEnumerable.call(raw, name) ? (raw as Record<string, unknown>)[name] : undefined;
+      const childPath = sink === null ? "" : path === "" ? field.name : `${path}.${field.name}`;
+      let converted: Value | typeof INVALID;
+      if (value === undefined || value === null) {
+        if (fallback !== undefined) converted = fallback;
+        else if (readsEmpty) converted = convert({}, sink, childPath);
+        else {
+          converted = null;
+          if (required) {
+            if (sink !== null) sink.push(requiredIssue(childPath, field.type, value));
+            ok = false;
+          }
+        }
+      } else {
+        converted = convert(value, sink, childPath);
+      }
+      if (converted === INVALID) ok = false;
+      else putOwn(out, name, converted);
+      if (!ok && sink === null) break;
+    }
+    return ok ? out : INVALID;
   };
 }
 

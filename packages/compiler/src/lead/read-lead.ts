@@ -1,6 +1,7 @@
 import type { InputField, QualType } from "@qualify/ir";
 import type { LeadIssue } from "../errors.js";
 import type { LeadLimits } from "../options.js";
+import { UNLIMITED } from "../options.js";
 import type { Frame, Value } from "../runtime/frame.js";
 import type { Convert } from "./convert.js";
 import { convertDefault, converterFor, INVALID, isRecordObject, mayBeAbsent } from "./convert.js";
@@ -46,7 +47,6 @@ interface FieldPlan {
 }
 
 const EMPTY_RECORD: object = Object.freeze({});
-const UNLIMITED: Readonly<LeadLimits> = { maxStringLength: Number.MAX_SAFE_INTEGER, maxListLength: Number.MAX_SAFE_INTEGER };
 const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, key: string) => boolean;
 const hasOwn = Object.prototype.hasOwnProperty as (this: object, key: string) => boolean;
 /**

@@ -20,6 +20,7 @@ import { recordBuilder } from "./shaped-record.js";
 import type { CompiledGroup } from "./score-groups.js";
 import { compileGroup } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
+import { OutlookPlan } from "../ranges/model-outlook.js";
 
 /** A model compiled to closures: evaluate leads many times, fast. */
 export interface CompiledModel {
@@ -155,6 +156,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     tiers: ir.tiers.map((t, i) => ({ id: t.id, when: tierWhens[i] ?? null, test: tierTests[i], expr: t.when })),
     buildCriteria,
     buildScores,
+    outlook: new OutlookPlan(ir, (path) => layout.fieldSlot(path)),
   };
 
   // Every slot is known only now: compiling expressions allocates the folded-text slots.

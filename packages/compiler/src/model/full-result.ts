@@ -7,6 +7,7 @@ import type { RecordBuilder } from "./shaped-record.js";
 import type { SlotTest } from "../expr/slot-test.js";
 import { runSlotTest } from "../expr/slot-test.js";
 import type { CompiledGroup, RuleSink } from "./score-groups.js";
+import type { OutlookPlan } from "../ranges/model-outlook.js";
 
 /** What the full path needs beyond the computed frame. */
 export interface FullPathPlan {
@@ -34,6 +35,8 @@ export interface FullPathPlan {
   /** Build the `criteria` and `scores` records from the frame (see shaped-record.ts). */
   readonly buildCriteria: RecordBuilder<boolean>;
   readonly buildScores: RecordBuilder<number>;
+  /** Score ranges, possible tiers and questions (see ranges/model-outlook.ts). */
+  readonly outlook: OutlookPlan;
 }
 
 /** Collects reasons and unknown items for one evaluation; one object instead of a closure per callback. */
@@ -109,5 +112,18 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
     }
   }
 
-  return { model: plan.ir.id, tier, disqualified, scores, raw: rawSums, criteria, reasons: out.reasons, unknown: out.unknownItems };
+  const { ranges, possibleTiers, questions } = plan.outlook.outlook(f, tier);
+  return {
+    model: plan.ir.id,
+    tier,
+    disqualified,
+    scores,
+    raw: rawSums,
+    criteria,
+    reasons: out.reasons,
+    unknown: out.unknownItems,
+    ranges,
+    possibleTiers,
+    questions,
+  };
 }

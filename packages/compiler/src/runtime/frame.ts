@@ -16,6 +16,14 @@ export class Frame {
   now = 0;
   /** Set by the lead reader when any declared field failed validation. */
   invalid = false;
+  /**
+   * The list element an aggregate (`count of activities where ...`) is
+   * visiting; `element` expressions read it. Each aggregate restores the
+   * outer one when it is done, so nested aggregates see their own.
+   */
+  element: Value = null;
+  /** The dotted path of the list being visited (`activities`), for `missing`; set only while explaining. */
+  elementPath = "";
   /** The raw values of the lead's top-level declared fields, as the reader found them. */
   readonly raws: unknown[];
 

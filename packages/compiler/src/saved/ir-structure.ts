@@ -98,6 +98,8 @@ const EXPR_SHAPES: Record<string, readonly [string, "expr" | "exprs" | "string" 
   call: [["fn", "string"], ["args", "exprs"]],
   if: [["condition", "expr"], ["then", "expr"], ["else", "expr"]],
   quantifier: [["quantifier", "string"], ["items", "exprs"]],
+  each: [["aggregate", "string"], ["list", "expr"]],
+  element: [["path", "strings"]],
 };
 
 const ENUMS: Record<string, readonly string[]> = {
@@ -105,21 +107,24 @@ const ENUMS: Record<string, readonly string[]> = {
   "compare.op": ["=", "!=", "<", "<=", ">", ">="],
   "arith.op": ["+", "-", "*", "/"],
   "presence.test": ["missing", "present"],
-  "call.fn": ["count", "len", "min", "max", "abs", "round", "lower", "upper", "days_since", "days_until", "decay"],
+  "call.fn": ["count", "len", "min", "max", "abs", "round", "lower", "upper", "days_since", "days_until", "decay", "domain", "trim", "length"],
   "quantifier.quantifier": ["atLeast", "all", "any", "none", "count"],
+  "each.aggregate": ["atLeast", "all", "any", "none", "count", "sum", "min", "max", "avg"],
 };
 
-function checkExpr(value: unknown, path: string): void {
+/** `inEach`: inside the `value` or `where` of an aggregate, the only place an `element` read has an element to read. */
+function checkExpr(value: unknown, path: string, inEach = false): void {
   const e = object(value, path);
   const kind = e["kind"];
   const shape = typeof kind === "string" ? EXPR_SHAPES[kind] : undefined;
   if (shape === undefined) fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(kind)}.`);
+  if (kind === "element" && !inEach) fail(`${path}.kind`, "an element read outside the `where` or value of an aggregate.");
   checkType(e["type"], `${path}.type`);
   for (const [key, what] of shape) {
     const v = e[key];
     const at = `${path}.${key}`;
-    if (what === "expr") checkExpr(v, at);
-    else if (what === "exprs") array(v, at).forEach((x, i) => checkExpr(x, `${at}[${i}]`));
+    if (what === "expr") checkExpr(v, at, inEach);
+    else if (what === "exprs") array(v, at).forEach((x, i) => checkExpr(x, `${at}[${i}]`, inEach));
     else if (what === "strings") array(v, at).forEach((x, i) => string(x, `${at}[${i}]`));
     else if (what === "literal") checkLiteral(v, at);
     else if (what === "bool" && typeof v !== "boolean") fail(at, "expected true or false.");
@@ -131,7 +136,13 @@ function checkExpr(value: unknown, path: string): void {
       string(v, at);
     }
   }
-  if (kind === "quantifier" && e["quantifier"] === "atLeast") {
+  if (kind === "each") {
+    optional(e["value"], `${path}.value`, (v, at) => checkExpr(v, at, true));
+    optional(e["where"], `${path}.where`, (v, at) => checkExpr(v, at, true));
+    const list = e["list"] as Obj;
+    if ((list["type"] as Obj)["kind"] !== "list") fail(`${path}.list.type`, "an aggregate goes over a list.");
+  }
+  if ((kind === "quantifier" && e["quantifier"] === "atLeast") || (kind === "each" && e["aggregate"] === "atLeast")) {
     const n = finite(e["n"], `${path}.n`);
     if (!Number.isInteger(n) || n < 0) fail(`${path}.n`, "expected a whole number of at least 0.");
   }
@@ -150,8 +161,9 @@ export function checkIRStructure(value: unknown): asserts value is ModelIR {
   if (doc["format"] !== IR_FORMAT) {
     fail("format", `expected ${JSON.stringify(IR_FORMAT)}, not ${JSON.stringify(doc["format"])}; this is not a saved qualify model.`);
   }
-  if (doc["version"] !== IR_VERSION) {
-    fail("version", `version ${JSON.stringify(doc["version"])} is not supported; this qualify reads IR version ${IR_VERSION}.`);
+  // Version 2 only adds to version 1, so a version 1 document reads as it always did.
+  if (doc["version"] !== 1 && doc["version"] !== IR_VERSION) {
+    fail("version", `version ${JSON.stringify(doc["version"])} is not supported; this qualify reads IR versions 1 to ${IR_VERSION}.`);
   }
   string(doc["id"], "id");
   string(doc["title"], "title");
