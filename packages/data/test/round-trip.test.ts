@@ -6,7 +6,7 @@ import { analyze } from "@qualify/language";
 import { analyzeData, fromData, toData } from "../src/index.js";
 import type { DataFormat } from "../src/index.js";
 import { leadFor } from "./arbitraries/lead.js";
-import { modelSource } from "./arbitraries/model-source.js";
+import { modelSource, qual2ModelSource } from "./arbitraries/model-source.js";
 import { stripRanges } from "./helpers/strip-ranges.js";
 
 const FORMATS: readonly DataFormat[] = ["yaml", "json"];
@@ -22,77 +22,87 @@ function checkedSource(source: string): { ir: ModelIR; ast: ReturnType<typeof an
   return { ir: result.ir as ModelIR, ast: result.ast, diagnostics: result.diagnostics };
 }
 
-describe("round trips between .qual and the data forms", () => {
-  it("qual -> yaml/json -> IR is the IR of the .qual, and the same warnings are found", () => {
-    fc.assert(
-      fc.property(modelSource, (source) => {
-        const original = checkedSource(source);
-        for (const format of FORMATS) {
-          const data = toData(original.ast, format);
-          const back = analyzeData(data, { format });
-          expect(errorsOf(back.diagnostics), `${format}:\n${data}`).toEqual([]);
-          expect(stripRanges(back.ir)).toEqual(stripRanges(original.ir));
-          expect(codes(back.diagnostics)).toEqual(codes(original.diagnostics));
-        }
-      }),
-      { numRuns: 80 },
-    );
-  });
+/** The generators of well-typed models, Qual 1 forms only and with Qual 2 forms. */
+const SYNTAXES = [
+  ["Qual 1", modelSource],
+  ["Qual 2", qual2ModelSource],
+] as const;
 
-  it("qual -> yaml/json -> qual gives a model with the same IR", () => {
-    fc.assert(
-      fc.property(modelSource, (source) => {
-        const original = checkedSource(source);
-        for (const format of FORMATS) {
-          const converted = fromData(toData(original.ast, format), { format });
-          expect(errorsOf(converted.diagnostics)).toEqual([]);
-          expect(converted.text).toBeDefined();
-          const again = analyze(converted.text ?? "");
-          expect(errorsOf(again.diagnostics), converted.text).toEqual([]);
-          expect(stripRanges(again.ir)).toEqual(stripRanges(original.ir));
-        }
-      }),
-      { numRuns: 50 },
-    );
-  });
-
-  it("yaml -> json from the YAML file's own syntax tree (as the editor converts) keeps the IR", () => {
-    fc.assert(
-      fc.property(modelSource, (source) => {
-        const original = checkedSource(source);
-        const fromYaml = analyzeData(toData(original.ast, "yaml"));
-        expect(fromYaml.ast).toBeDefined();
-        const json = analyzeData(toData(fromYaml.ast!, "json"), { format: "json" });
-        expect(errorsOf(json.diagnostics)).toEqual([]);
-        expect(stripRanges(json.ir)).toEqual(stripRanges(original.ir));
-      }),
-      { numRuns: 30 },
-    );
-  });
-
-  it("the converted models evaluate leads exactly as the original", () => {
-    const now = "2026-11-01T00:00:00Z";
-    fc.assert(
-      fc.property(
-        modelSource.chain((source) => {
+for (const [syntax, generated] of SYNTAXES) {
+  describe(`round trips between .qual and the data forms, ${syntax} models`, () => {
+    it("qual -> yaml/json -> IR is the IR of the .qual, and the same warnings are found", () => {
+      fc.assert(
+        fc.property(generated, (source) => {
           const original = checkedSource(source);
-          return fc.tuple(fc.constant(original), fc.array(leadFor(original.ir.inputs), { minLength: 1, maxLength: 5 }));
-        }),
-        ([original, leads]) => {
-          const reference = compile(original.ir);
           for (const format of FORMATS) {
-            const back = analyzeData(toData(original.ast, format), { format });
-            const converted = compile(back.ir as ModelIR);
-            for (const lead of leads) {
-              expect(converted.evaluate(lead, { now })).toEqual(reference.evaluate(lead, { now }));
-            }
+            const data = toData(original.ast, format);
+            const back = analyzeData(data, { format });
+            expect(errorsOf(back.diagnostics), `${format}:\n${data}`).toEqual([]);
+            expect(stripRanges(back.ir)).toEqual(stripRanges(original.ir));
+            expect(codes(back.diagnostics)).toEqual(codes(original.diagnostics));
           }
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
+        }),
+        { numRuns: 80 },
+      );
+    });
 
+    it("qual -> yaml/json -> qual gives a model with the same IR", () => {
+      fc.assert(
+        fc.property(generated, (source) => {
+          const original = checkedSource(source);
+          for (const format of FORMATS) {
+            const converted = fromData(toData(original.ast, format), { format });
+            expect(errorsOf(converted.diagnostics)).toEqual([]);
+            expect(converted.text).toBeDefined();
+            const again = analyze(converted.text ?? "");
+            expect(errorsOf(again.diagnostics), converted.text).toEqual([]);
+            expect(stripRanges(again.ir)).toEqual(stripRanges(original.ir));
+          }
+        }),
+        { numRuns: 50 },
+      );
+    });
+
+    it("yaml -> json from the YAML file's own syntax tree (as the editor converts) keeps the IR", () => {
+      fc.assert(
+        fc.property(generated, (source) => {
+          const original = checkedSource(source);
+          const fromYaml = analyzeData(toData(original.ast, "yaml"));
+          expect(fromYaml.ast).toBeDefined();
+          const json = analyzeData(toData(fromYaml.ast!, "json"), { format: "json" });
+          expect(errorsOf(json.diagnostics)).toEqual([]);
+          expect(stripRanges(json.ir)).toEqual(stripRanges(original.ir));
+        }),
+        { numRuns: 30 },
+      );
+    });
+
+    it("the converted models evaluate leads exactly as the original", () => {
+      const now = "2026-11-01T00:00:00Z";
+      fc.assert(
+        fc.property(
+          generated.chain((source) => {
+            const original = checkedSource(source);
+            return fc.tuple(fc.constant(original), fc.array(leadFor(original.ir.inputs), { minLength: 1, maxLength: 5 }));
+          }),
+          ([original, leads]) => {
+            const reference = compile(original.ir);
+            for (const format of FORMATS) {
+              const back = analyzeData(toData(original.ast, format), { format });
+              const converted = compile(back.ir as ModelIR);
+              for (const lead of leads) {
+                expect(converted.evaluate(lead, { now })).toEqual(reference.evaluate(lead, { now }));
+              }
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+    });
+  });
+}
+
+describe("round trips between .qual and the data forms", () => {
   it("keeps comments, labels, docs and declaration order through YAML", () => {
     const source = `# Header comment
 model m "Title with \\"quotes\\" and # hash"

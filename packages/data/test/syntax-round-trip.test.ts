@@ -4,8 +4,8 @@ import { parse, printModel } from "@qualify/language";
 import type { FieldDecl, Model, TypeNode } from "@qualify/language";
 import { fromData, toData } from "../src/index.js";
 import type { DataFormat } from "../src/index.js";
-// The parser engineer's generator of syntax trees: valid syntax, any names and types (mostly ill-typed models).
-import { modelArb } from "../../language/test/arbitraries/model.js";
+// The parser engineer's generators of syntax trees: valid syntax, any names and types (mostly ill-typed models).
+import { modelArb, qual2ModelArb } from "../../language/test/arbitraries/model.js";
 
 /**
  * The syntax tree without what the data form does not keep, by design:
@@ -43,9 +43,12 @@ function hasRepeatedKeys(model: Model): boolean {
 }
 
 describe("syntax trees through the data form", () => {
-  it("qual -> yaml/json -> qual keeps every declaration, label, doc and expression of any syntactically valid model", () => {
+  it.each([
+    ["Qual 1", modelArb],
+    ["Qual 2", qual2ModelArb],
+  ])("qual -> yaml/json -> qual keeps every declaration, label, doc and expression of any syntactically valid %s model", (_syntax, models) => {
     fc.assert(
-      fc.property(modelArb, fc.constantFrom<DataFormat>("yaml", "json"), (generated, format) => {
+      fc.property(models, fc.constantFrom<DataFormat>("yaml", "json"), (generated, format) => {
         fc.pre(!hasRepeatedKeys(generated));
         const original = parse(printModel(generated));
         expect(original.diagnostics).toEqual([]);

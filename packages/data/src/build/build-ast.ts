@@ -182,6 +182,14 @@ function buildDeclaration(context: BuildContext, node: unknown): Declaration | u
       const value = isSeq(valueNode) ? literal(context, valueNode, undefined) : expression("value");
       return { kind: "ConstDecl", range, name: name(), ...optional("value", value) };
     }
+    case "set": {
+      const items: Expr[] = [];
+      for (const item of itemsOf(context, get("items")?.value)) {
+        const built = parseScalarExpression(context, item);
+        if (built !== undefined) items.push(built);
+      }
+      return { kind: "SetDecl", range, name: name(), ...label(), items };
+    }
     case "let":
       return { kind: "LetDecl", range, name: name(), ...optional("value", expression("value")) };
     case "criterion":

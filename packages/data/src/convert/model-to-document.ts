@@ -129,6 +129,11 @@ function declarationToData(declaration: Declaration): DataObject {
       out.const = declaration.name.name;
       if (declaration.value !== undefined) out.value = constValue(declaration.value);
       break;
+    case "SetDecl":
+      out.set = declaration.name.name;
+      label(declaration);
+      out.items = declaration.items.map((item) => printExpression(item));
+      break;
     case "LetDecl":
       out.let = declaration.name.name;
       if (declaration.value !== undefined) out.value = printExpression(declaration.value);

@@ -23,7 +23,7 @@ export function toData(ast: Model, format: DataFormat, options: ToDataOptions = 
   if (format === "json") return `${JSON.stringify(plain, null, 2)}\n`;
   const document = new Document(plain);
   compactTypes(document.get("input", true));
-  compactConstLists(document.get("declarations", true));
+  compactLists(document.get("declarations", true));
   quoteMultiLineText(document);
   attachComments(document, ast, options.schema);
   return document.toString({ lineWidth: 0, indent: 2, indentSeq: true });
@@ -58,12 +58,13 @@ function quoteMultiLineText(document: Document): void {
   });
 }
 
-/** A const's list of values reads best on one line: `value: [CEO, CFO]`. */
-function compactConstLists(declarations: unknown): void {
+/** A const's list of values and a set's items read best on one line: `value: [CEO, CFO]`, `items: [metrics, champion]`. */
+function compactLists(declarations: unknown): void {
   if (!isSeq(declarations)) return;
   for (const item of declarations.items) {
-    const value = isMap(item) && item.has("const") ? item.get("value", true) : undefined;
-    if (isSeq(value)) value.flow = true;
+    if (!isMap(item)) continue;
+    const list = item.has("const") ? item.get("value", true) : item.has("set") ? item.get("items", true) : undefined;
+    if (isSeq(list)) list.flow = true;
   }
 }
 

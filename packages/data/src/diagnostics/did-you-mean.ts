@@ -6,7 +6,7 @@
  * ignored when measuring.
  */
 export function closestMatch(word: string, candidates: Iterable<string>, leniency: "typo" | "loose" = "typo"): string | undefined {
-  // "loose" serves short fixed vocabularies (the six declaration kinds), where
+  // "loose" serves short fixed vocabularies (the seven declaration kinds), where
   // a farther guess is still unambiguous: `critera` -> `criterion`.
   const limit = leniency === "loose" ? Math.max(2, Math.ceil(word.length / 2)) : Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;

@@ -4,7 +4,7 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:qualify:schema:qual-model","title":"Qual model (data form)","description":"A Qual lead-qualification model written as YAML or JSON (*.qual.yaml, *.qual.json). It mirrors the declarations of a .qual file; expressions are strings in Qual's expression syntax.","type":"object","properties":{"$schema":{"title":"Schema","description":"Where this JSON Schema lives (a relative path), so that editors can complete and check the file.","type":"string"},"model":{"title":"Model id","description":"The model's id, e.g. `bant`. Letters, digits and `_`, not starting with a digit.","$ref":"#/$defs/name"},"title":{"title":"Model title","description":"The model's title, shown to people, e.g. `BANT qualification`.","type":"string"},"input":{"title":"Input fields","description":"The lead's fields, in order: each key is a field name and its value describes the field (`type`, `optional`, `default`, `doc`).","$ref":"#/$defs/fields"},"declarations":{"title":"Declarations","description":"Consts, lets, criteria, scores, disqualify rules and tiers, in order. Each item starts with its kind as key: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`. Tiers are tried in the order written.","type":"array","items":{"$ref":"#/$defs/declaration"}}},"required":["model","input","declarations"],"additionalProperties":false,"$defs":{"name":{"title":"Name","description":"A name: letters, digits and `_`, not starting with a digit, and not a reserved word of Qual.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","not":{"enum":["model","input","const","let","criterion","score","disqualify","tier","when","otherwise","and","or","not","in","between","contains","starts","ends","with","matches","is","if","then","else","of","true","false"]}},"label":{"title":"Label","description":"A label shown to people in results and reports.","type":"string"},"expression":{"title":"Expression","description":"An expression in Qual's expression syntax, e.g. `budget_usd >= 10_000 and role in deciders`. Plain numbers and `true`/`false` may be written as YAML/JSON values.","type":["string","number","boolean"],"pattern":"\\S"},"bound":{"title":"Bound","description":"A bound of a points group, known when the model is checked: a number (`60`, `-10`) or a const expression as text (`fit_cap`, `fit_cap + 5`).","type":["number","string"],"pattern":"\\S"},"literal":{"title":"Value","description":"A literal value: text, a number, `true`/`false`, or a list of values. A date is written as text `YYYY-MM-DD` where the field's type is `date`.","type":["string","number","boolean","array"],"items":{"$ref":"#/$defs/literal"}},"fields":{"title":"Fields","description":"Fields in order: each key is a field name and its value describes the field.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/field"}},"field":{"title":"Field","description":"One input field: its `type`, whether it is `optional`, an optional `default` and an optional `doc` string.","type":"object","properties":{"type":{"$ref":"#/$defs/type"},"optional":{"title":"Optional","description":"`true` when the field may be absent or null; it then reads as unknown (like `?` after the type in .qual).","type":"boolean"},"default":{"title":"Default","description":"The value used when the field is absent or null (like `= LITERAL` in .qual).","$ref":"#/$defs/literal"},"doc":{"title":"Documentation","description":"What the field means, for people (like the doc string in .qual).","type":"string"}},"required":["type"],"additionalProperties":false},"type":{"title":"Type","description":"`number`, `text`, `bool` or `date`; or `{ list: TYPE }`, `{ one_of: [\"a\", \"b\"] }` or `{ record: { FIELD: {...} } }`.","type":["string","object"],"if":{"type":"string"},"then":{"enum":["number","text","bool","date"]},"else":{"properties":{"list":{"title":"List of","description":"A list whose elements have this type (`list of T` in .qual). Elements are never null.","$ref":"#/$defs/type"},"one_of":{"title":"One of","description":"Text that must be one of these choices, matched ignoring case (`one of (\"a\", \"b\")` in .qual).","type":"array","items":{"type":"string"},"minItems":1},"record":{"title":"Record","description":"A nested record with its own fields (`{ ... }` in .qual).","$ref":"#/$defs/fields"}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"declaration":{"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this: a number, or a const expression as text (`fit_floor - 5`)."},"max":{"title":"Maximum","description":"The points group's total never goes above this: a number, or a const expression as text (`fit_cap + 5`)."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]},"constDeclaration":{"type":"object","properties":{"const":{"$ref":"#/$defs/name"},"value":{"title":"Value","description":"An expression known at compile time, or a list of literal values.","type":["string","number","boolean","array"],"pattern":"\\S","items":{"$ref":"#/$defs/literal"}}},"required":["value"],"additionalProperties":false},"letDeclaration":{"type":"object","properties":{"let":{"$ref":"#/$defs/name"},"value":{"$ref":"#/$defs/expression"}},"required":["value"],"additionalProperties":false},"criterionDeclaration":{"type":"object","properties":{"criterion":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"scoreDeclaration":{"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"$ref":"#/$defs/bound"},"max":{"$ref":"#/$defs/bound"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false},"disqualifyDeclaration":{"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"tierDeclaration":{"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false},"rule":{"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"urn:qualify:schema:qual-model","title":"Qual model (data form)","description":"A Qual lead-qualification model written as YAML or JSON (*.qual.yaml, *.qual.json). It mirrors the declarations of a .qual file; expressions are strings in Qual's expression syntax.","type":"object","properties":{"$schema":{"title":"Schema","description":"Where this JSON Schema lives (a relative path), so that editors can complete and check the file.","type":"string"},"model":{"title":"Model id","description":"The model's id, e.g. `bant`. Letters, digits and `_`, not starting with a digit.","$ref":"#/$defs/name"},"title":{"title":"Model title","description":"The model's title, shown to people, e.g. `BANT qualification`.","type":"string"},"input":{"title":"Input fields","description":"The lead's fields, in order: each key is a field name and its value describes the field (`type`, `optional`, `default`, `doc`).","$ref":"#/$defs/fields"},"declarations":{"title":"Declarations","description":"Consts, sets, lets, criteria, scores, disqualify rules and tiers, in order. Each item starts with its kind as key: `const`, `set`, `let`, `criterion`, `score`, `disqualify` or `tier`. Tiers are tried in the order written.","type":"array","items":{"$ref":"#/$defs/declaration"}}},"required":["model","input","declarations"],"additionalProperties":false,"$defs":{"name":{"title":"Name","description":"A name: letters, digits and `_`, not starting with a digit, and not a reserved word of Qual.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","not":{"enum":["model","input","const","let","criterion","score","disqualify","tier","when","otherwise","and","or","not","in","between","contains","starts","ends","with","matches","is","if","then","else","of","true","false"]}},"label":{"title":"Label","description":"A label shown to people in results and reports.","type":"string"},"expression":{"title":"Expression","description":"An expression in Qual's expression syntax, e.g. `budget_usd >= 10_000 and role in deciders`. Plain numbers and `true`/`false` may be written as YAML/JSON values.","type":["string","number","boolean"],"pattern":"\\S"},"bound":{"title":"Bound","description":"A bound of a points group, known when the model is checked: a number (`60`, `-10`) or a const expression as text (`fit_cap`, `fit_cap + 5`).","type":["number","string"],"pattern":"\\S"},"literal":{"title":"Value","description":"A literal value: text, a number, `true`/`false`, or a list of values. A date is written as text `YYYY-MM-DD` where the field's type is `date`.","type":["string","number","boolean","array"],"items":{"$ref":"#/$defs/literal"}},"fields":{"title":"Fields","description":"Fields in order: each key is a field name and its value describes the field.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/field"}},"field":{"title":"Field","description":"One input field: its `type`, whether it is `optional`, an optional `default` and an optional `doc` string.","type":"object","properties":{"type":{"$ref":"#/$defs/type"},"optional":{"title":"Optional","description":"`true` when the field may be absent or null; it then reads as unknown (like `?` after the type in .qual).","type":"boolean"},"default":{"title":"Default","description":"The value used when the field is absent or null (like `= LITERAL` in .qual).","$ref":"#/$defs/literal"},"doc":{"title":"Documentation","description":"What the field means, for people (like the doc string in .qual).","type":"string"}},"required":["type"],"additionalProperties":false},"type":{"title":"Type","description":"`number`, `text`, `bool` or `date`; or `{ list: TYPE }`, `{ one_of: [\"a\", \"b\"] }` or `{ record: { FIELD: {...} } }`.","type":["string","object"],"if":{"type":"string"},"then":{"enum":["number","text","bool","date"]},"else":{"properties":{"list":{"title":"List of","description":"A list whose elements have this type (`list of T` in .qual). Elements are never null.","$ref":"#/$defs/type"},"one_of":{"title":"One of","description":"Text that must be one of these choices, matched ignoring case (`one of (\"a\", \"b\")` in .qual).","type":"array","items":{"type":"string"},"minItems":1},"record":{"title":"Record","description":"A nested record with its own fields (`{ ... }` in .qual).","$ref":"#/$defs/fields"}},"additionalProperties":false,"minProperties":1,"maxProperties":1}},"declaration":{"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `set`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"set":{"title":"Set","description":"A named list of yes/no items for quantifiers (`at least 5 of NAME`, `count of NAME`): `set: NAME` with an optional `label` and `items`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this: a number, or a const expression as text (`fit_floor - 5`)."},"max":{"title":"Maximum","description":"The points group's total never goes above this: a number, or a const expression as text (`fit_cap + 5`)."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"items":{"title":"Items","description":"The set's items, in order: yes/no expressions, usually criterion names."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["set"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["set"]},"then":{"$ref":"#/$defs/setDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]},"constDeclaration":{"type":"object","properties":{"const":{"$ref":"#/$defs/name"},"value":{"title":"Value","description":"An expression known at compile time, or a list of literal values.","type":["string","number","boolean","array"],"pattern":"\\S","items":{"$ref":"#/$defs/literal"}}},"required":["value"],"additionalProperties":false},"setDeclaration":{"type":"object","properties":{"set":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"items":{"type":"array","items":{"$ref":"#/$defs/expression"}}},"required":["items"],"additionalProperties":false},"letDeclaration":{"type":"object","properties":{"let":{"$ref":"#/$defs/name"},"value":{"$ref":"#/$defs/expression"}},"required":["value"],"additionalProperties":false},"criterionDeclaration":{"type":"object","properties":{"criterion":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"scoreDeclaration":{"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"$ref":"#/$defs/bound"},"max":{"$ref":"#/$defs/bound"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false},"disqualifyDeclaration":{"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false},"tierDeclaration":{"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false},"rule":{"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false}}};
 const schema32 = {"title":"Name","description":"A name: letters, digits and `_`, not starting with a digit, and not a reserved word of Qual.","type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$","not":{"enum":["model","input","const","let","criterion","score","disqualify","tier","when","otherwise","and","or","not","in","between","contains","starts","ends","with","matches","is","if","then","else","of","true","false"]}};
 const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 const schema33 = {"title":"Fields","description":"Fields in order: each key is a field name and its value describes the field.","type":"object","propertyNames":{"$ref":"#/$defs/name"},"additionalProperties":{"$ref":"#/$defs/field"}};
@@ -409,7 +409,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this: a number, or a const expression as text (`fit_floor - 5`)."},"max":{"title":"Maximum","description":"The points group's total never goes above this: a number, or a const expression as text (`fit_cap + 5`)."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]};
+const schema38 = {"title":"Declaration","description":"One declaration; its first key says its kind: `const`, `set`, `let`, `criterion`, `score`, `disqualify` or `tier`.","type":"object","properties":{"const":{"title":"Const","description":"A value known at compile time: `const: NAME` with `value`."},"set":{"title":"Set","description":"A named list of yes/no items for quantifiers (`at least 5 of NAME`, `count of NAME`): `set: NAME` with an optional `label` and `items`."},"let":{"title":"Let","description":"A value derived per lead: `let: NAME` with `value`."},"criterion":{"title":"Criterion","description":"A named yes/no/unknown test reported in the result: `criterion: NAME` with `label` and `when`."},"score":{"title":"Score","description":"A points group (`score: NAME` with `label`, optional `min`/`max`, and `rules`) or a computed score (`score: NAME` with `label` and `value`)."},"disqualify":{"title":"Disqualify","description":"A knockout rule: `disqualify: REASON` with `when`. Reasons are unique in the model."},"tier":{"title":"Tier","description":"A tier, tried in order: `tier: NAME` with `label` and either `when` or `otherwise: true` (the last tier)."},"label":{"title":"Label","description":"A label shown to people in results and reports."},"value":{"title":"Value","description":"The expression that gives the value."},"when":{"title":"When","description":"The condition, a yes/no expression."},"min":{"title":"Minimum","description":"The points group's total never goes below this: a number, or a const expression as text (`fit_floor - 5`)."},"max":{"title":"Maximum","description":"The points group's total never goes above this: a number, or a const expression as text (`fit_cap + 5`)."},"rules":{"title":"Rules","description":"The points group's rules, in order."},"items":{"title":"Items","description":"The set's items, in order: yes/no expressions, usually criterion names."},"otherwise":{"title":"Otherwise","description":"`true` for the final catch-all tier."}},"oneOf":[{"required":["const"]},{"required":["set"]},{"required":["let"]},{"required":["criterion"]},{"required":["score"]},{"required":["disqualify"]},{"required":["tier"]}],"allOf":[{"if":{"required":["const"]},"then":{"$ref":"#/$defs/constDeclaration"}},{"if":{"required":["set"]},"then":{"$ref":"#/$defs/setDeclaration"}},{"if":{"required":["let"]},"then":{"$ref":"#/$defs/letDeclaration"}},{"if":{"required":["criterion"]},"then":{"$ref":"#/$defs/criterionDeclaration"}},{"if":{"required":["score"]},"then":{"$ref":"#/$defs/scoreDeclaration"}},{"if":{"required":["disqualify"]},"then":{"$ref":"#/$defs/disqualifyDeclaration"}},{"if":{"required":["tier"]},"then":{"$ref":"#/$defs/tierDeclaration"}}]};
 const schema39 = {"type":"object","properties":{"const":{"$ref":"#/$defs/name"},"value":{"title":"Value","description":"An expression known at compile time, or a list of literal values.","type":["string","number","boolean","array"],"pattern":"\\S","items":{"$ref":"#/$defs/literal"}}},"required":["value"],"additionalProperties":false};
 const pattern7 = new RegExp("\\S", "u");
 
@@ -555,13 +555,177 @@ return errors === 0;
 }
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"type":"object","properties":{"let":{"$ref":"#/$defs/name"},"value":{"$ref":"#/$defs/expression"}},"required":["value"],"additionalProperties":false};
-const schema43 = {"title":"Expression","description":"An expression in Qual's expression syntax, e.g. `budget_usd >= 10_000 and role in deciders`. Plain numbers and `true`/`false` may be written as YAML/JSON values.","type":["string","number","boolean"],"pattern":"\\S"};
+const schema41 = {"type":"object","properties":{"set":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"items":{"type":"array","items":{"$ref":"#/$defs/expression"}}},"required":["items"],"additionalProperties":false};
+const schema43 = {"title":"Label","description":"A label shown to people in results and reports.","type":"string"};
+const schema44 = {"title":"Expression","description":"An expression in Qual's expression syntax, e.g. `budget_usd >= 10_000 and role in deciders`. Plain numbers and `true`/`false` may be written as YAML/JSON values.","type":["string","number","boolean"],"pattern":"\\S"};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate33.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.items === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "items"},message:"must have required property '"+"items"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "set") || (key0 === "label")) || (key0 === "items"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.set !== undefined){
+let data0 = data.set;
+const _errs5 = errors;
+const _errs6 = errors;
+if(!(((((((((((((((((((((((((((data0 === "model") || (data0 === "input")) || (data0 === "const")) || (data0 === "let")) || (data0 === "criterion")) || (data0 === "score")) || (data0 === "disqualify")) || (data0 === "tier")) || (data0 === "when")) || (data0 === "otherwise")) || (data0 === "and")) || (data0 === "or")) || (data0 === "not")) || (data0 === "in")) || (data0 === "between")) || (data0 === "contains")) || (data0 === "starts")) || (data0 === "ends")) || (data0 === "with")) || (data0 === "matches")) || (data0 === "is")) || (data0 === "if")) || (data0 === "then")) || (data0 === "else")) || (data0 === "of")) || (data0 === "true")) || (data0 === "false"))){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var valid2 = _errs6 === errors;
+if(valid2){
+const err3 = {instancePath:instancePath+"/set",schemaPath:"#/$defs/name/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err4 = {instancePath:instancePath+"/set",schemaPath:"#/$defs/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/set",schemaPath:"#/$defs/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+if(typeof data.label !== "string"){
+const err6 = {instancePath:instancePath+"/label",schemaPath:"#/$defs/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data2 = data.items;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(((typeof data3 !== "string") && (!((typeof data3 == "number") && (isFinite(data3))))) && (typeof data3 !== "boolean")){
+const err7 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data3 === "string"){
+if(!pattern7.test(data3)){
+const err8 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/expression/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema45 = {"type":"object","properties":{"let":{"$ref":"#/$defs/name"},"value":{"$ref":"#/$defs/expression"}},"required":["value"],"additionalProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -653,7 +817,7 @@ errors++;
 if(data.value !== undefined){
 let data1 = data.value;
 if(((typeof data1 !== "string") && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
-const err6 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err6 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -686,18 +850,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"object","properties":{"criterion":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false};
-const schema46 = {"title":"Label","description":"A label shown to people in results and reports.","type":"string"};
+const schema48 = {"type":"object","properties":{"criterion":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -801,7 +964,7 @@ errors++;
 if(data.when !== undefined){
 let data2 = data.when;
 if(((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))) && (typeof data2 !== "boolean")){
-const err7 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err7 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -834,19 +997,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"$ref":"#/$defs/bound"},"max":{"$ref":"#/$defs/bound"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false};
-const schema51 = {"title":"Bound","description":"A bound of a points group, known when the model is checked: a number (`60`, `-10`) or a const expression as text (`fit_cap`, `fit_cap + 5`).","type":["number","string"],"pattern":"\\S"};
-const schema53 = {"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false};
+const schema52 = {"type":"object","properties":{"score":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"min":{"$ref":"#/$defs/bound"},"max":{"$ref":"#/$defs/bound"},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"value":{"$ref":"#/$defs/expression"}},"oneOf":[{"required":["rules"]},{"required":["value"]}],"dependentSchemas":{"value":{"properties":{"min":false,"max":false}}},"additionalProperties":false};
+const schema55 = {"title":"Bound","description":"A bound of a points group, known when the model is checked: a number (`60`, `-10`) or a const expression as text (`fit_cap`, `fit_cap + 5`).","type":["number","string"],"pattern":"\\S"};
+const schema57 = {"title":"Rule","description":"One rule of a points group: `label`, `points` and an optional `when` condition.","type":"object","properties":{"label":{"title":"Label","description":"The rule's label, unique within its group; the rule's id is `SCORE/Label`.","type":"string"},"points":{"title":"Points","description":"The points the rule adds: a number (`20`, `-30`) or a number expression (`2 * min(page_views_30d, 10)`).","$ref":"#/$defs/expression"},"when":{"title":"When","description":"The condition under which the rule adds its points.","$ref":"#/$defs/expression"}},"required":["label","points"],"additionalProperties":false};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -901,7 +1064,7 @@ errors++;
 if(data.points !== undefined){
 let data1 = data.points;
 if(((typeof data1 !== "string") && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
-const err4 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err4 = {instancePath:instancePath+"/points",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -926,7 +1089,7 @@ errors++;
 if(data.when !== undefined){
 let data2 = data.when;
 if(((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))) && (typeof data2 !== "boolean")){
-const err6 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err6 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -959,16 +1122,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1128,7 +1291,7 @@ errors++;
 if(data.min !== undefined){
 let data2 = data.min;
 if((!((typeof data2 == "number") && (isFinite(data2)))) && (typeof data2 !== "string")){
-const err9 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/bound/type",keyword:"type",params:{type: schema51.type},message:"must be number,string"};
+const err9 = {instancePath:instancePath+"/min",schemaPath:"#/$defs/bound/type",keyword:"type",params:{type: schema55.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1153,7 +1316,7 @@ errors++;
 if(data.max !== undefined){
 let data3 = data.max;
 if((!((typeof data3 == "number") && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err11 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/bound/type",keyword:"type",params:{type: schema51.type},message:"must be number,string"};
+const err11 = {instancePath:instancePath+"/max",schemaPath:"#/$defs/bound/type",keyword:"type",params:{type: schema55.type},message:"must be number,string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1180,8 +1343,8 @@ let data4 = data.rules;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate38(data4[i0], {instancePath:instancePath+"/rules/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate40(data4[i0], {instancePath:instancePath+"/rules/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 }
@@ -1200,7 +1363,7 @@ errors++;
 if(data.value !== undefined){
 let data6 = data.value;
 if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){
-const err14 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err14 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1257,17 +1420,17 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema57 = {"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false};
+const schema61 = {"type":"object","properties":{"disqualify":{"type":"string"},"when":{"$ref":"#/$defs/expression"}},"required":["when"],"additionalProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1312,7 +1475,7 @@ errors++;
 if(data.when !== undefined){
 let data1 = data.when;
 if(((typeof data1 !== "string") && (!((typeof data1 == "number") && (isFinite(data1))))) && (typeof data1 !== "boolean")){
-const err3 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err3 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1345,17 +1508,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema59 = {"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false};
+const schema63 = {"type":"object","properties":{"tier":{"$ref":"#/$defs/name"},"label":{"$ref":"#/$defs/label"},"when":{"$ref":"#/$defs/expression"},"otherwise":{"const":true}},"oneOf":[{"required":["when"]},{"required":["otherwise"]}],"additionalProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1515,7 +1678,7 @@ errors++;
 if(data.when !== undefined){
 let data2 = data.when;
 if(((typeof data2 !== "string") && (!((typeof data2 == "number") && (isFinite(data2))))) && (typeof data2 !== "boolean")){
-const err9 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema43.type},message:"must be string,number,boolean"};
+const err9 = {instancePath:instancePath+"/when",schemaPath:"#/$defs/expression/type",keyword:"type",params:{type: schema44.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1560,10 +1723,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1599,8 +1762,8 @@ passing0 = 0;
 }
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.let === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "let"},message:"must have required property '"+"let"+"'"};
+if(data.set === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1622,8 +1785,8 @@ passing0 = 1;
 }
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.criterion === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "criterion"},message:"must have required property '"+"criterion"+"'"};
+if(data.let === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "let"},message:"must have required property '"+"let"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1645,8 +1808,8 @@ passing0 = 2;
 }
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.score === undefined){
-const err3 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+if(data.criterion === undefined){
+const err3 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "criterion"},message:"must have required property '"+"criterion"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1668,8 +1831,8 @@ passing0 = 3;
 }
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.disqualify === undefined){
-const err4 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "disqualify"},message:"must have required property '"+"disqualify"+"'"};
+if(data.score === undefined){
+const err4 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1691,8 +1854,8 @@ passing0 = 4;
 }
 const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tier === undefined){
-const err5 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'"};
+if(data.disqualify === undefined){
+const err5 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "disqualify"},message:"must have required property '"+"disqualify"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1712,18 +1875,42 @@ if(_valid0){
 valid0 = true;
 passing0 = 5;
 }
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tier === undefined){
+const err6 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "tier"},message:"must have required property '"+"tier"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 6];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 6;
+}
+}
 }
 }
 }
 }
 }
 if(!valid0){
-const err6 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err7 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err7];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -1738,46 +1925,13 @@ vErrors = null;
 }
 }
 }
-const _errs9 = errors;
-let valid2 = true;
 const _errs10 = errors;
+let valid2 = true;
+const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.const === undefined) && (missing0 = "const")){
-const err7 = {};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid1 = _errs10 === errors;
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid1){
-const _errs11 = errors;
-if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs11 === errors;
-valid2 = _valid1;
-if(valid2){
-var props0 = true;
-}
-}
-if(!valid2){
-const err8 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err8 = {};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1786,13 +1940,31 @@ vErrors.push(err8);
 }
 errors++;
 }
-const _errs13 = errors;
-let valid3 = true;
-const _errs14 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.let === undefined) && (missing1 = "let")){
-const err9 = {};
+}
+var _valid1 = _errs11 === errors;
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs12 = errors;
+if(!(validate30(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs12 === errors;
+valid2 = _valid1;
+if(valid2){
+var props0 = true;
+}
+}
+if(!valid2){
+const err9 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1801,36 +1973,51 @@ vErrors.push(err9);
 }
 errors++;
 }
+const _errs14 = errors;
+let valid3 = true;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.set === undefined) && (missing1 = "set")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
 }
-var _valid2 = _errs14 === errors;
-errors = _errs13;
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+errors = _errs14;
 if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
+if(_errs14){
+vErrors.length = _errs14;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid2){
-const _errs15 = errors;
+const _errs16 = errors;
 if(!(validate33(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
-var _valid2 = _errs15 === errors;
+var _valid2 = _errs16 === errors;
 valid3 = _valid2;
 if(valid3){
 var props1 = true;
 }
 }
 if(!valid3){
-const err10 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err11 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err11];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -1843,51 +2030,51 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-const _errs17 = errors;
-let valid4 = true;
 const _errs18 = errors;
+let valid4 = true;
+const _errs19 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
-if((data.criterion === undefined) && (missing2 = "criterion")){
-const err11 = {};
+if((data.let === undefined) && (missing2 = "let")){
+const err12 = {};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err12];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err12);
 }
 errors++;
 }
 }
-var _valid3 = _errs18 === errors;
-errors = _errs17;
+var _valid3 = _errs19 === errors;
+errors = _errs18;
 if(vErrors !== null){
-if(_errs17){
-vErrors.length = _errs17;
+if(_errs18){
+vErrors.length = _errs18;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid3){
-const _errs19 = errors;
+const _errs20 = errors;
 if(!(validate35(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
-var _valid3 = _errs19 === errors;
+var _valid3 = _errs20 === errors;
 valid4 = _valid3;
 if(valid4){
 var props2 = true;
 }
 }
 if(!valid4){
-const err12 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err13 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err13];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -1900,51 +2087,51 @@ props0 = props0 || {};
 Object.assign(props0, props2);
 }
 }
-const _errs21 = errors;
-let valid5 = true;
 const _errs22 = errors;
+let valid5 = true;
+const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
-if((data.score === undefined) && (missing3 = "score")){
-const err13 = {};
+if((data.criterion === undefined) && (missing3 = "criterion")){
+const err14 = {};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err14];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err14);
 }
 errors++;
 }
 }
-var _valid4 = _errs22 === errors;
-errors = _errs21;
+var _valid4 = _errs23 === errors;
+errors = _errs22;
 if(vErrors !== null){
-if(_errs21){
-vErrors.length = _errs21;
+if(_errs22){
+vErrors.length = _errs22;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid4){
-const _errs23 = errors;
+const _errs24 = errors;
 if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
-var _valid4 = _errs23 === errors;
+var _valid4 = _errs24 === errors;
 valid5 = _valid4;
 if(valid5){
 var props3 = true;
 }
 }
 if(!valid5){
-const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err15 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -1957,51 +2144,51 @@ props0 = props0 || {};
 Object.assign(props0, props3);
 }
 }
-const _errs25 = errors;
-let valid6 = true;
 const _errs26 = errors;
+let valid6 = true;
+const _errs27 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
-if((data.disqualify === undefined) && (missing4 = "disqualify")){
-const err15 = {};
+if((data.score === undefined) && (missing4 = "score")){
+const err16 = {};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err16];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err16);
 }
 errors++;
 }
 }
-var _valid5 = _errs26 === errors;
-errors = _errs25;
+var _valid5 = _errs27 === errors;
+errors = _errs26;
 if(vErrors !== null){
-if(_errs25){
-vErrors.length = _errs25;
+if(_errs26){
+vErrors.length = _errs26;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid5){
-const _errs27 = errors;
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+const _errs28 = errors;
+if(!(validate39(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
-var _valid5 = _errs27 === errors;
+var _valid5 = _errs28 === errors;
 valid6 = _valid5;
 if(valid6){
 var props4 = true;
 }
 }
 if(!valid6){
-const err16 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err17 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err17];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err17);
 }
 errors++;
 }
@@ -2014,51 +2201,51 @@ props0 = props0 || {};
 Object.assign(props0, props4);
 }
 }
-const _errs29 = errors;
-let valid7 = true;
 const _errs30 = errors;
+let valid7 = true;
+const _errs31 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
-if((data.tier === undefined) && (missing5 = "tier")){
-const err17 = {};
+if((data.disqualify === undefined) && (missing5 = "disqualify")){
+const err18 = {};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err18];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err18);
 }
 errors++;
 }
 }
-var _valid6 = _errs30 === errors;
-errors = _errs29;
+var _valid6 = _errs31 === errors;
+errors = _errs30;
 if(vErrors !== null){
-if(_errs29){
-vErrors.length = _errs29;
+if(_errs30){
+vErrors.length = _errs30;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid6){
-const _errs31 = errors;
+const _errs32 = errors;
 if(!(validate43(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
-var _valid6 = _errs31 === errors;
+var _valid6 = _errs32 === errors;
 valid7 = _valid6;
 if(valid7){
 var props5 = true;
 }
 }
 if(!valid7){
-const err18 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err19 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err19];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -2071,10 +2258,68 @@ props0 = props0 || {};
 Object.assign(props0, props5);
 }
 }
+const _errs34 = errors;
+let valid8 = true;
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.tier === undefined) && (missing6 = "tier")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var _valid7 = _errs35 === errors;
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs36 = errors;
+if(!(validate45(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs36 === errors;
+valid8 = _valid7;
+if(valid8){
+var props6 = true;
+}
+}
+if(!valid8){
+const err21 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(props0 !== true && props6 !== undefined){
+if(props6 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props6);
+}
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(props0 !== true){
 props0 = props0 || {};
 props0.const = true;
+props0.set = true;
 props0.let = true;
 props0.criterion = true;
 props0.score = true;
@@ -2086,16 +2331,17 @@ props0.when = true;
 props0.min = true;
 props0.max = true;
 props0.rules = true;
+props0.items = true;
 props0.otherwise = true;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err22];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err22);
 }
 errors++;
 }

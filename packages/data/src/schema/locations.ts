@@ -56,6 +56,8 @@ export function allowedKeys(place: PlaceKind, value: unknown): readonly string[]
       switch (kindKeysOf(value)[0]) {
         case "const":
           return ["const", "value"];
+        case "set":
+          return ["set", "label", "items"];
         case "let":
           return ["let", "value"];
         case "criterion":

@@ -190,12 +190,13 @@ function wrongType(context: ErrorContext): Diagnostic {
 const MISSING_HINTS: Record<string, string> = {
   model: "the model's id, e.g. `model: bant`",
   input: "the lead's fields, e.g. `input: { budget: { type: number } }`",
-  declarations: "the list of criteria, scores and tiers",
+  declarations: "the list of consts, sets, lets, criteria, scores, disqualify rules and tiers",
   type: "the field's type, e.g. `type: number`",
   value: "the expression that gives its value",
   when: "the condition, e.g. `when: budget_usd >= 10000`",
   label: "the label shown to people",
   points: "the points, e.g. `points: 20`",
+  items: "the set's yes/no items, e.g. `items: [metrics, champion]`",
 };
 
 function missingKey(context: ErrorContext, key: string): Diagnostic {

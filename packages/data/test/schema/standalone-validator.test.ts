@@ -41,6 +41,7 @@ describe("the generated standalone validator", () => {
     const declaration = fc.record(
       {
         const: name,
+        set: name,
         let: name,
         criterion: name,
         score: name,
@@ -50,8 +51,9 @@ describe("the generated standalone validator", () => {
         when: expression,
         value: fc.oneof(expression, fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }), fc.constant({})),
         min: fc.oneof(fc.integer(), fc.constant("1")),
-        max: fc.integer(),
+        max: fc.oneof(fc.integer(), fc.constantFrom("cap + 5", " ", true)),
         rules: fc.array(rule, { maxLength: 2 }),
+        items: fc.oneof(fc.array(expression, { maxLength: 3 }), expression),
         otherwise: fc.oneof(fc.constant(true), fc.constant(false)),
         labl: fc.constant("x"),
       },
