@@ -24,6 +24,23 @@ describe("the compiled evaluator agrees with the reference interpreter", () => {
     );
   });
 
+  it("on models with a list of records: aggregates, element reads and their missing fields", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const ir = randomModel(seed, { events: true });
+        const model = compile(ir);
+        const d = new Dice(seed * 3 + 2);
+        for (let i = 0; i < 6; i++) {
+          const lead = i % 3 === 2 ? mutateLead(randomLead(ir.inputs, d), ir.inputs, d) : randomLead(ir.inputs, d, true);
+          const reference = new Reference(ir, lead, NOW);
+          expect(explained(model.evaluate(lead, { now: NOW, validate: false }))).toEqual(reference.full());
+          expect(model.score(lead, { now: NOW, validate: false })).toEqual(reference.fast());
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it("on invalid leads with validation off: wrong values read as unknown, nothing throws", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {

@@ -45,7 +45,7 @@ const T = {
   bool: { kind: "bool" } as QualType,
   date: { kind: "date" } as QualType,
 };
-type Kind = "number" | "bool" | "text" | "date" | "texts";
+type Kind = "number" | "bool" | "text" | "date" | "texts" | "numbers" | "records";
 
 interface Source {
   readonly expr: Expr;
@@ -55,12 +55,55 @@ interface Source {
 /** Builds typed expressions over the model's fields and earlier definitions. */
 class ExprMaker {
   readonly sources: Source[] = [];
+  /** The element fields of the lists being aggregated, innermost last: a `where` sees the innermost only. */
+  private readonly scopes: Source[][] = [];
   constructor(private readonly d: Dice) {}
 
+  private visible(kind: Kind): Source[] {
+    const inner = (this.scopes[this.scopes.length - 1] ?? []).filter((s) => s.kind === kind);
+    // Inside a `where`, mostly the element's own fields, as real conditions read them.
+    if (inner.length > 0 && this.d.chance(0.7)) return inner;
+    return [...inner, ...this.sources.filter((s) => s.kind === kind)];
+  }
+
   private leaf(kind: Kind): Expr {
-    const options = this.sources.filter((s) => s.kind === kind);
+    const options = this.visible(kind);
     if (options.length > 0 && this.d.chance(0.75)) return this.d.pick(options).expr;
     return this.literal(kind);
+  }
+
+  /** An aggregate over a list of records, or undefined when no list of records is in sight. */
+  private aggregate(aggregate: "atLeast" | "all" | "any" | "none" | "count" | "sum" | "min" | "max" | "avg", depth: number, valueKind?: "number" | "date"): Expr | undefined {
+    const d = this.d;
+    const lists = this.visible("records");
+    if (lists.length === 0) return undefined;
+    const list = d.pick(lists).expr;
+    const element = list.type.kind === "list" ? list.type.element : list.type;
+    if (element.kind !== "record") return undefined;
+    this.scopes.push(fieldSources(element.fields, [], true));
+    let value: Expr | undefined;
+    if (valueKind !== undefined) {
+      const options = this.visible(valueKind).filter((s) => s.expr.kind === "element");
+      value = options.length > 0 ? d.pick(options).expr : undefined;
+    }
+    const where = d.chance(0.8) ? this.make("bool", depth - 1) : undefined;
+    this.scopes.pop();
+    if (valueKind !== undefined && value === undefined) return undefined;
+    const type: QualType = aggregate === "count" || aggregate === "sum" || aggregate === "avg" ? T.number : valueKind !== undefined ? T[valueKind] : T.bool;
+    return {
+      kind: "each",
+      aggregate,
+      ...(aggregate === "atLeast" ? { n: d.int(4) } : {}),
+      list,
+      ...(value !== undefined ? { value } : {}),
+      ...(where !== undefined ? { where } : {}),
+      type,
+    };
+  }
+
+  /** An aggregate over a list of numbers (the elements themselves). */
+  private overNumbers(aggregate: "sum" | "min" | "max" | "avg" | "count", depth: number): Expr {
+    return { kind: "each", aggregate, list: this.make("numbers", depth - 1), type: T.number };
   }
 
   literal(kind: Kind): Expr {
@@ -76,6 +119,10 @@ class ExprMaker {
         return { kind: "literal", type: T.date, value: d.pick(DATES) };
       case "texts":
         return { kind: "literal", type: { kind: "list", element: T.text }, value: TEXTS.filter(() => d.chance(0.4)) };
+      case "numbers":
+        return { kind: "literal", type: { kind: "list", element: T.number }, value: NUMBERS.filter(() => d.chance(0.3)) };
+      case "records":
+        return { kind: "literal", type: { kind: "list", element: { kind: "record", fields: [] } }, value: [] };
     }
   }
 
@@ -85,13 +132,13 @@ class ExprMaker {
     const sub = (k: Kind): Expr => this.make(k, depth - 1);
     switch (kind) {
       case "bool":
-        return this.bool(d, sub);
+        return this.bool(d, sub, depth);
       case "number":
-        return this.number(d, sub);
+        return this.number(d, sub, depth);
       case "text":
-        switch (d.int(4)) {
+        switch (d.int(5)) {
           case 0:
-            return { kind: "call", fn: d.chance(0.5) ? "lower" : "upper", args: [sub("text")], type: T.text };
+            return { kind: "call", fn: d.pick(["lower", "upper", "trim", "domain"] as const), args: [sub("text")], type: T.text };
           case 1:
             return { kind: "coalesce", left: sub("text"), right: sub("text"), type: T.text };
           case 2:
@@ -100,7 +147,11 @@ class ExprMaker {
             return this.leaf("text");
         }
       case "date":
+        if (d.chance(0.2)) return this.aggregate(d.chance(0.5) ? "max" : "min", depth, "date") ?? this.leaf("date");
         return d.chance(0.3) ? { kind: "coalesce", left: sub("date"), right: sub("date"), type: T.date } : this.leaf("date");
+      case "numbers":
+      case "records":
+        return this.leaf(kind);
       case "texts":
         if (d.chance(0.3)) {
           return { kind: "list", items: [sub("text"), sub("text")], type: { kind: "list", element: T.text } };
@@ -109,9 +160,9 @@ class ExprMaker {
     }
   }
 
-  private bool(d: Dice, sub: (k: Kind) => Expr): Expr {
+  private bool(d: Dice, sub: (k: Kind) => Expr, depth = 2): Expr {
     const b = T.bool;
-    switch (d.int(17)) {
+    switch (d.int(18)) {
       case 0:
         return { kind: "compare", op: d.pick(["=", "!=", "<", "<=", ">", ">="] as const), left: sub("number"), right: sub("number"), type: b };
       case 1:
@@ -149,14 +200,30 @@ class ExprMaker {
         return { kind: "coalesce", left: sub("bool"), right: sub("bool"), type: b };
       case 15:
         return { kind: "compare", op: d.pick(["<", ">=", "="] as const), left: sub("date"), right: sub("date"), type: b };
+      case 16:
+        switch (d.int(4)) {
+          case 0:
+            return { kind: d.chance(0.5) ? "startsWith" : "endsWith", text: sub("text"), affix: sub("texts"), type: b };
+          case 1:
+            return { kind: "contains", container: sub(d.chance(0.5) ? "text" : "texts"), item: sub("texts"), type: b };
+          default:
+            return this.aggregate(d.pick(["atLeast", "all", "any", "none"] as const), depth) ?? this.leaf("bool");
+        }
       default:
         return this.leaf("bool");
     }
   }
 
-  private number(d: Dice, sub: (k: Kind) => Expr): Expr {
+  private number(d: Dice, sub: (k: Kind) => Expr, depth = 2): Expr {
     const n = T.number;
-    switch (d.int(12)) {
+    switch (d.int(14)) {
+      case 12: {
+        const aggregate = d.pick(["count", "sum", "avg", "min", "max"] as const);
+        const over = this.aggregate(aggregate, depth, aggregate === "count" ? undefined : "number");
+        return over ?? this.overNumbers(aggregate, depth);
+      }
+      case 13:
+        return { kind: "call", fn: "length", args: [sub(d.chance(0.5) ? "text" : "texts")], type: n };
       case 0:
       case 1:
         return { kind: "arith", op: d.pick(["+", "-", "*", "/"] as const), left: sub("number"), right: sub("number"), type: n };
@@ -194,7 +261,9 @@ function fieldKind(type: QualType): Kind | undefined {
     case "choice":
       return "text";
     case "list":
-      return type.element.kind === "text" || type.element.kind === "choice" ? "texts" : undefined;
+      if (type.element.kind === "text" || type.element.kind === "choice") return "texts";
+      if (type.element.kind === "number") return "numbers";
+      return type.element.kind === "record" ? "records" : undefined;
     default:
       return undefined;
   }
@@ -231,6 +300,8 @@ function randomType(d: Dice, depth: number): QualType {
   if (depth > 0 && d.chance(0.15)) {
     return { kind: "record", fields: randomFields(d, 1 + d.int(3), depth - 1) };
   }
+  // Lists of records (events, deals), now and then with a list of records inside (attendees).
+  if (d.chance(0.25)) return { kind: "list", element: { kind: "record", fields: randomFields(d, 1 + d.int(4), depth > 0 && d.chance(0.3) ? 1 : 0) } };
   return d.pick(pool);
 }
 
@@ -247,19 +318,46 @@ export function randomFields(d: Dice, count: number, depth = 1): InputField[] {
   }).filter((f, i, all) => all.findIndex((g) => g.name === f.name) === i);
 }
 
-function fieldSources(fields: readonly InputField[], prefix: string[]): Source[] {
+/** Field reads of the fields (element reads, with paths relative to the element, when `element` is set). */
+function fieldSources(fields: readonly InputField[], prefix: string[], element = false): Source[] {
   return fields.flatMap((f): Source[] => {
     const path = [...prefix, f.name];
-    if (f.type.kind === "record") return fieldSources(f.type.fields, path);
+    if (f.type.kind === "record") return fieldSources(f.type.fields, path, element);
     const kind = fieldKind(f.type);
-    return kind === undefined ? [] : [{ kind, expr: { kind: "field", path, type: f.type } }];
+    if (kind === undefined) return [];
+    return [{ kind, expr: element ? { kind: "element", path, type: f.type } : { kind: "field", path, type: f.type } }];
   });
 }
 
-/** A random well-typed model: fields, lets, criteria, groups, computed scores, knockouts and tiers. */
-export function randomModel(seed: number): ModelIR {
+/** A list of records as events come: kinds, dates, optional amounts, tags and a list of records inside. */
+const EVENTS: InputField = {
+  name: "events",
+  optional: true,
+  type: {
+    kind: "list",
+    element: {
+      kind: "record",
+      fields: [
+        { name: "kind", type: { kind: "choice", options: CHOICES }, optional: false },
+        { name: "at", type: T.date, optional: true },
+        { name: "amount", type: T.number, optional: true },
+        { name: "pages", type: T.number, optional: false, default: 1 },
+        { name: "tags", type: { kind: "list", element: T.text }, optional: true },
+        { name: "attendees", type: { kind: "list", element: { kind: "record", fields: [{ name: "role", type: T.text, optional: true }] } }, optional: true },
+      ],
+    },
+  },
+};
+
+/**
+ * A random well-typed model: fields, lets, criteria, groups, computed scores,
+ * knockouts and tiers. With `events`, the model also has a list of records
+ * (see EVENTS), so aggregates over records and element reads are common.
+ */
+export function randomModel(seed: number, options: { events?: boolean } = {}): ModelIR {
   const d = new Dice(seed);
   const inputs = randomFields(d, 2 + d.int(6));
+  if (options.events === true) inputs.push(EVENTS);
   const maker = new ExprMaker(d);
   maker.sources.push(...fieldSources(inputs, []));
   const depth = 1 + d.int(3);
