@@ -11,7 +11,7 @@ import type {
   StringLiteral,
   TypeNode,
 } from "../ast.js";
-import { printExpression, printString } from "./print-expression.js";
+import { printAdditive, printExpression, printString } from "./print-expression.js";
 
 /*
  * The canonical layout of a Qual model:
@@ -20,7 +20,7 @@ import { printExpression, printString } from "./print-expression.js";
  * - a blank line between declarations of different kinds and around every
  *   block (`input`, score groups); blank lines the author left between items
  *   of the same kind are kept (at most one);
- * - runs of consecutive criteria, tiers or computed scores align their names
+ * - runs of consecutive sets, criteria, tiers or computed scores align their names
  *   and labels in columns; input fields align their doc strings; score rules
  *   align their points after the labels;
  * - strings are re-escaped (`\"`, `\\`, `\n`, `\t`), numbers keep their
@@ -111,7 +111,7 @@ const missingPoints = { kind: "NumberLiteral", value: 0, raw: "0", range: { star
 function scoreGroupLines(decl: ScoreGroupDecl, out: Line[]): void {
   const head = [`score ${decl.name.name}`];
   if (decl.label !== undefined) head.push(label(decl.label));
-  for (const bound of decl.bounds) head.push(`${bound.which} ${bound.value}`);
+  for (const bound of decl.bounds) head.push(bound.value === undefined ? bound.which : `${bound.which} ${printAdditive(bound.value)}`);
   head.push("{");
   out.push(line(0, [head.join(" ")], startLine(decl), startLine(decl), { role: "open", unitKind: "ScoreGroupDecl" }));
   for (const rule of decl.rules) out.push(ruleLine(rule));
@@ -123,6 +123,9 @@ function declarationLines(decl: Declaration, out: Line[]): void {
   const to = endLine(decl);
   const unit = { unitKind: decl.kind };
   switch (decl.kind) {
+    case "SetDecl":
+      out.push(line(0, [`set ${decl.name.name}`, label(decl.label), `= (${decl.items.map((item) => printExpression(item)).join(", ")})`], from, to, { ...unit, alignKey: "set", alignCells: 2 }));
+      return;
     case "ConstDecl":
     case "LetDecl": {
       const keyword = decl.kind === "ConstDecl" ? "const" : "let";
