@@ -1,11 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type * as A from "../../src/ast.js";
 import { format, printModel } from "../../src/format/format.js";
+import { printExpression } from "../../src/format/print-expression.js";
 import { lex } from "../../src/lexer/lexer.js";
 import { PositionMapper } from "../../src/lexer/positions.js";
-import { parse } from "../../src/parser/parse.js";
-import { modelArb } from "../arbitraries/model.js";
+import { parse, parseExpression } from "../../src/parser/parse.js";
+import { exprArb, modelArb, NO_RANGE, qual2ModelArb } from "../arbitraries/model.js";
+import { printSource } from "../arbitraries/print-source.js";
 import { stripRanges } from "../arbitraries/strip.js";
 
 const fixturesDir = new URL("../parser/fixtures/", import.meta.url);
@@ -102,6 +105,111 @@ score total "Total" = fit
   });
 });
 
+describe("the canonical layout of Qual 2", () => {
+  it("writes set declarations on one line and aligns runs of them like criteria", () => {
+    const text = 'model m "M"\nset meddic "MEDDIC" = ( a,b ,\n  c )\nset quick=(a)\ncriterion q = at least 2 of meddic';
+    expect(formatted(text)).toBe('model m "M"\n\nset meddic "MEDDIC" = (a, b, c)\nset quick           = (a)\n\ncriterion q = at least 2 of meddic\n');
+  });
+
+  it("prints score bounds that are const expressions", () => {
+    const text = 'model m "M"\nconst cap = 50\nscore s "S" min -10 max cap+5*2 { "R": 1 }\nscore t max (cap ?? 1) min cap {}';
+    expect(formatted(text)).toBe(
+      'model m "M"\n\nconst cap = 50\n\nscore s "S" min -10 max cap + 5 * 2 {\n  "R": 1\n}\n\nscore t max (cap ?? 1) min cap {\n}\n',
+    );
+  });
+
+  it("keeps the parentheses an aggregate with `where` needs and brackets one that is an operand, like `if`", () => {
+    const text = `model m "M"
+criterion fan = ( count of activities where kind="webinar" and at within 30 days )>=2
+score won = sum of deals.amount where stage="won"
+let last = latest of activities.at
+criterion big = sum of deals.amount > 1000 and at least 3 of activities where at within 7 days
+criterion nested = any of activities where any of attendees where role = "CEO"`;
+    expect(formatted(text)).toBe(`model m "M"
+
+criterion fan = (count of activities where kind = "webinar" and at within 30 days) >= 2
+
+score won = sum of deals.amount where stage = "won"
+
+let last = latest of activities.at
+
+criterion big    = sum of deals.amount > 1000 and (at least 3 of activities where at within 7 days)
+criterion nested = any of activities where any of attendees where role = "CEO"
+`);
+  });
+
+  it("prints the `any of` tests and `matches any of`", () => {
+    const text = `model m "M"
+const free = ["@gmail.com","@yahoo.com"]
+disqualify "Free mail" when email ends with any of free
+criterion exec = title starts with any of ["chief" ,"vp"] or title matches any of ["^c[efort]o\\\\b"]
+criterion pains = pains contains any of [ "churn" ] and tags contains any of (a, b)`;
+    expect(formatted(text)).toBe(`model m "M"
+
+const free = ["@gmail.com", "@yahoo.com"]
+
+disqualify "Free mail" when email ends with any of free
+
+criterion exec  = title starts with any of ["chief", "vp"] or title matches any of ["^c[efort]o\\\\b"]
+criterion pains = pains contains any of ["churn"] and tags contains any of (a, b)
+`);
+  });
+});
+
+const n = (raw: string): A.Expr => ({ kind: "NumberLiteral", value: Number(raw), raw, range: NO_RANGE });
+const ref = (...parts: string[]): A.NameRef => ({ kind: "NameRef", parts: parts.map((name) => ({ kind: "Identifier", name, range: NO_RANGE })), range: NO_RANGE });
+const bin = (op: A.BinaryOp, left: A.Expr, right: A.Expr): A.Expr => ({ kind: "BinaryExpr", op, left, right, range: NO_RANGE });
+const agg = (aggregate: A.AggregateWord, source: A.NameRef, where?: A.Expr, count?: A.Expr): A.Expr => ({
+  kind: "AggregateExpr",
+  aggregate,
+  source,
+  ...(where === undefined ? {} : { where }),
+  ...(count === undefined ? {} : { n: count }),
+  range: NO_RANGE,
+});
+const ifExpr = (condition: A.Expr, then: A.Expr, otherwise: A.Expr): A.Expr => ({ kind: "IfExpr", condition, then, else: otherwise, range: NO_RANGE });
+
+describe("printing Qual 2 trees built without parentheses", () => {
+  it.each<[string, A.Expr, string]>([
+    ["brackets an aggregate with `where` as an operand", bin(">=", agg("count", ref("a"), ref("x")), n("2")), "(count of a where x) >= 2"],
+    ["brackets an aggregate with `where` on the left of `and`", bin("and", agg("any", ref("a"), ref("x")), ref("y")), "(any of a where x) and y"],
+    ["leaves an aggregate without `where` bare", bin(">", agg("sum", ref("d", "amount")), n("1000")), "sum of d.amount > 1000"],
+    ["brackets an aggregate with `where` that is an operand inside another's `where`", agg("count", ref("a"), bin("and", ref("x"), agg("any", ref("b"), ref("y")))), "count of a where x and (any of b where y)"],
+    ["leaves an aggregate with `where` bare where a whole expression goes", agg("any", ref("a"), agg("any", ref("b"), ref("y"))), "any of a where any of b where y"],
+    ["brackets `any of LIST` after `contains`, which would otherwise join the operator", bin("contains", ref("tags"), agg("any", ref("l"))), "tags contains (any of l)"],
+    ["brackets a test after `starts with` that starts with `any of LIST`", bin("starts with", ref("t"), bin("??", agg("any", ref("l")), ref("z"))), "t starts with (any of l ?? z)"],
+    ["brackets N of `at least N of LIST` that ends in an aggregate word", agg("atLeast", ref("a"), undefined, ref("sum")), "at least (sum) of a"],
+    ["leaves a dotted N bare", agg("atLeast", ref("a"), undefined, ref("x", "latest")), "at least x.latest of a"],
+    ["leaves an `if` bare after `ends with any of` when nothing follows", bin("ends with any of", ref("t"), ifExpr(ref("c"), ref("l"), ref("m"))), "t ends with any of if c then l else m"],
+    [
+      "brackets the whole `any of` test when something follows its open list",
+      bin("or", bin("contains any of", ref("t"), agg("all", ref("l"), ref("w"))), ref("y")),
+      "(t contains any of all of l where w) or y",
+    ],
+    [
+      "drops parentheses around the list after `any of`, which would make the quantifier",
+      bin("contains any of", ref("t"), { kind: "ParenExpr", inner: ref("l"), range: NO_RANGE }),
+      "t contains any of l",
+    ],
+  ])("%s", (_name, expr, text) => {
+    expect(printExpression(expr)).toBe(text);
+    const result = parseExpression(text);
+    expect(result.diagnostics, text).toEqual([]);
+    expect(stripRanges(result.expr)).toEqual(stripRanges(expr));
+  });
+
+  it("prints a bound whose value was lost to a syntax error as its word alone", () => {
+    const model: A.Model = {
+      kind: "Model",
+      id: { kind: "Identifier", name: "m", range: NO_RANGE },
+      declarations: [{ kind: "ScoreGroupDecl", name: { kind: "Identifier", name: "s", range: NO_RANGE }, bounds: [{ kind: "Bound", which: "max", range: NO_RANGE }], rules: [], range: NO_RANGE }],
+      comments: [],
+      range: NO_RANGE,
+    };
+    expect(printModel(model)).toBe("model m\n\nscore s max {\n}\n");
+  });
+});
+
 describe("comments", () => {
   it("keeps the header comment on top, leading comments above and trailing comments on their line", () => {
     const text = `# Header of the file
@@ -175,9 +283,44 @@ describe("format properties", () => {
     );
   });
 
+  it("formats the reference text of any generated Qual 2 model to text that parses back to the same model, idempotently", () => {
+    fc.assert(
+      fc.property(qual2ModelArb, (model) => {
+        const once = formatted(printSource(model));
+        expect(formatted(once)).toBe(once);
+        expect(stripRanges(parse(once).ast)).toEqual(stripRanges(model));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("prints any generated Qual 2 model, built without parentheses, to its canonical text, whatever its layout", () => {
+    fc.assert(
+      fc.property(qual2ModelArb, fc.array(fc.constantFrom(" ", "  ", "\t", "\n", " \n  "), { minLength: 1, maxLength: 7 }), (model, separators) => {
+        const canonical = printModel(model);
+        expect(stripRanges(parse(canonical).ast)).toEqual(stripRanges(model));
+        expect(formatted(canonical)).toBe(canonical);
+        expect(formatted(relayout(canonical, separators))).toBe(canonical);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("prints any generated Qual 2 expression to text that parses back to the same tree", () => {
+    fc.assert(
+      fc.property(exprArb(4, { qual2: true }), (expr) => {
+        const text = printExpression(expr);
+        const result = parseExpression(text);
+        expect(result.diagnostics, text).toEqual([]);
+        expect(stripRanges(result.expr)).toEqual(stripRanges(expr));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("keeps every comment, in order, wherever comments are added to a model, and stays idempotent", () => {
     fc.assert(
-      fc.property(modelArb, fc.infiniteStream(fc.constantFrom("none", "none", "trailing", "above")), (model, choices) => {
+      fc.property(fc.oneof(modelArb, qual2ModelArb), fc.infiniteStream(fc.constantFrom("none", "none", "trailing", "above")), (model, choices) => {
         const added: string[] = [];
         const lines = printModel(model)
           .trimEnd()
