@@ -46,6 +46,15 @@ describe("the README", () => {
     expect(run.cases.every((c) => c.passed)).toBe(true);
   });
 
+  it("shows the Qual 2 lines as they are in the example models", () => {
+    const shown = blockAfter("Events, deals and contacts are lists of records", "qual").split("\n");
+    const models = ["events", "meddic", "domains"].map((name) => readFileSync(join(root, `examples/${name}.qual`), "utf8")).join("\n");
+    expect(shown.filter((l) => l.trim() !== "").length).toBeGreaterThanOrEqual(5);
+    for (const line of shown.filter((l) => l.trim() !== "")) {
+      expect(models, `an example model has the README's line: ${line}`).toContain(line);
+    }
+  });
+
   it("shows the inbound model line for line as in examples/inbound.qual", () => {
     const shown = blockAfter("## A short tour of Qual", "qual").split("\n").slice(1);
     const model = readFileSync(join(root, "examples/inbound.qual"), "utf8");

@@ -18,7 +18,23 @@ describe("qualify explain", () => {
     expect(run.stdout).toMatch(/big "Big budget": yes/);
     expect(run.stdout).toMatch(/decider "Decider": unknown \(needs role\)/);
     expect(run.stdout).toMatch(/tiers passed over as unknown\n {2}hot "Hot" \(needs role\)/);
+    expect(run.stdout).toContain("could still land in: hot, warm (now warm)");
+    expect(run.stdout).toMatch(/\? {2}role: decides between hot, warm/);
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("to decide, ask about: role");
+  });
+
+  it("shows a score's range and the fields that cannot change the tier", () => {
+    const ws = workspace({ "mini.qual": MINI_MODEL });
+    cleanup = ws.cleanup;
+    // Without company.employees, "Mid-market" (+15) may or may not apply: fit is 5 now, 5 to 20 once known.
+    const run = qualify(["explain", "mini.qual", "--lead", JSON.stringify({ role: "CEO", budget: 100, pains: [], company: {} })], { cwd: ws.dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/fit "Fit": 5 \(5 to 20 once known\)/);
+    expect(run.stdout).toContain("could still land in: warm, cold (now cold)");
+    expect(run.stdout).toMatch(/company\.employees: decides between warm, cold/);
+    const settled = qualify(["explain", "mini.qual", "--lead", JSON.stringify({ budget: 50000, role: "CEO", pains: [] })], { cwd: ws.dir });
+    expect(settled.stdout).toMatch(/company\.employees: does not change the tier/);
+    expect(settled.stdout.trimEnd().split("\n").at(-1)).toBe("the tier stays hot whatever is missing");
   });
 
   it("prints the raw result with --json and reads the lead from a file, with --now", () => {

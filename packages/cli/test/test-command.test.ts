@@ -126,6 +126,49 @@ cases:
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("1 passed, 0 failed");
   });
 
+  it("checks raw and reasons, and fails a case whose lead has a key the model does not declare, saying which", () => {
+    const fixture = `model: mini.qual
+cases:
+  - name: capped, with its reasons
+    lead: { budget: 50000, pains: [a, b], company: { employees: 200 } }
+    expect: { scores: { fit: 30 }, raw: { fit: 50 }, reasons: [fit/Big budget, { score: fit, rule: Has pains, points: 10 }] }
+  - name: wrong reason points
+    lead: { budget: 50000, pains: [a] }
+    expect: { reasons: [{ score: fit, rule: Has pains, points: 10 }, fit/Mid-market] }
+  - name: misspelt field
+    lead: { pains: [], do_not_emial: true }
+    expect: { tier: cold }
+`;
+    const ws = workspace({ "mini.qual": MINI_MODEL, "mini.test.yaml": fixture });
+    cleanup = ws.cleanup;
+    const run = qualify(["test"], { cwd: ws.dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/mini\.test\.yaml:10:24: error QUAL708: In case "misspelt field": `do_not_emial` is not a field of the model \(did you mean `do_not_email`\?\)/);
+    expect(run.stdout).toContain("reasons: expected fit/Has pains +10, got fit/Has pains +5");
+    expect(run.stdout).toMatch(/reasons: expected fit\/Mid-market, got not among \[fit\/Big budget \+20, /);
+    expect(run.stdout).toMatch(/FAIL mini\.test\.yaml:9 misspelt field\n\s+the lead has keys the model does not declare:/);
+    expect(run.stdout).not.toMatch(/FAIL .*capped, with its reasons/);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("1 passed, 2 failed");
+  });
+
+  it("reports a `now:` that is not a date (a number, a US date) once, as QUAL704", () => {
+    const fixture = `model: dated.qual
+now: 11/01/2026
+cases:
+  - name: seen last week
+    lead: { last_seen: 2026-10-25 }
+    expect: { tier: active }
+`;
+    const ws = workspace({ "dated.qual": DATED_MODEL, "dated.test.yaml": fixture });
+    cleanup = ws.cleanup;
+    const run = qualify(["test"], { cwd: ws.dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/dated\.test\.yaml:2:6: error QUAL704: `now:` must be a date/);
+    expect(run.stdout).not.toContain("QUAL707");
+    expect(run.stdout).not.toContain("evaluation failed");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("0 passed, 1 failed");
+  });
+
   it("exits 2 when no fixture is found", () => {
     const ws = workspace({ "mini.qual": MINI_MODEL });
     cleanup = ws.cleanup;

@@ -1,5 +1,5 @@
 import { InvalidLeadError } from "@qualify/compiler";
-import type { EvaluationResult, ModelIR } from "@qualify/ir";
+import type { EvaluationResult, ModelIR, ScoreRange } from "@qualify/ir";
 import { DISQUALIFIED_TIER } from "@qualify/ir";
 import { ExitCode } from "../exit-codes.js";
 import type { ExitCodeValue } from "../exit-codes.js";
@@ -61,7 +61,7 @@ export function renderExplanation(ir: ModelIR, result: EvaluationResult, output:
         const bound = value !== null && value !== undefined && score.max !== undefined && value === score.max ? `max ${score.max}` : `min ${score.min}`;
         cap = c.dim(` (raw ${formatNumber(raw)}, capped at ${bound})`);
       }
-      lines.push(`  ${score.id} ${c.dim(`"${score.label}"`)}: ${shown}${cap}`);
+      lines.push(`  ${score.id} ${c.dim(`"${score.label}"`)}: ${shown}${cap}${rangeNote(result.ranges[score.id], value ?? null, c)}`);
       if (score.kind === "group") {
         for (const reason of result.reasons) {
           if (reason.score !== score.id) continue;
@@ -96,10 +96,46 @@ export function renderExplanation(ir: ModelIR, result: EvaluationResult, output:
     lines.push("", c.bold("tiers passed over as unknown"));
     for (const t of skipped) lines.push(`  ${t.id} "${t.label}"${askAbout(unknownIds.get(t.id) ?? [])}`);
   }
-  const questions = [...new Set(result.unknown.flatMap((u) => u.missing))];
-  lines.push("");
-  lines.push(questions.length > 0 ? `to decide, ask about: ${questions.join(", ")}` : "nothing is unknown");
+  lines.push("", ...outlookLines(result, c));
   return lines.join("\n");
+}
+
+/** ` (45 to 55 once known)` when the missing data could still move the score. */
+function rangeNote(range: ScoreRange | undefined, value: number | null, c: Output["color"]): string {
+  if (range === undefined || range.min === null || range.max === null) return "";
+  if (range.min === range.max && value !== null) return "";
+  const span = range.min === range.max ? formatNumber(range.min) : `${formatBound(range.min)} to ${formatBound(range.max)}`;
+  return c.dim(` (${span} once known${range.unknown === true ? ", or unknown" : ""})`);
+}
+
+/** A bound of a range; the number type's limits mean "no limit" to a reader. */
+function formatBound(x: number): string {
+  if (x >= Number.MAX_VALUE) return "any higher";
+  if (x <= -Number.MAX_VALUE) return "any lower";
+  return formatNumber(x);
+}
+
+/**
+ * What the missing data could still change: the tiers within reach, and one
+ * line per missing field, the fields that decide the tier first. The last
+ * line says what to do next.
+ */
+function outlookLines(result: EvaluationResult, c: Output["color"]): string[] {
+  if (result.questions.length === 0) return ["nothing is unknown"];
+  const lines: string[] = [];
+  if (result.possibleTiers.length > 1) lines.push(`could still land in: ${result.possibleTiers.join(", ")} ${c.dim(`(now ${result.tier})`)}`);
+  for (const q of result.questions) {
+    const others = q.tiers.filter((t) => t !== result.tier);
+    if (q.decides) {
+      const between = q.tiers.length > 1 ? `decides between ${q.tiers.join(", ")}` : `moves it to ${others.join(", ")}`;
+      lines.push(`  ${c.yellow("?")}  ${q.field}: ${between}`);
+    } else {
+      lines.push(`  ${c.dim(`-  ${q.field}: does not change the tier`)}`);
+    }
+  }
+  const deciding = result.questions.filter((q) => q.decides).map((q) => q.field);
+  lines.push(deciding.length > 0 ? `to decide, ask about: ${deciding.join(", ")}` : `the tier stays ${result.tier} whatever is missing`);
+  return lines;
 }
 
 function askAbout(missing: readonly string[]): string {

@@ -22,8 +22,10 @@ export function isFixtureFile(path: string): boolean {
  * `qualify test [paths...]`: runs every fixture file found; prints each
  * failing case with expected against actual, the fixture and model problems,
  * optionally coverage, and ends with the line `N passed, M failed`.
- * A fixture file with errors of its own (bad YAML, a misspelled key) and no
- * failing case counts as one failure, so it never passes silently.
+ * A fixture file with errors of its own (bad YAML, a misspelled key, a `now:`
+ * that is not a date) and no failing case counts as one failure, so it never
+ * passes silently; a case whose lead has a key the model does not declare
+ * fails, with the key's line and the field it probably meant.
  */
 export async function runTest(paths: readonly string[], options: TestCommandOptions, output: Output): Promise<ExitCodeValue> {
   const files = await findFiles(paths.length > 0 ? paths : ["."], isFixtureFile, { one: "a test file (*.test.yaml)", many: "test files (*.test.yaml)" });
