@@ -62,4 +62,14 @@ describe("the README", () => {
       expect(model, `examples/inbound.qual has the README's line: ${line}`).toContain(line);
     }
   });
+
+  it("shows explain's output as the README's explain command prints it", () => {
+    const command = readme.split("\n").find((line) => line.startsWith("pnpm qualify explain "));
+    const parts = command?.match(/^pnpm qualify explain (\S+) --lead '([^']*)' --now (\S+)$/);
+    expect(parts, `the README's explain command: ${command}`).toBeTruthy();
+    const [, model, lead, now] = parts as RegExpMatchArray;
+    const cli = join(root, "packages/cli/bin/qualify.js");
+    const printed = execFileSync(process.execPath, [cli, "explain", model, "--lead", lead, "--now", now], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    expect(blockAfter("`explain` shows the tier", "")).toBe(printed);
+  });
 });
