@@ -37,6 +37,52 @@ describe("qualify explain", () => {
     expect(settled.stdout.trimEnd().split("\n").at(-1)).toBe("the tier stays hot whatever is missing");
   });
 
+  it("says only what decided a disqualified lead: no undecided knockouts, ranges or questions", () => {
+    const model = `model ko "Knockouts"
+input {
+  email: text
+  role: text?
+  employees: number?
+}
+score fit "Fit" {
+  "Sized": 10 when employees > 50
+}
+disqualify "Competitor" when email ends with "@rival.example"
+disqualify "No role" when role = "none"
+tier hot "Hot" when fit >= 10
+tier lead "Lead" otherwise
+`;
+    const ws = workspace({ "ko.qual": model });
+    cleanup = ws.cleanup;
+    const run = qualify(["explain", "ko.qual", "--lead", JSON.stringify({ email: "a@rival.example" })], { cwd: ws.dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("tier: disqualified");
+    expect(run.stdout).not.toContain("knockouts not decided");
+    expect(run.stdout).not.toContain("ask about");
+    expect(run.stdout).not.toContain("once known");
+    expect(run.stdout).not.toContain("needs");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe('disqualified by "Competitor": no missing answer can change that');
+  });
+
+  it("says why a score is unknown when no field is missing (a division by zero)", () => {
+    const model = `model ratio "Ratio"
+input {
+  won: number
+  lost: number
+}
+score rate "Win rate" = won / lost
+tier lead "Lead" otherwise
+`;
+    const ws = workspace({ "ratio.qual": model });
+    cleanup = ws.cleanup;
+    const run = qualify(["explain", "ratio.qual", "--lead", JSON.stringify({ won: 3, lost: 0 })], { cwd: ws.dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\? {2}unknown \(division by zero\)/);
+    expect(run.stdout).toContain("no input field is missing");
+    const json = qualify(["explain", "ratio.qual", "--json", "--lead", JSON.stringify({ won: 3, lost: 0 })], { cwd: ws.dir });
+    expect(JSON.parse(json.stdout).unknown).toEqual([{ id: "rate", missing: [], because: ["division by zero"] }]);
+  });
+
   it("prints the raw result with --json and reads the lead from a file, with --now", () => {
     const ws = workspace({ "dated.qual": DATED_MODEL, "lead.json": '{"last_seen": "2026-10-20"}' });
     cleanup = ws.cleanup;

@@ -459,13 +459,20 @@ export class Reference {
       const list = this.eval(e.list);
       if (list === null) return this.missing(e.list);
       const path = this.listPath(e.list);
+      let anyUnknown = false;
       for (const element of list as V[]) {
         this.visiting(element, path, () => {
           const test = e.where === undefined ? true : this.eval(e.where);
-          if (test === null && e.where !== undefined) add(this.missing(e.where));
-          else if (test === true && e.value !== undefined && this.eval(e.value) === null) add(this.missing(e.value));
+          if (test === null && e.where !== undefined) {
+            anyUnknown = true;
+            add(this.missing(e.where));
+          } else if (test === true && e.value !== undefined && this.eval(e.value) === null) {
+            anyUnknown = true;
+            add(this.missing(e.value));
+          }
         });
       }
+      if (!anyUnknown) this.because(e);
       return out;
     }
     if (e.kind === "ref") {
@@ -479,8 +486,41 @@ export class Reference {
       const c = this.eval(e.condition);
       return this.missing(c === null ? e.condition : c ? e.then : e.else);
     }
-    for (const child of this.children(e)) if (this.eval(child) === null) add(this.missing(child));
+    let anyUnknown = false;
+    for (const child of this.children(e)) {
+      if (this.eval(child) === null) {
+        anyUnknown = true;
+        add(this.missing(child));
+      }
+    }
+    if (!anyUnknown) this.because(e);
     return out;
+  }
+
+  /** Causes found by `missing` beyond missing fields; collected only while `item` explains. */
+  private causes: string[] | null = null;
+
+  /** Notes why `e` is unknown although none of its operands is. */
+  private because(e: Expr): void {
+    if (this.causes === null) return;
+    let cause = "the value cannot be computed";
+    if (e.kind === "arith") cause = e.op === "/" ? "division by zero" : "a number too large to compute";
+    else if (e.kind === "call" && e.fn === "decay") cause = "decay with a half-life of zero";
+    else if (e.kind === "call" && e.fn === "domain") cause = "the address has no @ or nothing after it";
+    else if (e.kind === "call") cause = `${e.fn}(...) gives a number too large to compute`;
+    else if (e.kind === "each" && (e.aggregate === "avg" || e.aggregate === "min" || e.aggregate === "max")) {
+      cause = `no element of the list was chosen, so it has no ${e.aggregate === "avg" ? "average" : e.aggregate === "min" ? "smallest value" : "largest value"}`;
+    } else if (e.kind === "each") cause = "the list's elements have no value here";
+    if (!this.causes.includes(cause)) this.causes.push(cause);
+  }
+
+  /** An unknown item: its missing fields, and `because` when an operation itself had no value. */
+  private item(id: string, e: Expr): UnknownItem {
+    const causes: string[] = [];
+    this.causes = causes;
+    const missing = this.missing(e);
+    this.causes = null;
+    return causes.length === 0 ? { id, missing } : { id, missing, because: causes };
   }
 
   full(): Explained {
@@ -489,7 +529,7 @@ export class Reference {
     for (const c of this.ir.criteria) {
       const v = this.ref(c.id) as boolean | null;
       Object.defineProperty(criteria, c.id, { value: v, enumerable: true, writable: true, configurable: true });
-      if (v === null) unknown.push({ id: c.id, missing: this.missing(c.expr) });
+      if (v === null) unknown.push(this.item(c.id, c.expr));
     }
     const scores: Record<string, number | null> = {};
     const raw: Record<string, number> = {};
@@ -502,17 +542,17 @@ export class Reference {
         if (g.raw !== g.value) Object.defineProperty(raw, s.id, { value: g.raw, enumerable: true, writable: true, configurable: true });
         for (const r of g.rules) {
           if (r.state === "fired" && r.points !== 0) reasons.push({ score: s.id, rule: r.label, points: r.points });
-          if (r.state === "unknown" && r.cause) unknown.push({ id: `${s.id}/${r.label}`, missing: this.missing(r.cause) });
+          if (r.state === "unknown" && r.cause) unknown.push(this.item(`${s.id}/${r.label}`, r.cause));
         }
       } else if (v === null) {
-        unknown.push({ id: s.id, missing: this.missing(s.expr) });
+        unknown.push(this.item(s.id, s.expr));
       }
     }
     const disqualified: string[] = [];
     for (const d of this.ir.disqualify) {
       const v = this.eval(d.when);
       if (v === true) disqualified.push(d.reason);
-      if (v === null) unknown.push({ id: `disqualify/${d.reason}`, missing: this.missing(d.when) });
+      if (v === null) unknown.push(this.item(`disqualify/${d.reason}`, d.when));
     }
     let tier = "disqualified";
     if (disqualified.length === 0) {
@@ -522,7 +562,7 @@ export class Reference {
           tier = t.id;
           break;
         }
-        if (v === null && t.when) unknown.push({ id: t.id, missing: this.missing(t.when) });
+        if (v === null && t.when) unknown.push(this.item(t.id, t.when));
       }
     }
     return { model: this.ir.id, tier, disqualified, scores, raw, criteria, reasons, unknown };

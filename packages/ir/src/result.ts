@@ -17,6 +17,11 @@ export interface Reason {
 export interface UnknownItem {
   readonly id: string;
   readonly missing: readonly string[];
+  /**
+   * Why, beyond missing fields: operations that had no value although their
+   * operands had ("division by zero"). Absent when there is none.
+   */
+  readonly because?: readonly string[];
 }
 
 /**

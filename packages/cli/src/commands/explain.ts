@@ -1,5 +1,5 @@
 import { InvalidLeadError } from "@qualify/compiler";
-import type { EvaluationResult, ModelIR, ScoreRange } from "@qualify/ir";
+import type { EvaluationResult, ModelIR, ScoreRange, UnknownItem } from "@qualify/ir";
 import { DISQUALIFIED_TIER } from "@qualify/ir";
 import { ExitCode } from "../exit-codes.js";
 import type { ExitCodeValue } from "../exit-codes.js";
@@ -49,7 +49,9 @@ export function renderExplanation(ir: ModelIR, result: EvaluationResult, output:
   lines.push(`tier: ${c.bold(result.tier)}${tierLabel ? ` — ${tierLabel}` : ""}`);
   if (result.disqualified.length > 0) lines.push(`disqualified because: ${result.disqualified.join("; ")}`);
 
-  const unknownIds = new Map(result.unknown.map((u) => [u.id, u.missing]));
+  // A fired knockout decides the lead: its unknown items and ranges are beside the point then.
+  const decided = result.disqualified.length > 0;
+  const unknownIds = new Map(decided ? [] : result.unknown.map((u) => [u.id, u]));
   if (ir.scores.length > 0) {
     lines.push("", c.bold("scores"));
     for (const score of ir.scores) {
@@ -61,7 +63,7 @@ export function renderExplanation(ir: ModelIR, result: EvaluationResult, output:
         const bound = value !== null && value !== undefined && score.max !== undefined && value === score.max ? `max ${score.max}` : `min ${score.min}`;
         cap = c.dim(` (raw ${formatNumber(raw)}, capped at ${bound})`);
       }
-      lines.push(`  ${score.id} ${c.dim(`"${score.label}"`)}: ${shown}${cap}${rangeNote(result.ranges[score.id], value ?? null, c)}`);
+      lines.push(`  ${score.id} ${c.dim(`"${score.label}"`)}: ${shown}${cap}${decided ? "" : rangeNote(result.ranges[score.id], value ?? null, c)}`);
       if (score.kind === "group") {
         for (const reason of result.reasons) {
           if (reason.score !== score.id) continue;
@@ -69,11 +71,11 @@ export function renderExplanation(ir: ModelIR, result: EvaluationResult, output:
           lines.push(`    ${points}  ${reason.rule}`);
         }
         for (const rule of score.rules) {
-          const missing = unknownIds.get(`${score.id}/${rule.label}`);
-          if (missing !== undefined) lines.push(`    ${c.yellow("?")}  ${rule.label}${askAbout(missing)}`);
+          const item = unknownIds.get(`${score.id}/${rule.label}`);
+          if (item !== undefined) lines.push(`    ${c.yellow("?")}  ${rule.label}${askAbout(item)}`);
         }
       } else if (unknownIds.has(score.id)) {
-        lines.push(`    ${c.yellow("?")}  unknown${askAbout(unknownIds.get(score.id) ?? [])}`);
+        lines.push(`    ${c.yellow("?")}  unknown${askAbout(unknownIds.get(score.id))}`);
       }
     }
   }
@@ -82,19 +84,24 @@ export function renderExplanation(ir: ModelIR, result: EvaluationResult, output:
     for (const criterion of ir.criteria) {
       const value = result.criteria[criterion.id];
       const shown = value === true ? c.green("yes") : value === false ? c.red("no") : c.yellow("unknown");
-      const missing = value === null ? askAbout(unknownIds.get(criterion.id) ?? []) : "";
+      const missing = value === null ? askAbout(unknownIds.get(criterion.id)) : "";
       lines.push(`  ${criterion.id} ${c.dim(`"${criterion.label}"`)}: ${shown}${missing}`);
     }
+  }
+  // Once a knockout fired, what else is unknown cannot change the outcome: say only what decided it.
+  if (decided) {
+    lines.push("", `disqualified by ${result.disqualified.map((r) => `"${r}"`).join(", ")}: no missing answer can change that`);
+    return lines.join("\n");
   }
   const knockouts = ir.disqualify.filter((d) => unknownIds.has(`disqualify/${d.reason}`));
   if (knockouts.length > 0) {
     lines.push("", c.bold("knockouts not decided"));
-    for (const d of knockouts) lines.push(`  ${d.reason}${askAbout(unknownIds.get(`disqualify/${d.reason}`) ?? [])}`);
+    for (const d of knockouts) lines.push(`  ${d.reason}${askAbout(unknownIds.get(`disqualify/${d.reason}`))}`);
   }
   const skipped = ir.tiers.filter((t) => unknownIds.has(t.id));
   if (skipped.length > 0) {
     lines.push("", c.bold("tiers passed over as unknown"));
-    for (const t of skipped) lines.push(`  ${t.id} "${t.label}"${askAbout(unknownIds.get(t.id) ?? [])}`);
+    for (const t of skipped) lines.push(`  ${t.id} "${t.label}"${askAbout(unknownIds.get(t.id))}`);
   }
   lines.push("", ...outlookLines(result, c));
   return lines.join("\n");
@@ -121,7 +128,7 @@ function formatBound(x: number): string {
  * line says what to do next.
  */
 function outlookLines(result: EvaluationResult, c: Output["color"]): string[] {
-  if (result.questions.length === 0) return ["nothing is unknown"];
+  if (result.questions.length === 0) return [result.unknown.length === 0 ? "nothing is unknown" : "no input field is missing"];
   const lines: string[] = [];
   if (result.possibleTiers.length > 1) lines.push(`could still land in: ${result.possibleTiers.join(", ")} ${c.dim(`(now ${result.tier})`)}`);
   for (const q of result.questions) {
@@ -138,8 +145,12 @@ function outlookLines(result: EvaluationResult, c: Output["color"]): string[] {
   return lines;
 }
 
-function askAbout(missing: readonly string[]): string {
-  return missing.length > 0 ? ` (needs ${missing.join(", ")})` : "";
+/** ` (needs budget_usd)`, ` (division by zero)`, or both, for an unknown item. */
+function askAbout(item: UnknownItem | undefined): string {
+  const parts: string[] = [];
+  if (item !== undefined && item.missing.length > 0) parts.push(`needs ${item.missing.join(", ")}`);
+  if (item?.because !== undefined) parts.push(...item.because);
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
 }
 
 /** Numbers without float noise: 0.1 + 0.2 shows as 0.3. */

@@ -2,7 +2,7 @@ import type { Expr, ExprOf, LiteralValue, QualType } from "@qualify/ir";
 import { IRFormatError } from "../errors.js";
 import { parseDateText } from "../runtime/dates.js";
 import type { Closure, Explain, Value } from "../runtime/frame.js";
-import { Frame, addMissing } from "../runtime/frame.js";
+import { Frame, addCause, addMissing } from "../runtime/frame.js";
 import type { Compiled, ExplainContext, ExprContext, OperatorCompiler } from "./compiled.js";
 import { constantClosure, directChildren, isTextType } from "./compiled.js";
 import { compileArith, compileCall, compileNegate, compileWithin } from "./operators-arith.js";
@@ -15,6 +15,7 @@ import {
   compileMatches,
 } from "./operators-compare.js";
 import { compileEach, compileElement } from "./operators-each.js";
+import { causeOfUnknown } from "./unknown-cause.js";
 import { compileAndOr, compileCoalesce, compileIf, compileNot, compilePresence, compileQuantifier } from "./operators-logic.js";
 
 /** A literal in runtime form: date literals (`YYYY-MM-DD` strings in the IR) become epoch ms. */
@@ -197,15 +198,23 @@ export class ExprCompiler implements ExprContext, ExplainContext {
       const outer = f.element;
       const outerPath = f.elementPath;
       const path = pathOf(f);
+      let anyUnknown = false;
       for (const element of elements) {
         f.element = element;
         f.elementPath = path;
         const w = where === undefined ? true : where(f);
-        if (w === null && expr.where !== undefined) this.explain(expr.where)(f, out);
-        else if (w === true && value !== undefined && expr.value !== undefined && value(f) === null) this.explain(expr.value)(f, out);
+        if (w === null && expr.where !== undefined) {
+          anyUnknown = true;
+          this.explain(expr.where)(f, out);
+        } else if (w === true && value !== undefined && expr.value !== undefined && value(f) === null) {
+          anyUnknown = true;
+          this.explain(expr.value)(f, out);
+        }
         f.elementPath = outerPath;
       }
       f.element = outer;
+      // Every element known: the aggregate itself has no value (`avg` of no element).
+      if (!anyUnknown) addCause(f, causeOfUnknown(expr));
     };
   }
 
@@ -248,11 +257,17 @@ export class ExprCompiler implements ExprContext, ExplainContext {
         return (f, out) => {
           explains ??= children.map((child) => this.explain(child));
           const values = f.values;
+          let anyUnknown = false;
           for (let i = 0; i < runs.length; i++) {
             const slot = slots[i] as number;
             const v = slot >= 0 ? (values[slot] ?? null) : (runs[i] as Closure)(f);
-            if (v === null) (explains[i] as Explain)(f, out);
+            if (v === null) {
+              anyUnknown = true;
+              (explains[i] as Explain)(f, out);
+            }
           }
+          // Every operand known: the operation itself had no value (a division by zero).
+          if (!anyUnknown) addCause(f, causeOfUnknown(expr));
         };
       }
     }

@@ -56,8 +56,11 @@ class ResultBuilder implements RuleSink {
   /** Records an unknown item with the input fields behind it (computed only now that it is known to be unknown). */
   unknown(id: string, cause: Expr): void {
     const missing: string[] = [];
+    const because: string[] = [];
+    this.frame.causes = because;
     this.compiler.explain(cause)(this.frame, missing);
-    this.unknownItems.push({ id, missing });
+    this.frame.causes = null;
+    this.unknownItems.push(because.length === 0 ? { id, missing } : { id, missing, because });
   }
 }
 

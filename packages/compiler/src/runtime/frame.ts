@@ -24,6 +24,11 @@ export class Frame {
   element: Value = null;
   /** The dotted path of the list being visited (`activities`), for `missing`; set only while explaining. */
   elementPath = "";
+  /**
+   * Where an explanation writes why an operation had no value although its
+   * operands had (a division by zero); set only while explaining.
+   */
+  causes: string[] | null = null;
   /** The raw values of the lead's top-level declared fields, as the reader found them. */
   readonly raws: unknown[];
 
@@ -46,6 +51,11 @@ export type Closure = (frame: Frame) => Value;
  * expression unknown into `out`, in first-seen order without duplicates.
  */
 export type Explain = (frame: Frame, out: string[]) => void;
+
+/** Records why an expression is unknown although its operands are not, while explaining. */
+export function addCause(frame: Frame, cause: string): void {
+  if (frame.causes !== null && !frame.causes.includes(cause)) frame.causes.push(cause);
+}
 
 /** Appends `item` to `out` unless it is already there. */
 export function addMissing(out: string[], item: string): void {
