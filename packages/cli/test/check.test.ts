@@ -12,12 +12,12 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 describe("qualify check", () => {
-  it("is quiet and exits 0 when every model is clean, searching directories recursively", () => {
+  it("says in one line that every model is clean, searching directories recursively, and exits 0", () => {
     const ws = workspace({ "models/a.qual": MINI_MODEL, "models/deep/b.qual": MINI_MODEL, "models/notes.txt": "not a model" });
     cleanup = ws.cleanup;
     const run = qualify(["check", "models"], { cwd: ws.dir });
     expect(run.stderr).toBe("");
-    expect(run.stdout).toBe("");
+    expect(run.stdout).toBe("✔ 2 files checked: no problems. Next: qualify test models\n");
     expect(run.code).toBe(0);
   });
 

@@ -16,3 +16,5 @@ export type { AnalyzeOptions, AnalyzeResult } from "./analyze.js";
 export { printDiagnostic } from "./diagnostics/print-diagnostic.js";
 export type { PrintOptions } from "./diagnostics/print-diagnostic.js";
 export { checkPattern } from "./checker/pattern-safety.js";
+export { findOrderingMistakes } from "./checker/ordering-findings.js";
+export type { DeclarationRef, OrderingFinding } from "./checker/ordering-findings.js";

@@ -22,7 +22,7 @@ export interface CheckCommandOptions {
 
 /**
  * `qualify check [paths...]`: parses and checks every model file found (a
- * directory is searched recursively). Quiet when all is well; otherwise the
+ * directory is searched recursively). One line when all is well; otherwise the
  * diagnostics and a summary line. Exit 1 on errors (or warnings with --strict).
  */
 export async function runCheck(paths: readonly string[], options: CheckCommandOptions, output: Output): Promise<ExitCodeValue> {
@@ -61,6 +61,9 @@ export async function runCheck(paths: readonly string[], options: CheckCommandOp
       const withProblems = results.filter((r) => r.diagnostics.length > 0).length;
       const summary = `${problemSummary(errors, warnings)} in ${plural(withProblems, "file")} (${plural(files.length, "file")} checked)`;
       output.line(errors > 0 ? output.color.red(output.color.bold(`✖ ${summary}`)) : output.color.yellow(`⚠ ${summary}`));
+    } else {
+      const where = paths.length > 0 ? paths.join(" ") : ".";
+      output.line(output.color.green(`✔ ${plural(files.length, "file")} checked: no problems. Next: qualify test ${where}`));
     }
   }
   return errors > 0 || (options.strict && warnings > 0) ? ExitCode.findings : ExitCode.ok;

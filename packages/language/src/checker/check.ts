@@ -10,6 +10,7 @@ import { checkCycles } from "./check-cycles.js";
 import { checkExpr } from "./check-expr.js";
 import type { ConstValue, ExprEnv } from "./check-expr.js";
 import { findNonConstant, foldConst } from "./consts.js";
+import { checkOrdering } from "./check-ordering.js";
 import { checkTiers } from "./check-tiers.js";
 import { checkBounds, checkDisqualifyReasons, checkRuleLabels } from "./check-scores.js";
 import { checkUnused } from "./check-unused.js";
@@ -103,7 +104,11 @@ function runChecks(ast: Model, options: CheckOptions): CheckResult {
       ...(use.implicit === undefined ? {} : { implicit: use.implicit }),
     })),
   };
-  if (sink.errorCount === 0) result.ir = lowerModel(ast, table, checked);
+  if (sink.errorCount === 0) {
+    result.ir = lowerModel(ast, table, checked);
+    // On the checked model: its consts are folded and its names resolved, so conditions compare as values.
+    checkOrdering(result.ir, report);
+  }
   return result;
 }
 

@@ -262,6 +262,24 @@ export const CATALOG = {
     format: (name: string, always: string) =>
       `the tier ${q(name)} can never be reached: the tier ${q(always)} above it has the condition \`true\``,
   },
+  tierShadowed: {
+    code: "QUAL412", severity: "warning", title: "Tier whose condition implies an earlier tier's",
+    format: (name: string, earlier: string) =>
+      `the tier ${q(name)} can never be chosen: whenever its condition is true, the condition of ${q(earlier)} above it is true too, and the first tier that matches wins; move ${q(name)} above ${q(earlier)} if it is the narrower one`,
+  },
+  neverTrue: {
+    code: "QUAL413", severity: "warning", title: "Condition that can never be true",
+    format: (what: string, why: string) => `${what} can never be true: ${why}`,
+  },
+  duplicateCondition: {
+    code: "QUAL414", severity: "warning", title: "Same condition twice",
+    format: (what: string, other: string) => `${what} has the same condition as ${other}`,
+  },
+  knockoutImplied: {
+    code: "QUAL415", severity: "warning", title: "Knockout covered by another knockout",
+    format: (reason: string, other: string) =>
+      `the knockout "${reason}" never fires alone: whenever it does, "${other}" fires too; merge them or narrow one`,
+  },
   atLeastNotConstant: {
     code: "QUAL406", severity: "error", title: "`at least N` with N not a whole number known in advance",
     format: (why: string) => `in \`at least N of (...)\`, N must be a whole number written in the model (or a const), but ${why}`,
