@@ -20,7 +20,7 @@ export function generateLargeModel(lines = 2000): string {
     for (let r = 0; r < rulesPerGroup && out.length < lines - 14; r++) {
       const field = (group * rulesPerGroup + r) % fieldCount;
       const kind = field % 3;
-      const condition = kind === 0 ? `f${field} >= ${r * 10}` : kind === 1 ? `f${field} ends with "@x${r}.example"` : `f${field}`;
+      const condition = kind === 0 ? `f${field} >= ${r * 10}` : kind === 1 ? `f${field} ends with "@x${r}.example"` : r < fieldCount ? `f${field}` : `not f${field}`;
       out.push(`  "Rule ${group}-${r}": +${(r % 9) + 1} when ${condition}`);
     }
     out.push("}", "");
