@@ -78,6 +78,34 @@ describe("completion", () => {
     expect(list.items.find((i) => i.label === "employees")?.documentation).toContain("Headcount");
   });
 
+  it("offers the element fields of a list of records inside its `where` and after `list.`, and sets and Qual 2 functions", () => {
+    const events = `model ev "Events"
+input {
+  email: text
+  activities: list of { kind: text "What happened"  at: date }
+  deals: list of { amount: number  stage: text }
+}
+set engaged = (webinar, demo)
+criterion webinar "Webinar" = any of activities where kind = "webinar"
+criterion demo "Demo" = count of activities where ki
+score won "Won" = sum of deals.
+tier lead "Lead" otherwise
+`;
+    const service = serviceWith(events);
+    const inWhere = service.completions(URI, offsetOf(events, "where ki", 8)).items;
+    const sorted = [...inWhere].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    expect(sorted.slice(0, 2).map((i) => i.label).sort()).toEqual(["at", "kind"]);
+    expect(inWhere.find((i) => i.label === "kind")?.documentation).toBe("What happened");
+    expect(inWhere.find((i) => i.label === "amount")).toBeUndefined();
+    expect(inWhere.find((i) => i.label === "engaged")?.kind).toBe("set");
+    for (const fn of ["domain", "trim", "length"]) expect(inWhere.find((i) => i.label === fn)?.kind).toBe("function");
+    const afterDot = service.completions(URI, offsetOf(events, "deals.\n", 6)).items.map((i) => i.label).sort();
+    expect(afterDot).toEqual(["amount", "stage"]);
+    // Outside any `where`, element fields are not offered.
+    const outside = service.completions(URI, offsetOf(events, "= sum", 2)).items.map((i) => i.label);
+    expect(outside).not.toContain("kind");
+  });
+
   it("offers type words after `name:` in the input block", () => {
     const text = CLEAN_MODEL.replace("  role: text?", "  seats: \n  role: text?");
     const service = serviceWith(text);

@@ -44,6 +44,9 @@ export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
   { name: "days_since", signature: "days_since(date) -> number", doc: "Days from the date to the evaluation time (fractional when times are given)." },
   { name: "days_until", signature: "days_until(date) -> number", doc: "Days from the evaluation time to the date: the negation of `days_since`." },
   { name: "decay", signature: "decay(days, half_life) -> number", doc: "0.5 ^ (days / half_life): a weight that halves every `half_life` days." },
+  { name: "domain", signature: "domain(text) -> text", doc: "The part of an email address after its last `@`, in lower case; unknown without an `@`." },
+  { name: "trim", signature: "trim(text) -> text", doc: "The text without white space at its start and end." },
+  { name: "length", signature: "length(text or list) -> number", doc: "How many characters a text has, or how many elements a list has." },
 ];
 
 /** A keyword offered by completion, with the snippet it inserts and what it means. */

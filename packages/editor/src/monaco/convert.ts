@@ -75,6 +75,8 @@ export function toCompletionKind(monaco: MonacoApi, kind: CompletionKind): Monac
       return kinds.Field;
     case "const":
       return kinds.Constant;
+    case "set":
+      return kinds.Enum;
     case "let":
       return kinds.Variable;
     case "criterion":

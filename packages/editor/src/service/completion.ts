@@ -8,7 +8,7 @@ import { dottedPathBefore, isInCommentOrString, isLineStart, isTypePosition, lin
 import type { CompletionEntry, CompletionKind, CompletionList } from "./types.js";
 
 /** The kinds of symbol that can be named in an expression (tiers cannot). */
-const EXPRESSION_KINDS = new Set<SymbolInfo["kind"]>(["field", "const", "let", "criterion", "score"]);
+const EXPRESSION_KINDS = new Set<SymbolInfo["kind"]>(["field", "const", "set", "let", "criterion", "score"]);
 
 /**
  * The completion proposals at `offset`: after `record.` the record's fields;
@@ -29,6 +29,9 @@ export function completeAt(doc: QualDocument, offset: number): CompletionList {
 
   const atLineStart = isLineStart(text, word.start);
   const items: CompletionEntry[] = [];
+  // Inside `of LIST where ...`, the fields of LIST's elements are in scope and come first.
+  const list = aggregateListBefore(text, word.start);
+  if (list !== undefined) items.push(...elementFieldsOf(doc.symbols, list));
   for (const symbol of doc.symbols) {
     if (EXPRESSION_KINDS.has(symbol.kind) && !symbol.name.includes(".")) items.push(symbolEntry(symbol, "1"));
   }
@@ -84,13 +87,35 @@ function fieldsOfRecord(symbols: readonly SymbolInfo[], path: string): Completio
     const rest = symbol.name.slice(prefix.length);
     if (rest.length > 0 && !rest.includes(".")) entries.set(rest, { ...symbolEntry(symbol, "0"), label: rest, insertText: rest });
   }
-  const record = symbols.find((s) => s.kind === "field" && s.name === path)?.type;
+  const found = symbols.find((s) => s.kind === "field" && s.name === path)?.type;
+  // `deals.amount`: a list of records names its elements' fields (`sum of deals.amount`).
+  const record = found?.kind === "list" ? found.element : found;
   if (record?.kind === "record") {
     for (const field of record.fields) {
       if (!entries.has(field.name)) entries.set(field.name, fieldEntry(field, `${path}.${field.name}`));
     }
   }
   return [...entries.values()];
+}
+
+/**
+ * The list of the innermost `of LIST where` that the text before `offset`
+ * is in, within the current declaration (the lines since the last one that
+ * starts a declaration).
+ */
+function aggregateListBefore(text: string, offset: number): string | undefined {
+  const before = text.slice(0, offset);
+  const starts = [...before.matchAll(/^(?:criterion|score|let|tier|disqualify|const|set)\b/gm)];
+  const declaration = before.slice(starts.at(-1)?.index ?? 0);
+  const wheres = [...declaration.matchAll(/\bof\s+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s+where\b/g)];
+  return wheres.at(-1)?.[1];
+}
+
+/** The fields of the elements of a list of records, for completion inside its `where`. */
+function elementFieldsOf(symbols: readonly SymbolInfo[], list: string): CompletionEntry[] {
+  const type = symbols.find((s) => s.kind === "field" && s.name === list)?.type;
+  if (type?.kind !== "list" || type.element.kind !== "record") return [];
+  return type.element.fields.map((field) => ({ ...fieldEntry(field, `${list}.${field.name}`), detail: `field of each ${list} element: ${typeToString(field.type)}` }));
 }
 
 function symbolEntry(symbol: SymbolInfo, rank: string): CompletionEntry {

@@ -9,7 +9,7 @@ import type { LeadIssue } from "@qualify/compiler";
  */
 
 /** What a completion item stands for; drives its icon. */
-export type CompletionKind = "keyword" | "type" | "function" | "field" | "const" | "let" | "criterion" | "score";
+export type CompletionKind = "keyword" | "type" | "function" | "field" | "const" | "set" | "let" | "criterion" | "score";
 
 /** One completion proposal. */
 export interface CompletionEntry {
