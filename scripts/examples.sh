@@ -6,11 +6,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
 qualify() { node packages/cli/bin/qualify.js "$@"; }
 out=.tmp/examples
-mkdir -p "$out"
+rm -rf "$out" && mkdir -p "$out"
 
 echo "== qualify check examples"
 qualify check examples
-echo "all models check clean"
 
 echo
 echo "== qualify test examples"

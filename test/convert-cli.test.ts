@@ -31,7 +31,7 @@ describe("qualify convert", () => {
     expect(yaml).toMatch(/^model: inbound$/m);
     expect(JSON.parse(readFileSync(join(dir, "inbound.qual.json"), "utf8")).model).toBe("inbound");
     const check = run("check", "inbound.qual.yaml", "inbound.qual.json");
-    expect(check.stdout + check.stderr).toBe("");
+    expect(check.stdout + check.stderr).toBe("✔ 2 files checked: no problems. Next: qualify test inbound.qual.yaml inbound.qual.json\n");
     expect(check.code).toBe(0);
   });
 

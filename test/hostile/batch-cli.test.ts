@@ -37,9 +37,10 @@ describe("qualify score as a process", () => {
         writeFileSync(join(dir, input), file.text);
         const result = qualify(["score", "batch.qual", "--in", input, "--out", out, "--errors", errors, "--now", "2026-11-01", "--workers", workers]);
         expect(result.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
-        expect(result.code).toBe(0);
         const scored = file.rows.filter((r) => r.fate === "scored").map((r) => r.id);
         const rejected = file.rows.filter((r) => r.fate === "rejected").map((r) => r.id);
+        // A run that scored nothing fails; any other completed run succeeds.
+        expect(result.code).toBe(file.rows.length > 0 && scored.length === 0 ? 1 : 0);
         expect(result.stderr).toContain(`${file.rows.length} rows read: ${scored.length} scored, ${rejected.length} rejected`);
         expect(parseCsv(readFileSync(join(dir, out), "utf8"), { columns: true }).map((r) => r["id"])).toEqual(scored);
         const errorRows = readFileSync(join(dir, errors), "utf8").split("\n").filter((l) => l !== "");
@@ -66,7 +67,7 @@ describe("an interrupted qualify score leaves no output file that looks complete
 
   /** Starts a run, waits until it has written part of its output, then sends `signal`. */
   async function interrupt(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-    const child = spawn(process.execPath, [BIN, "score", "batch.qual", "--in", "big.csv", "--out", out, "--errors", `${out}.errors.jsonl`], {
+    const child = spawn(process.execPath, [BIN, "score", "batch.qual", "--in", "big.csv", "--out", out, "--errors", `${out}.errors.jsonl`, "--force"], {
       cwd: dir,
       env: ENV,
       stdio: ["ignore", "ignore", "pipe"],

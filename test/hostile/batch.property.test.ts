@@ -71,7 +71,8 @@ function expectNothingLost(rows: readonly GeneratedRow[], run: RunOutput, output
   const scored = rows.filter((r) => r.fate === "scored").map((r) => r.id);
   const rejected = rows.filter((r) => r.fate === "rejected").map((r) => r.id);
   // Counts add up, and match what was sent.
-  expect(run.stats).toEqual({ read: rows.length, scored: scored.length, rejected: rejected.length });
+  expect(run.stats).toMatchObject({ read: rows.length, scored: scored.length, rejected: rejected.length });
+  expect([...run.stats.tiers.values()].reduce((a, b) => a + b, 0)).toBe(scored.length);
   // Every row exactly once, in input order, on the side it belongs to.
   expect(outputIds(run.text, outputFormat)).toEqual(scored);
   expect(run.rejected.map(rejectedId)).toEqual(rejected);

@@ -11,6 +11,7 @@ import { runTest } from "./commands/test.js";
 import { DIAGNOSTIC_FORMATS } from "./diagnostics-format.js";
 import type { DiagnosticFormat } from "./diagnostics-format.js";
 import { ExitCode, ReportedFailure, UsageError } from "./exit-codes.js";
+import { addHelpExamples } from "./help-examples.js";
 import type { ExitCodeValue } from "./exit-codes.js";
 import type { Output } from "./output.js";
 
@@ -105,11 +106,13 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--now <iso>", "evaluation time (default: the start of the run)")
     .option("--workers <n>", "score on N worker threads", "1")
     .option("--strict", "exit 1 when any row was rejected", false)
+    .option("--force", "replace the --out file if it exists", false)
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });
 
   registerConvertCommand(program, output, set);
+  addHelpExamples(program);
   return program;
 }
 

@@ -42,7 +42,9 @@ describe("qualify score", () => {
     ]);
     expect(rows[0]?.["reasons"]).toBe("fit: Big budget +20; Mid-market +15; Home market +5; Has pains +10");
     expect(rows[2]?.["reasons"]).toMatch(/^disqualified: Opted out; fit: /);
-    expect(run.stderr.trim().split("\n").at(-1)).toBe("4 rows read: 3 scored, 1 rejected (see errors.jsonl)");
+    expect(run.stderr).toContain("\n4 rows read: 3 scored, 1 rejected (see errors.jsonl)\n");
+    expect(run.stderr).toContain("tiers: hot 1 (33.3%), cold 1 (33.3%), disqualified 1 (33.3%)");
+    expect(run.stderr.trim().split("\n").at(-1)).toBe("scored rows: scored.csv");
     const errors = jsonLines(readFileSync(ws.path("errors.jsonl"), "utf8"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({
@@ -76,8 +78,8 @@ describe("qualify score", () => {
     const run = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "out.csv"], { cwd: ws.dir });
     expect(run.stderr).toMatch(/row 3 \(line 4\) rejected:\n {2}budget: /);
     expect(run.stderr).toContain("4 rows read: 3 scored, 1 rejected (listed above)");
-    const json = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "out.csv", "--errors", "-"], { cwd: ws.dir });
-    expect(JSON.parse(json.stderr.split("\n")[0] ?? "")).toMatchObject({ row: 3, line: 4, errors: [{ path: "budget" }] });
+    const json = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "out.csv", "--errors", "-", "--force"], { cwd: ws.dir });
+    expect(JSON.parse(json.stderr.split("\n").find((l) => l.startsWith("{")) ?? "")).toMatchObject({ row: 3, line: 4, errors: [{ path: "budget" }] });
     expect(readdirSync(ws.dir)).not.toContain("-");
   });
 
@@ -85,7 +87,9 @@ describe("qualify score", () => {
     const ws = workspace({ "mini.qual": MINI_MODEL, "leads.csv": "budget,pains\n5,\n" });
     cleanup = ws.cleanup;
     const run = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "out.csv", "--errors", "e.jsonl"], { cwd: ws.dir });
-    expect(run.code).toBe(0);
+    // Nothing could be scored: the run fails, so a job scoring nothing never looks green.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("no row could be scored");
     expect(jsonLines(readFileSync(ws.path("e.jsonl"), "utf8"))[0]).toMatchObject({ row: 1, errors: [{ path: "pains" }] });
     expect(readFileSync(ws.path("out.csv"), "utf8")).toBe("budget,pains,tier,fit,reasons\n");
   });
@@ -123,7 +127,8 @@ describe("qualify score", () => {
     });
     expect(run.code).toBe(0);
     expect(jsonLines(run.stdout)).toEqual([{ budget: "50000", pains: "a;b", tier: "warm", fit: 30, reasons: "fit: Big budget +20; Home market +5; Has pains +10" }]);
-    expect(run.stderr.trim()).toBe("1 rows read: 1 scored, 0 rejected");
+    expect(run.stderr).toContain("1 rows read: 1 scored, 0 rejected\ntiers: warm 1 (100.0%)\n");
+    expect(run.stderr).toMatch(/^not in the input: role, .*company\.employees.* — read as missing$/m);
   });
 
   it("maps CRM columns and values to model fields with --map", () => {
@@ -219,7 +224,7 @@ describe("qualify score", () => {
     const two = qualify(["score", "mini.qual", "--in", "leads.csv", "--out", "two.csv", "--workers", "2"], { cwd: ws.dir });
     expect(one.code).toBe(0);
     expect(two.code).toBe(0);
-    expect(two.stderr.trim()).toBe("3000 rows read: 3000 scored, 0 rejected");
+    expect(two.stderr).toContain("3000 rows read: 3000 scored, 0 rejected\n");
     expect(readFileSync(ws.path("two.csv"), "utf8")).toBe(readFileSync(ws.path("one.csv"), "utf8"));
   });
 

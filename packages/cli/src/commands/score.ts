@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { readsEvaluationTime } from "@qualify/ir";
 import { describeIoError } from "qualify/node";
 import { createAtomicFile } from "../atomic-writer.js";
 import type { AtomicFile } from "../atomic-writer.js";
@@ -12,6 +13,7 @@ import { loadModelForCommand } from "../load-model.js";
 import type { Output } from "../output.js";
 import { createBatchScorer } from "../score/batch-scorer.js";
 import type { BatchScorer } from "../score/batch-scorer.js";
+import { checkColumns, undatedFields } from "../score/column-check.js";
 import { CsvHeaderError } from "../score/csv-records.js";
 import { readFieldMap } from "../score/field-map.js";
 import { planFieldSources } from "../score/field-sources.js";
@@ -32,6 +34,8 @@ export interface ScoreCommandOptions {
   readonly workers?: string;
   /** Exit 1 when any row was rejected. */
   readonly strict?: boolean;
+  /** Replace an existing `--out` file. */
+  readonly force?: boolean;
 }
 
 /**
@@ -53,10 +57,16 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
   }
   // One evaluation time for the whole run, so rows scored a second apart agree.
   const now = parseNowOption(options.now) ?? new Date().toISOString();
+  const nowNote = options.now === undefined ? `${now} (now: pass --now to fix it)` : String(now);
   if (options.in !== "-") await assertReadable(options.in);
+  if (outPath !== "-" && options.force !== true && (await exists(outPath))) {
+    throw new UsageError(`${outPath} already exists; pass --force to replace it, or --out another file`);
+  }
   const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
   const model = await loadModelForCommand(modelPath, output);
-  if (map) planFieldSources(model.ir.inputs, map, options.map);
+  const sources = planFieldSources(model.ir.inputs, map, options.map);
+  const inputName = options.in === "-" ? "the input" : options.in;
+  let undated: string[] = [];
 
   const files: AtomicFile[] = [];
   let scorer: BatchScorer | undefined;
@@ -69,14 +79,20 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     if (errorsFile) files.push(errorsFile);
     scorer = createBatchScorer({ ir: model.ir, outputFormat, ...(map ? { map: [...map.fields] } : {}), now }, workers);
 
+    const terminalErrors = new RejectedSummary();
     const reject = async (row: RejectedRow): Promise<void> => {
       if (errorsFile) {
         if (!errorsFile.stream.write(`${JSON.stringify(row)}\n`)) await once(errorsFile.stream, "drain");
       } else if (errorsToStderr) {
         output.err.write(`${JSON.stringify(row)}\n`);
-      } else {
+      } else if (terminalErrors.add(row)) {
         output.note(describeRejected(row));
       }
+    };
+    const checkHeader = (columns: readonly string[]): void => {
+      const { unfed } = checkColumns(columns, sources, map, inputName);
+      if (unfed.length > 0) output.note(`not in the input: ${unfed.join(", ")} — read as missing`);
+      undated = undatedFields(model.ir, unfed);
     };
     const input = options.in === "-" ? process.stdin : createReadStream(options.in);
     input.setEncoding("utf8");
@@ -89,11 +105,22 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
       scorer,
       reject,
       progress: (s) => progress.update(s),
+      checkHeader,
     });
     progress.stop();
     for (const file of files) await file.commit();
-    const where = stats.rejected > 0 ? (errorsFile ? ` (see ${options.errors})` : " (listed above)") : "";
+    for (const line of terminalErrors.summary()) output.note(line);
+    const where = stats.rejected > 0 ? (errorsFile ? ` (see ${options.errors})` : errorsToStderr ? " (listed above)" : terminalErrors.where()) : "";
     output.note(`${stats.read} rows read: ${stats.scored} scored, ${stats.rejected} rejected${where}`);
+    if (stats.scored > 0) output.note(`tiers: ${tierOrder(model.ir, stats.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, stats.scored)})`).join(", ")}`);
+    if (readsEvaluationTime(model.ir)) output.note(`evaluation time: ${nowNote}`);
+    if (undated.length > 0) output.note(`no dates at all for: ${undated.join(", ")} (not in the input), so the date tests on them are unknown for every row`);
+    output.note(outPath === "-" ? "scored rows went to stdout" : `scored rows: ${outPath}`);
+    // Nothing scored is a failed run whatever --strict says: a job that scores nothing must not look green.
+    if (stats.read > 0 && stats.scored === 0) {
+      output.note(`no row could be scored: fix the rows' problems above${map === undefined ? " (or pass --map to read your columns)" : ""}`);
+      return ExitCode.findings;
+    }
     return options.strict === true && stats.rejected > 0 ? ExitCode.findings : ExitCode.ok;
   } catch (error) {
     progress.stop();
@@ -107,6 +134,61 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     throw error;
   } finally {
     await scorer?.close();
+  }
+}
+
+/** The tiers seen, in the model's order, `disqualified` last. */
+function tierOrder(ir: { readonly tiers: readonly { readonly id: string }[] }, counts: ReadonlyMap<string, number>): [string, number][] {
+  const order = [...ir.tiers.map((t) => t.id), "disqualified"];
+  return [...counts].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `22.7%` */
+function share(n: number, total: number): string {
+  return `${((100 * n) / total).toFixed(1)}%`;
+}
+
+/**
+ * Rejected rows on the terminal (no `--errors`): the first few in full, then
+ * counts by field and problem, so a file of bad rows does not flood the
+ * screen; `--errors FILE` keeps every one.
+ */
+class RejectedSummary {
+  static readonly SHOWN = 5;
+  private count = 0;
+  private readonly problems = new Map<string, number>();
+
+  /** Counts a row; true when it should be shown in full. */
+  add(row: RejectedRow): boolean {
+    this.count++;
+    if (this.count <= RejectedSummary.SHOWN) return true;
+    for (const e of row.errors) {
+      const key = e.path ? `${e.path}: expected ${e.expected}` : e.message;
+      this.problems.set(key, (this.problems.get(key) ?? 0) + 1);
+    }
+    return false;
+  }
+
+  summary(): string[] {
+    if (this.count <= RejectedSummary.SHOWN) return [];
+    const lines = [`… and ${this.count - RejectedSummary.SHOWN} more rejected rows, by problem:`];
+    const sorted = [...this.problems].sort((a, b) => b[1] - a[1]);
+    for (const [problem, n] of sorted.slice(0, 10)) lines.push(`  ${n} × ${problem}`);
+    if (sorted.length > 10) lines.push(`  … ${sorted.length - 10} other problems`);
+    return lines;
+  }
+
+  where(): string {
+    return this.count <= RejectedSummary.SHOWN ? " (listed above)" : " (the first above; pass --errors FILE to keep them all)";
   }
 }
 

@@ -35,6 +35,8 @@ export interface BatchResult {
   readonly rejected: readonly RejectedRow[];
   readonly read: number;
   readonly scored: number;
+  /** How many of the scored rows got each tier. */
+  readonly tiers: Readonly<Record<string, number>>;
 }
 
 /**
@@ -78,6 +80,7 @@ export class BatchProcessor {
     const plainCells = batch.format === "csv" && !batch.records.some((r) => r.text.includes("\r"));
     const rows: string[] = [];
     const rejected: RejectedRow[] = [];
+    const tiers: Record<string, number> = Object.create(null) as Record<string, number>;
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as InputRecord;
       if ("error" in record) {
@@ -90,11 +93,12 @@ export class BatchProcessor {
         rejected.push({ row: record.row, line: record.line, input: inputObject(record, columns), errors: outcome.errors });
         continue;
       }
+      tiers[outcome.tier] = (tiers[outcome.tier] ?? 0) + 1;
       // CSV records map one to one onto the batch's raw records (parseCsvBatch keeps order and count);
       // a plain record's own text is passed so its cells need not be written again.
       rows.push(this.outputFormat === "csv" ? this.csvLine(record, plainCells ? batch.records[i]?.text : undefined, outcome) : `${JSON.stringify(this.jsonRow(record, columns, outcome))}\n`);
     }
-    return { text: rows.join(""), rejected, read: records.length, scored: rows.length };
+    return { text: rows.join(""), rejected, read: records.length, scored: rows.length, tiers: { ...tiers } };
   }
 
   /**

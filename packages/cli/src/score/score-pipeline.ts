@@ -18,6 +18,8 @@ export interface ScoreStats {
   read: number;
   scored: number;
   rejected: number;
+  /** Scored rows by tier, in the order tiers were first seen. */
+  tiers: Map<string, number>;
 }
 
 /** Everything one scoring run needs. */
@@ -33,6 +35,8 @@ export interface ScoreRun {
   readonly reject: (row: RejectedRow) => void | Promise<void>;
   /** Called after each batch. */
   readonly progress?: (stats: Readonly<ScoreStats>) => void;
+  /** Called with the CSV header before any row is scored; may throw to stop the run. */
+  readonly checkHeader?: (columns: readonly string[]) => void;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface ScoreRun {
  * time, and the output stream's backpressure pauses reading.
  */
 export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
-  const stats: ScoreStats = { read: 0, scored: 0, rejected: 0 };
+  const stats: ScoreStats = { read: 0, scored: 0, rejected: 0, tiers: new Map() };
   const batches: AsyncIterable<RawBatch> = run.inputFormat === "csv" ? csvRawBatches(run.input) : jsonlRawBatches(run.input);
   let headerWritten = false;
   // The CSV header goes out once, before the first rows (or alone for an input without rows).
@@ -61,12 +65,16 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
       stats.read += result.read;
       stats.scored += result.scored;
       stats.rejected += result.rejected.length;
+      for (const [tier, count] of Object.entries(result.tiers)) stats.tiers.set(tier, (stats.tiers.get(tier) ?? 0) + count);
       for (const row of result.rejected) await run.reject(row);
       if (head !== "") yield head;
       if (result.text.length > 0) yield result.text;
       run.progress?.(stats);
     }
+    let headerChecked = false;
     for await (const batch of batches) {
+      if (!headerChecked && batch.columns !== undefined) run.checkHeader?.(batch.columns);
+      headerChecked = true;
       const result = run.scorer.process(batch);
       // Awaited later, in order; this keeps an early failure from being reported as unhandled.
       result.catch(() => undefined);

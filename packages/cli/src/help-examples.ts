@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+
+/**
+ * One or two example invocations per command, shown at the end of its
+ * `--help`: people learn a command from an example faster than from its
+ * option list. A test checks that every command has one.
+ */
+export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  check: ["qualify check examples", "qualify check models --format github --strict"],
+  test: ["qualify test examples", "qualify test examples/bant.test.yaml --coverage"],
+  fmt: ["qualify fmt models", "qualify fmt --check models"],
+  compile: ["qualify compile examples/bant.qual -o bant.json"],
+  schema: ["qualify schema examples/bant.qual > lead.schema.json"],
+  explain: [
+    `qualify explain examples/inbound.qual --lead '{"email":"ann@acme.example","page_views_30d":12}' --now 2026-11-01`,
+    "qualify explain examples/bant.qual --lead lead.json --json",
+  ],
+  score: [
+    "qualify score examples/inbound.qual --in examples/data/leads.jsonl --out scored.csv --now 2026-11-01",
+    "qualify score examples/x-education.qual --in leads.csv --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl",
+  ],
+  convert: ["qualify convert examples/bant.qual --to yaml", "qualify convert bant.qual.yaml --to qual -o bant.qual"],
+};
+
+/** Adds the examples of {@link HELP_EXAMPLES} to the help of each command that has some. */
+export function addHelpExamples(program: Command): void {
+  for (const command of program.commands) {
+    const examples = HELP_EXAMPLES[command.name()];
+    if (examples === undefined) continue;
+    command.addHelpText("after", `\nExample${examples.length > 1 ? "s" : ""}:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n`);
+  }
+}
