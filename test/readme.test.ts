@@ -64,12 +64,21 @@ describe("the README", () => {
   });
 
   it("shows explain's output as the README's explain command prints it", () => {
-    const command = readme.split("\n").find((line) => line.startsWith("pnpm qualify explain "));
-    const parts = command?.match(/^pnpm qualify explain (\S+) --lead '([^']*)' --now (\S+)$/);
+    const command = readme.split("\n").find((line) => line.startsWith("npx qualify explain "));
+    const parts = command?.match(/^npx qualify explain (\S+) --lead '([^']*)' --now (\S+)$/);
     expect(parts, `the README's explain command: ${command}`).toBeTruthy();
     const [, model, lead, now] = parts as RegExpMatchArray;
     const cli = join(root, "packages/cli/bin/qualify.js");
     const printed = execFileSync(process.execPath, [cli, "explain", model, "--lead", lead, "--now", now], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
     expect(blockAfter("`explain` shows the tier", "")).toBe(printed);
+  });
+
+  it("runs its CLI as the linked `qualify` bin from any folder, with clean stdout and paths from that folder", () => {
+    const shown = readme.split("\n").filter((line) => /^(npx|pnpm|npm run) qualify /.test(line));
+    expect(shown.length).toBeGreaterThan(5);
+    for (const line of shown) expect(line, "README CLI lines use `npx qualify`").toMatch(/^npx qualify /);
+    const bin = join(root, "node_modules/.bin/qualify");
+    const ir = execFileSync(bin, ["compile", "bant.qual"], { cwd: join(root, "examples"), encoding: "utf8" });
+    expect(JSON.parse(ir)).toMatchObject({ format: "qualify-ir", id: "bant" });
   });
 });
