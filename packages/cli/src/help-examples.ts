@@ -13,7 +13,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   schema: ["qualify schema examples/bant.qual > lead.schema.json"],
   explain: [
     `qualify explain examples/inbound.qual --lead '{"email":"ann@acme.example","page_views_30d":12}' --now 2026-11-01`,
-    "qualify explain examples/bant.qual --lead lead.json --json",
+    "qualify explain examples/x-education.qual --in examples/data/x-education-sample.csv --row 7 --map examples/data/x-education.map.yaml",
   ],
   score: [
     "qualify score examples/inbound.qual --in examples/data/leads.jsonl --out scored.csv --now 2026-11-01",

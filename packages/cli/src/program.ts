@@ -86,10 +86,13 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .command("explain")
     .description("evaluate one lead and explain the result")
     .argument("<model>", "the model file")
-    .requiredOption("--lead <json|file|->", "the lead: inline JSON, a JSON file, or - for stdin")
+    .option("--lead <json|file|->", "the lead: inline JSON, a JSON file, or - for stdin")
+    .option("--in <file>", "take the lead from a CSV or JSON Lines file instead (with --row)")
+    .option("--row <n>", "the data row of --in to explain (1 = first row after the header, as score's --errors numbers them)")
+    .option("--map <file>", "with --in: the column map, as score reads it")
     .option("--now <iso>", "evaluation time (default: now)")
     .option("--json", "print the raw result JSON", false)
-    .action(async (model: string, opts: { lead: string; now?: string; json: boolean }) => {
+    .action(async (model: string, opts: { lead?: string; in?: string; row?: string; map?: string; now?: string; json: boolean }) => {
       set(await runExplain(model, opts, output));
     });
 

@@ -83,6 +83,28 @@ tier lead "Lead" otherwise
     expect(JSON.parse(json.stdout).unknown).toEqual([{ id: "rate", missing: [], because: ["division by zero"] }]);
   });
 
+  it("explains a row of a CSV or JSON Lines file with --in and --row, through the map as score reads it", () => {
+    const csv = "Name,Budget USD,Pain Points,Staff\nAda,50000,churn;cost,200\nBob,100,x,\n";
+    const map = "fields:\n  budget: Budget USD\n  pains: Pain Points\n  company.employees: Staff\n";
+    const jsonl = `${JSON.stringify({ budget: 100, pains: ["x"] })}\n${JSON.stringify({ budget: 50000, role: "CFO", pains: ["a"] })}\n`;
+    const ws = workspace({ "mini.qual": MINI_MODEL, "crm.csv": csv, "fields.yaml": map, "leads.jsonl": jsonl });
+    cleanup = ws.cleanup;
+    const first = qualify(["explain", "mini.qual", "--in", "crm.csv", "--row", "1", "--map", "fields.yaml", "--json"], { cwd: ws.dir });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ scores: { fit: 30 }, criteria: { big: true } });
+    expect(first.stderr).toContain('row 1 of crm.csv, read through fields.yaml: {"budget":50000,"pains":["churn","cost"],"company":{"employees":200}}');
+    const second = qualify(["explain", "mini.qual", "--in", "crm.csv", "--row", "2", "--map", "fields.yaml"], { cwd: ws.dir });
+    expect(second.stdout).toMatch(/big "Big budget": no/);
+    const json = qualify(["explain", "mini.qual", "--in", "leads.jsonl", "--row", "2", "--json"], { cwd: ws.dir });
+    expect(JSON.parse(json.stdout)).toMatchObject({ criteria: { big: true, decider: true } });
+    const past = qualify(["explain", "mini.qual", "--in", "crm.csv", "--row", "9"], { cwd: ws.dir });
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain("crm.csv has 2 rows after its header; there is no row 9");
+    const both = qualify(["explain", "mini.qual", "--in", "crm.csv", "--row", "1", "--lead", "{}"], { cwd: ws.dir });
+    expect(both.code).toBe(2);
+    expect(qualify(["explain", "mini.qual", "--in", "crm.csv"], { cwd: ws.dir }).stderr).toContain("--in needs --row N");
+  });
+
   it("prints the raw result with --json and reads the lead from a file, with --now", () => {
     const ws = workspace({ "dated.qual": DATED_MODEL, "lead.json": '{"last_seen": "2026-10-20"}' });
     cleanup = ws.cleanup;
@@ -124,6 +146,6 @@ tier lead "Lead" otherwise
     expect(badNow.stderr).toContain('--now "yesterday" is not a date');
     const noLead = qualify(["explain", "mini.qual"], { cwd: ws.dir });
     expect(noLead.code).toBe(2);
-    expect(noLead.stderr).toMatch(/required option '--lead/);
+    expect(noLead.stderr).toMatch(/give the lead with --lead JSON\|file\|-, or a row of a file with --in FILE --row N/);
   });
 });

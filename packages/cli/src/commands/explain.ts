@@ -1,7 +1,8 @@
 import { InvalidLeadError } from "@qualify/compiler";
 import type { EvaluationResult, ModelIR, ScoreRange, UnknownItem } from "@qualify/ir";
 import { DISQUALIFIED_TIER } from "@qualify/ir";
-import { ExitCode } from "../exit-codes.js";
+import { ExitCode, UsageError } from "../exit-codes.js";
+import { leadFromRow } from "./lead-from-row.js";
 import type { ExitCodeValue } from "../exit-codes.js";
 import { parseNowOption, readLeadOption } from "../lead-input.js";
 import { loadModelForCommand } from "../load-model.js";
@@ -10,7 +11,11 @@ import type { Output } from "../output.js";
 /** Options of `qualify explain`. */
 export interface ExplainCommandOptions {
   /** Inline JSON, `-` or a JSON file. */
-  readonly lead: string;
+  readonly lead?: string;
+  /** A CSV or JSON Lines file to take the lead from, with `row` (and `map`, as `score` reads it). */
+  readonly in?: string;
+  readonly row?: string;
+  readonly map?: string;
   readonly now?: string;
   /** Print the raw result JSON instead of the breakdown. */
   readonly json: boolean;
@@ -24,8 +29,13 @@ export interface ExplainCommandOptions {
  */
 export async function runExplain(modelPath: string, options: ExplainCommandOptions, output: Output): Promise<ExitCodeValue> {
   const now = parseNowOption(options.now);
-  const lead = await readLeadOption(options.lead);
+  if ((options.lead === undefined) === (options.in === undefined)) throw new UsageError("give the lead with --lead JSON|file|-, or a row of a file with --in FILE --row N");
+  if (options.in === undefined && (options.row !== undefined || options.map !== undefined)) throw new UsageError("--row and --map go with --in FILE");
+  const row = options.in === undefined ? undefined : parseRow(options.row);
+  const inline = options.lead === undefined ? undefined : await readLeadOption(options.lead);
   const model = await loadModelForCommand(modelPath, output);
+  const lead = options.in === undefined ? inline : await leadFromRow(model.ir, { file: options.in, row: row as number, ...(options.map === undefined ? {} : { map: options.map }) });
+  if (options.in !== undefined) output.note(`row ${row} of ${options.in}${options.map === undefined ? "" : `, read through ${options.map}`}: ${JSON.stringify(lead)}`);
   let result: EvaluationResult;
   try {
     result = model.compiled.evaluate(lead, now === undefined ? {} : { now });
@@ -38,6 +48,13 @@ export async function runExplain(modelPath: string, options: ExplainCommandOptio
   if (options.json) output.line(JSON.stringify(result, null, 2));
   else output.line(renderExplanation(model.ir, result, output));
   return ExitCode.ok;
+}
+
+function parseRow(text: string | undefined): number {
+  if (text === undefined) throw new UsageError("--in needs --row N: the data row to explain (1 is the first row after the header)");
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--row must be a whole number from 1, not ${JSON.stringify(text)}`);
+  return n;
 }
 
 /** The breakdown of a result, for people. */

@@ -63,6 +63,18 @@ export class RowScorer {
     return this.scoreLead(this.csvLead(cells));
   }
 
+  /** The lead a CSV row becomes (cells converted to the declared types, the map applied), for `explain --row`. */
+  leadOfCells(columns: readonly string[], cells: readonly string[]): Record<string, unknown> {
+    this.columnsKey = columns;
+    this.columnIndex = this.sources.map((s) => columns.indexOf(s.column));
+    return this.csvLead(cells);
+  }
+
+  /** The lead a JSON Lines object becomes with the map applied, for `explain --row`. */
+  leadOfObject(row: Readonly<Record<string, unknown>>): unknown {
+    return this.mapped.length === 0 ? row : this.jsonLead(row);
+  }
+
   /** Scores one JSON Lines object; without a map file it is the lead itself. */
   scoreObject(row: Readonly<Record<string, unknown>>): RowOutcome {
     return this.scoreLead(this.mapped.length === 0 ? row : this.jsonLead(row));
