@@ -246,8 +246,28 @@ score s "S" {
 `);
   });
 
-  it("moves a comment from inside a multi-line declaration above it", () => {
-    expect(formatted('model m "M"\ncriterion c = a and\n  # why b\n  b')).toBe('model m "M"\n\n# why b\ncriterion c = a and b\n');
+  it("keeps a comment at the end of a line of a multi-line expression at the end of that line", () => {
+    const text = 'model m "M"\ncriterion a "A" = plan = "a"   # first option\n  or plan = "b"  # second';
+    expect(formatted(text)).toBe('model m "M"\n\ncriterion a "A" = plan = "a" # first option\n  or plan = "b" # second\n');
+  });
+
+  it("keeps a comment on its own line inside an expression on its own line, before the operator of the operand it precedes", () => {
+    expect(formatted('model m "M"\ncriterion c = a and\n  # why b\n  b')).toBe('model m "M"\n\ncriterion c = a\n  # why b\n  and b\n');
+    expect(formatted('model m "M"\ncriterion c = a\n  # why b\n  and b')).toBe('model m "M"\n\ncriterion c = a\n  # why b\n  and b\n');
+  });
+
+  it("keeps comments in brackets after the bracket or comma they followed", () => {
+    const text = 'model m "M"\nconst c = f( # open\n a, # one\n # two\n b # three\n)';
+    expect(formatted(text)).toBe('model m "M"\n\nconst c = f( # open\n  a, # one\n  # two\n  b # three\n)\n');
+  });
+
+  it("keeps comments in order around a rule's points and its `when`, and in a set", () => {
+    const text = 'model m "M"\nset s = (a, # a\n b)\nscore g {\n "R": 5 # five\n when x # x\n or y\n}';
+    expect(formatted(text)).toBe('model m "M"\n\nset s = (\n  a, # a\n  b\n)\n\nscore g {\n  "R": 5 # five\n    when x # x\n      or y\n}\n');
+  });
+
+  it("puts a comment between a declaration's name and its expression above the declaration", () => {
+    expect(formatted('model m "M"\ncriterion c "C" # why\n = a # a\n or b')).toBe('model m "M"\n\n# why\ncriterion c "C" = a # a\n  or b\n');
   });
 });
 
