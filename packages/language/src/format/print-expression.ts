@@ -338,8 +338,8 @@ function printBinary(ctx: Comments, expr: BinaryExpr, last: boolean): Doc {
   let rightDoc = print(ctx, right, prec === Prec.Compare ? Prec.Coalesce : prec + 1, last);
   // `x contains any of tags` would read `any of` as part of the operator: keep the aggregate apart.
   if (TEXT_TESTS.has(op) && /^any of (?!\()/.test(flat(rightDoc))) rightDoc = brackets("(", [{ before: [], doc: rightDoc }], ")");
-  // A bracketed right operand breaks inside its brackets rather than before the operator.
-  return group([leftDoc, operator(ctx, expr, left, right, op, rightDoc, !isBracketed(rightDoc))]);
+  // A bracketed operand breaks inside its brackets rather than before the operator.
+  return group([leftDoc, operator(ctx, expr, left, right, op, rightDoc, !isBracketed(rightDoc) && !isBracketed(leftDoc))]);
 }
 
 /**
