@@ -163,8 +163,7 @@ export function printAdditive(expr: Expr): string {
 function print(ctx: Comments, expr: Expr | undefined, min: Prec, last: boolean): Doc {
   if (expr === undefined) return "";
   const bracket = precedence(expr) < min || (!last && endsOpen(expr));
-  const doc = printBare(ctx, expr, bracket || last);
-  return bracket ? brackets("(", [{ before: [], doc }], ")") : doc;
+  return bracket ? parenthesized(ctx, expr, [], []) : printBare(ctx, expr, last);
 }
 
 /**
@@ -225,7 +224,8 @@ function listDoc(ctx: Comments, node: Node, open: string, items: readonly Expr[]
  */
 function operator(ctx: Comments, node: Node, left: Node | undefined, right: Node | undefined, op: string, rightDoc: Doc, breakable: boolean): Doc {
   const comments = right === undefined ? [] : ctx.between(node, left, right);
-  return indent([...comments, breakable ? line : " ", `${op} `, rightDoc]);
+  // Without a break point the right operand is bracketed: its items indent from this line, its closing bracket aligns with it.
+  return breakable ? indent([...comments, line, `${op} `, rightDoc]) : [...comments, ` ${op} `, rightDoc];
 }
 
 /** Whether an operand's document ends in brackets (a list, call, quantifier or parentheses), which can break by themselves. */
@@ -248,7 +248,7 @@ function printBare(ctx: Comments, expr: Expr, last: boolean): Doc {
     case "ListLiteral":
       return listDoc(ctx, expr, "[", expr.items, "]");
     case "NameRef":
-      return expr.parts.map((p) => p.name).join(".");
+      return expr.parts.map((p, i) => [...(i === 0 ? [] : ctx.between(expr, expr.parts[i - 1], p)), i === 0 ? p.name : `.${p.name}`]);
     case "UnaryExpr": {
       const before = ctx.between(expr, undefined, expr.operand);
       const operand = print(ctx, expr.operand, expr.op === "not" ? Prec.Not : Prec.Unary, last);
@@ -271,11 +271,15 @@ function printBare(ctx: Comments, expr: Expr, last: boolean): Doc {
       }
       return group([operand, operator(ctx, expr, expr.operand, expr.pattern, "matches", printLiteral(expr.pattern), true)]);
     }
-    case "PresenceExpr":
-      return [print(ctx, expr.operand, Prec.Coalesce, false), ` is ${expr.test}`];
+    case "PresenceExpr": {
+      const operand = print(ctx, expr.operand, Prec.Coalesce, false);
+      return [operand, indent([...ctx.between(expr, expr.operand, undefined), ` is ${expr.test}`])];
+    }
     case "WithinExpr": {
       const operand = print(ctx, expr.operand, Prec.Coalesce, false);
-      return group([operand, operator(ctx, expr, expr.operand, expr.days, "within", [print(ctx, expr.days, Prec.Coalesce, false), " days"], true)]);
+      const days = print(ctx, expr.days, Prec.Coalesce, false);
+      const within = operator(ctx, expr, expr.operand, expr.days, "within", [days, ...ctx.between(expr, expr.days, undefined), " days"], true);
+      return group([operand, within]);
     }
     case "CallExpr":
       return [expr.callee.name, listDoc(ctx, expr, "(", expr.args, ")", expr.callee)];
@@ -286,19 +290,22 @@ function printBare(ctx: Comments, expr: Expr, last: boolean): Doc {
       return group(["if", indent(condition), then, otherwise]);
     }
     case "QuantifierExpr": {
-      const head = expr.quantifier === "atLeast" ? ["at least ", printCount(ctx, expr.n, QUANTIFIER_WORD_END)] : [expr.quantifier];
+      const head = expr.quantifier === "atLeast" ? ["at least", ...ctx.between(expr, undefined, expr.n), " ", printCount(ctx, expr.n, QUANTIFIER_WORD_END)] : [expr.quantifier];
       return [...head, " of ", listDoc(ctx, expr, "(", expr.items, ")", expr.n)];
     }
     case "AggregateExpr":
       return printAggregate(ctx, expr);
     case "ParenExpr": {
-      const inner = expr.inner;
-      const before = ctx.between(expr, undefined, inner);
-      // An `and`/`or` chain in parentheses breaks with them: one operand per line inside.
-      const body = inner !== undefined && inner.kind === "BinaryExpr" && (inner.op === "and" || inner.op === "or") ? chain(ctx, inner, true, false) : print(ctx, inner, Prec.Open, true);
-      return brackets("(", [{ before, doc: body }], ")", ctx.between(expr, inner, undefined));
+      const before = ctx.between(expr, undefined, expr.inner);
+      return parenthesized(ctx, expr.inner, before, expr.inner === undefined ? [] : ctx.between(expr, expr.inner, undefined));
     }
   }
+}
+
+/** An expression in parentheses, written or needed; an `and`/`or` chain in them breaks with them, one operand per line inside. */
+function parenthesized(ctx: Comments, inner: Expr | undefined, before: readonly Doc[], after: readonly Doc[]): Doc {
+  const body = inner !== undefined && inner.kind === "BinaryExpr" && (inner.op === "and" || inner.op === "or") ? chain(ctx, inner, true, false) : print(ctx, inner, Prec.Open, true);
+  return brackets("(", [{ before, doc: body }], ")", after);
 }
 
 /**
@@ -355,10 +362,11 @@ function printAnyOfList(ctx: Comments, right: Expr | undefined, last: boolean): 
 }
 
 function printAggregate(ctx: Comments, expr: AggregateExpr): Doc {
-  const head: Doc = expr.aggregate === "atLeast" ? ["at least ", printCount(ctx, expr.n, AGGREGATE_WORD_END)] : expr.aggregate;
+  const head: Doc = expr.aggregate === "atLeast" ? ["at least", ...ctx.between(expr, undefined, expr.n), " ", printCount(ctx, expr.n, AGGREGATE_WORD_END)] : expr.aggregate;
+  const of = expr.source === undefined ? [] : ctx.between(expr, expr.aggregate === "atLeast" ? expr.n : undefined, expr.source);
   const source = expr.source === undefined ? "" : printBare(ctx, expr.source, false);
-  if (expr.where === undefined) return [head, " of ", source];
-  return group([head, " of ", source, operator(ctx, expr, expr.source, expr.where, "where", print(ctx, expr.where, Prec.Open, true), true)]);
+  if (expr.where === undefined) return [head, ...of, " of ", source];
+  return group([head, ...of, " of ", source, operator(ctx, expr, expr.source, expr.where, "where", print(ctx, expr.where, Prec.Open, true), true)]);
 }
 
 /**

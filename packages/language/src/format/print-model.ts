@@ -286,13 +286,20 @@ function commentText(comment: Comment): string {
   return `#${comment.text.trimEnd()}`;
 }
 
-/** A line's tail laid out from `column`: the alternative when the tail overruns the width and the alternative runs over less. */
+/**
+ * A line's tail laid out from `column`. The alternative (a rule's `when` on
+ * a line of its own) is taken when the tail overruns the width and the
+ * alternative runs over less, or when the tail had to break brackets and
+ * the alternative fits without.
+ */
 function layoutTail(l: Line, column: number, pad: string): ReturnType<typeof render> {
   const first = render(l.tail ?? "", LINE_WIDTH, column, pad);
   if (l.tailAlternative === undefined) return first;
   const over = (lines: readonly string[]): number => Math.max(...lines.map((text, i) => (i === 0 ? column : 0) + text.length)) - LINE_WIDTH;
-  if (over(first.lines) <= 0) return first;
+  const bracketsBroken = (lines: readonly string[]): boolean => lines.some((text) => /^\s*[)\]]/.test(text));
+  if (over(first.lines) <= 0 && !bracketsBroken(first.lines)) return first;
   const second = render(l.tailAlternative, LINE_WIDTH, column, pad);
+  if (over(first.lines) <= 0) return over(second.lines) <= 0 && !bracketsBroken(second.lines) ? second : first;
   return over(second.lines) < over(first.lines) ? second : first;
 }
 
