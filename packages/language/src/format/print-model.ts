@@ -30,7 +30,13 @@ export const LINE_WIDTH = 100;
  * - strings are re-escaped (`\"`, `\\`, `\n`, `\t`), numbers keep their
  *   spelling (`10_000`), parentheses stay as written;
  * - a comment on a line of its own stays above the item that follows it (the
- *   header comment stays at the top); a comment after code stays on its line.
+ *   header comment stays at the top); a comment after code stays on its line;
+ * - expressions keep to LINE_WIDTH columns where tokens allow (see
+ *   print-expression.ts for the break points, outermost `and`/`or` first,
+ *   then brackets); a rule's `when` moves to its own line when breaking its
+ *   condition is not enough or would break brackets; comments inside an
+ *   expression stay in their gap between its parts, at the end of the line
+ *   or on their own line as written.
  */
 
 /** One output line before alignment: its cells are joined by spaces. */
