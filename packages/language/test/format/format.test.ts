@@ -397,8 +397,10 @@ describe("format properties", () => {
   });
 
   it("keeps every comment in order, the tree and the idempotence when comments sit between any tokens, inside long expressions", () => {
+    // Without an input block: field lines (like score group headers) are not wrapped.
+    const models = fc.oneof(longModelArb, qual2ModelArb.map((m): A.Model => ({ ...m, input: undefined })), longModelArb);
     fc.assert(
-      fc.property(fc.oneof(longModelArb, qual2ModelArb, longModelArb), fc.infiniteStream(placementArb), (model, placements) => {
+      fc.property(models, fc.infiniteStream(placementArb), (model, placements) => {
         const { text, added } = withComments(printModel(model), placements);
         const once = formatted(text);
         expect(formatted(once)).toBe(once);
