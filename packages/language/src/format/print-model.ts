@@ -11,7 +11,11 @@ import type {
   StringLiteral,
   TypeNode,
 } from "../ast.js";
-import { printAdditive, printExpression, printString } from "./print-expression.js";
+import { type Doc, hardline, indent, render } from "./doc.js";
+import { type BracketItem, brackets, Comments, expressionDoc, printAdditive, printExpression, printString } from "./print-expression.js";
+
+/** The line width the layout keeps to, where tokens allow. */
+export const LINE_WIDTH = 100;
 
 /*
  * The canonical layout of a Qual model:
@@ -26,7 +30,13 @@ import { printAdditive, printExpression, printString } from "./print-expression.
  * - strings are re-escaped (`\"`, `\\`, `\n`, `\t`), numbers keep their
  *   spelling (`10_000`), parentheses stay as written;
  * - a comment on a line of its own stays above the item that follows it (the
- *   header comment stays at the top); a comment after code stays on its line.
+ *   header comment stays at the top); a comment after code stays on its line;
+ * - expressions keep to LINE_WIDTH columns where tokens allow (see
+ *   print-expression.ts for the break points, outermost `and`/`or` first,
+ *   then brackets); a rule's `when` moves to its own line when breaking its
+ *   condition is not enough or would break brackets; comments inside an
+ *   expression stay in their gap between its parts, at the end of the line
+ *   or on their own line as written.
  */
 
 /** One output line before alignment: its cells are joined by spaces. */
@@ -36,6 +46,15 @@ interface Line {
   /** Lines with the same key, consecutive and not separated by a blank line, align their first `alignCells` cells. */
   readonly alignKey?: string;
   readonly alignCells: number;
+  /**
+   * The expression part after the cells, laid out to the line width; when
+   * `tailAlternative` is set and the tail cannot keep within the width, it
+   * is used instead if it does better (a rule's `when` on its own line).
+   */
+  readonly tail?: Doc;
+  readonly tailAlternative?: Doc;
+  /** Where the tail starts in the source: comments of the item before it go above the item. */
+  readonly tailFrom?: number;
   /** Source lines this output line came from (0 when the tree has no real ranges). */
   readonly from: number;
   readonly to: number;
@@ -100,60 +119,83 @@ function inputLines(input: InputBlock, out: Line[]): void {
   out.push(line(0, ["}"], endLine(input), endLine(input), { role: "close" }));
 }
 
-function ruleLine(rule: ScoreRule): Line {
-  const cells = [`${label(rule.label)}:`, printExpression(rule.points ?? missingPoints)];
-  if (rule.when !== undefined) cells.push(`when ${printExpression(rule.when)}`);
-  return line(1, cells, startLine(rule), endLine(rule), { alignKey: "rule", alignCells: 1 });
+function ruleLine(rule: ScoreRule, ctx: Comments): Line {
+  const points = expressionDoc(rule.points ?? missingPoints, ctx);
+  const extra: Partial<Line> = { alignKey: "rule", alignCells: 1, tail: points, ...tailFrom(rule.points) };
+  if (rule.when === undefined) return line(1, [`${label(rule.label)}:`], startLine(rule), endLine(rule), extra);
+  const before = ctx.between(rule, rule.points, rule.when);
+  const when = expressionDoc(rule.when, ctx);
+  return line(1, [`${label(rule.label)}:`], startLine(rule), endLine(rule), {
+    ...extra,
+    tail: [points, indent([...before, " when ", when])],
+    tailAlternative: [points, indent([...before, hardline, "when ", when])],
+  });
+}
+
+function tailFrom(node: Node | undefined): Partial<Line> {
+  return node === undefined || node.range.end.offset === 0 ? {} : { tailFrom: node.range.start.offset };
 }
 
 const missingPoints = { kind: "NumberLiteral", value: 0, raw: "0", range: { start: { offset: 0, line: 0, column: 0 }, end: { offset: 0, line: 0, column: 0 } } } as const;
 
-function scoreGroupLines(decl: ScoreGroupDecl, out: Line[]): void {
+function scoreGroupLines(decl: ScoreGroupDecl, out: Line[], ctx: Comments): void {
   const head = [`score ${decl.name.name}`];
   if (decl.label !== undefined) head.push(label(decl.label));
   for (const bound of decl.bounds) head.push(bound.value === undefined ? bound.which : `${bound.which} ${printAdditive(bound.value)}`);
   head.push("{");
   out.push(line(0, [head.join(" ")], startLine(decl), startLine(decl), { role: "open", unitKind: "ScoreGroupDecl" }));
-  for (const rule of decl.rules) out.push(ruleLine(rule));
+  for (const rule of decl.rules) out.push(ruleLine(rule, ctx));
   out.push(line(0, ["}"], endLine(decl), endLine(decl), { role: "close" }));
 }
 
-function declarationLines(decl: Declaration, out: Line[]): void {
+function declarationLines(decl: Declaration, out: Line[], ctx: Comments): void {
   const from = startLine(decl);
   const to = endLine(decl);
   const unit = { unitKind: decl.kind };
+  const tail = (prefix: string, e: Parameters<typeof expressionDoc>[0] | undefined): Partial<Line> => ({
+    tail: [prefix, e === undefined ? "" : expressionDoc(e, ctx)],
+    ...tailFrom(e),
+  });
   switch (decl.kind) {
-    case "SetDecl":
-      out.push(line(0, [`set ${decl.name.name}`, label(decl.label), `= (${decl.items.map((item) => printExpression(item)).join(", ")})`], from, to, { ...unit, alignKey: "set", alignCells: 2 }));
+    case "SetDecl": {
+      const open = decl.label ?? decl.name;
+      const items: BracketItem[] = [];
+      let previous: Node = open;
+      for (const item of decl.items) {
+        items.push({ before: ctx.between(decl, previous, item), doc: expressionDoc(item, ctx) });
+        previous = item;
+      }
+      const list = brackets("(", items, ")", ctx.between(decl, previous, undefined));
+      out.push(line(0, [`set ${decl.name.name}`, label(decl.label)], from, to, { ...unit, alignKey: "set", alignCells: 2, tail: ["= ", list], ...tailFrom(decl.items[0]) }));
       return;
+    }
     case "ConstDecl":
     case "LetDecl": {
       const keyword = decl.kind === "ConstDecl" ? "const" : "let";
-      out.push(line(0, [`${keyword} ${decl.name.name} = ${expr(decl.value)}`], from, to, unit));
+      out.push(line(0, [`${keyword} ${decl.name.name}`], from, to, { ...unit, ...tail("= ", decl.value) }));
       return;
     }
     case "CriterionDecl":
-      out.push(line(0, [`criterion ${decl.name.name}`, label(decl.label), `= ${expr(decl.condition)}`], from, to, { ...unit, alignKey: "criterion", alignCells: 2 }));
+      out.push(line(0, [`criterion ${decl.name.name}`, label(decl.label)], from, to, { ...unit, alignKey: "criterion", alignCells: 2, ...tail("= ", decl.condition) }));
       return;
     case "ComputedScoreDecl":
-      out.push(line(0, [`score ${decl.name.name}`, label(decl.label), `= ${expr(decl.value)}`], from, to, { ...unit, alignKey: "score", alignCells: 2 }));
+      out.push(line(0, [`score ${decl.name.name}`, label(decl.label)], from, to, { ...unit, alignKey: "score", alignCells: 2, ...tail("= ", decl.value) }));
       return;
     case "ScoreGroupDecl":
-      scoreGroupLines(decl, out);
+      scoreGroupLines(decl, out, ctx);
       return;
     case "DisqualifyDecl":
-      out.push(line(0, [`disqualify ${label(decl.reason)}`, `when ${expr(decl.condition)}`], from, to, { ...unit, alignKey: "disqualify", alignCells: 1 }));
+      out.push(line(0, [`disqualify ${label(decl.reason)}`], from, to, { ...unit, alignKey: "disqualify", alignCells: 1, ...tail("when ", decl.condition) }));
       return;
     case "TierDecl": {
-      const tail = decl.otherwise || decl.condition === undefined ? "otherwise" : `when ${expr(decl.condition)}`;
-      out.push(line(0, [`tier ${decl.name.name}`, label(decl.label), tail], from, to, { ...unit, alignKey: "tier", alignCells: 2 }));
+      if (decl.otherwise || decl.condition === undefined) {
+        out.push(line(0, [`tier ${decl.name.name}`, label(decl.label), "otherwise"], from, to, { ...unit, alignKey: "tier", alignCells: 2 }));
+        return;
+      }
+      out.push(line(0, [`tier ${decl.name.name}`, label(decl.label)], from, to, { ...unit, alignKey: "tier", alignCells: 2, ...tail("when ", decl.condition) }));
       return;
     }
   }
-}
-
-function expr(e: Parameters<typeof printExpression>[0] | undefined): string {
-  return e === undefined ? "" : printExpression(e);
 }
 
 /** Every source line on which some node starts or ends: a comment on such a line follows code. */
@@ -188,7 +230,9 @@ function attachComments(lines: Line[], comments: readonly Comment[], model: Mode
       for (const l of lines) if (l.from <= at && at <= l.to) owner = l;
       if (owner === undefined) for (const l of lines) if (l.from <= at) owner = l;
       if (owner !== undefined) {
-        owner.trailing.push(comment);
+        // Before the expression, whose own comments stay inside it, a comment goes above the item to keep the order.
+        if (owner.tailFrom !== undefined && comment.range.start.offset < owner.tailFrom) owner.leading.push(comment);
+        else owner.trailing.push(comment);
         continue;
       }
     }
@@ -237,7 +281,7 @@ function align(lines: Line[]): void {
       const run = lines.slice(i, j);
       for (let c = 0; c < first.alignCells; c++) {
         const width = Math.max(...run.map((l) => (l.cells[c] ?? "").length));
-        for (const l of run) if (c < l.cells.length - 1) l.cells[c] = (l.cells[c] ?? "").padEnd(width);
+        for (const l of run) if (c < l.cells.length - 1 || (l.tail !== undefined && c < l.cells.length)) l.cells[c] = (l.cells[c] ?? "").padEnd(width);
       }
     }
     i = j;
@@ -246,6 +290,23 @@ function align(lines: Line[]): void {
 
 function commentText(comment: Comment): string {
   return `#${comment.text.trimEnd()}`;
+}
+
+/**
+ * A line's tail laid out from `column`. The alternative (a rule's `when` on
+ * a line of its own) is taken when the tail overruns the width and the
+ * alternative runs over less, or when the tail had to break brackets and
+ * the alternative fits without.
+ */
+function layoutTail(l: Line, column: number, pad: string): ReturnType<typeof render> {
+  const first = render(l.tail ?? "", LINE_WIDTH, column, pad);
+  if (l.tailAlternative === undefined) return first;
+  const over = (lines: readonly string[]): number => Math.max(...lines.map((text, i) => (i === 0 ? column : 0) + text.length)) - LINE_WIDTH;
+  const bracketsBroken = (lines: readonly string[]): boolean => lines.some((text) => /^\s*[)\]]/.test(text));
+  if (over(first.lines) <= 0 && !bracketsBroken(first.lines)) return first;
+  const second = render(l.tailAlternative, LINE_WIDTH, column, pad);
+  if (over(first.lines) <= 0) return over(second.lines) <= 0 && !bracketsBroken(second.lines) ? second : first;
+  return over(second.lines) < over(first.lines) ? second : first;
 }
 
 /**
@@ -261,8 +322,9 @@ export function printModel(model: Model): string {
     lines.push(line(0, [head.join(" ")], startLine(model.id), endLine(model.title ?? model.id), { unitKind: "ModelHeader" }));
   }
   if (model.input !== undefined) inputLines(model.input, lines);
-  for (const decl of model.declarations) declarationLines(decl, lines);
-  const dangling = attachComments(lines, model.comments, model);
+  const ctx = new Comments(model.comments);
+  for (const decl of model.declarations) declarationLines(decl, lines, ctx);
+  const dangling = attachComments(lines, ctx.rest(), model);
   markBlankLines(lines);
   align(lines);
 
@@ -282,9 +344,23 @@ export function printModel(model: Model): string {
       previousEnd = c.range.end.line;
     }
     if (previousEnd >= 0 && l.from - previousEnd > 1) out.push("");
-    let text = pad + l.cells.filter((c) => c !== "").join(" ").trimEnd();
-    text = text.replace(/ {2,}$/, "");
-    if (l.trailing.length > 0) text += ` ${l.trailing.map(commentText).join(" ")}`;
+    const cells = pad + l.cells.filter((c) => c !== "").join(" ");
+    let text = cells.trimEnd().replace(/ {2,}$/, "");
+    let endsInComment = false;
+    if (l.tail !== undefined) {
+      const tail = layoutTail(l, cells.length + 1, pad);
+      out.push(`${cells} ${tail.lines[0] ?? ""}`.trimEnd(), ...tail.lines.slice(1));
+      endsInComment = tail.endsInComment;
+      text = out.pop() as string;
+    }
+    // A comment runs to the end of its line, so a second one needs a line of its own.
+    for (const c of l.trailing) {
+      if (endsInComment) {
+        out.push(text);
+        text = `${pad}  ${commentText(c)}`;
+      } else text += ` ${commentText(c)}`;
+      endsInComment = true;
+    }
     out.push(text);
     lastLine = l.to;
   }

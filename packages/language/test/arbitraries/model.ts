@@ -286,3 +286,62 @@ export const QUAL_PIECES = [
 
 /** Arbitrary sequences of Qual pieces joined by spaces: mostly-lexable garbage that reaches deep into the parser. */
 export const tokenSoupArb: fc.Arbitrary<string> = fc.array(fc.constantFrom(...QUAL_PIECES), { maxLength: 60 }).map((pieces) => pieces.join(" "));
+
+const LONG_NAMES = ["company.annual_revenue_usd", "interest.emails_opened_30d", "account.domain", "budget_usd", "timeline_days"] as const;
+
+const longRefArb: fc.Arbitrary<A.Expr> = fc
+  .constantFrom(...LONG_NAMES)
+  .map((path): A.Expr => ({ kind: "NameRef", parts: path.split(".").map((name) => ({ kind: "Identifier", name, range: NO_RANGE })), range: NO_RANGE }));
+
+/** A comparison as people write them: a long name against a literal or a list of strings. */
+const comparisonArb: fc.Arbitrary<A.Expr> = fc.oneof(
+  fc
+    .tuple(longRefArb, fc.constantFrom(">=", "<", "=", "!=") as fc.Arbitrary<A.BinaryOp>, fc.oneof(numberLiteralArb, stringLiteralArb))
+    .map(([left, op, right]): A.Expr => ({ kind: "BinaryExpr", op, left, right, range: NO_RANGE })),
+  fc
+    .tuple(longRefArb, fc.array(stringLiteralArb, { minLength: 1, maxLength: 12 }))
+    .map(([left, items]): A.Expr => ({ kind: "BinaryExpr", op: "in", left, right: { kind: "ListLiteral", items, range: NO_RANGE }, range: NO_RANGE })),
+  fc.tuple(fc.constantFrom("max", "min", "count"), fc.array(longRefArb, { minLength: 1, maxLength: 6 })).map(
+    ([name, args]): A.Expr => ({ kind: "CallExpr", callee: { kind: "Identifier", name, range: NO_RANGE }, args, range: NO_RANGE }),
+  ),
+);
+
+/**
+ * Long conditions that do not fit on a line: `and`/`or` chains of
+ * comparisons, nested in parentheses, with long lists and calls, for the
+ * line-width properties of the formatter.
+ */
+export const longExprArb: fc.Arbitrary<A.Expr> = fc.letrec<{ cond: A.Expr }>((tie) => ({
+  cond: fc.oneof(
+    { depthSize: "small", maxDepth: 3 },
+    comparisonArb,
+    fc
+      .tuple(fc.constantFrom("and", "or") as fc.Arbitrary<A.BinaryOp>, fc.array(tie("cond"), { minLength: 2, maxLength: 6 }))
+      .map(([op, operands]) =>
+        operands.reduce((left, right): A.Expr => ({ kind: "BinaryExpr", op, left, right: { kind: "ParenExpr", inner: right, range: NO_RANGE }, range: NO_RANGE })),
+      ),
+  ),
+})).cond;
+
+/** Models whose criteria and rules have long conditions. */
+export const longModelArb: fc.Arbitrary<A.Model> = fc
+  .record({
+    criteria: fc.array(fc.tuple(identifierArb, optionalLabel, longExprArb), { minLength: 1, maxLength: 4 }),
+    rules: fc.array(fc.tuple(stringLiteralArb, numberLiteralArb, longExprArb), { maxLength: 3 }),
+  })
+  .map(({ criteria, rules }): A.Model => ({
+    kind: "Model",
+    id: { kind: "Identifier", name: "m", range: NO_RANGE },
+    declarations: [
+      ...criteria.map(([name, label, condition]): A.Declaration => withLabel({ kind: "CriterionDecl", name, condition, range: NO_RANGE }, label)),
+      {
+        kind: "ScoreGroupDecl",
+        name: { kind: "Identifier", name: "fit", range: NO_RANGE },
+        bounds: [],
+        rules: rules.map(([label, points, when]): A.ScoreRule => ({ kind: "ScoreRule", label, points, when, range: NO_RANGE })),
+        range: NO_RANGE,
+      },
+    ],
+    comments: [],
+    range: NO_RANGE,
+  }));

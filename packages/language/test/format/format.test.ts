@@ -2,12 +2,13 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type * as A from "../../src/ast.js";
+import { analyze } from "../../src/analyze.js";
 import { format, printModel } from "../../src/format/format.js";
 import { printExpression } from "../../src/format/print-expression.js";
 import { lex } from "../../src/lexer/lexer.js";
 import { PositionMapper } from "../../src/lexer/positions.js";
 import { parse, parseExpression } from "../../src/parser/parse.js";
-import { exprArb, modelArb, NO_RANGE, qual2ModelArb } from "../arbitraries/model.js";
+import { exprArb, longModelArb, modelArb, NO_RANGE, qual2ModelArb } from "../arbitraries/model.js";
 import { printSource } from "../arbitraries/print-source.js";
 import { stripRanges } from "../arbitraries/strip.js";
 
@@ -210,6 +211,35 @@ describe("printing Qual 2 trees built without parentheses", () => {
   });
 });
 
+describe("the line width", () => {
+  it("breaks a long condition before `and`/`or` at the outermost level first, operators at the start of lines two spaces in", () => {
+    const text = 'model m "M"\ncriterion long = (plan = "enterprise_edition" or plan = "business_edition" or plan = "team") and employees >= 50 and country in ["US", "CA"]';
+    expect(formatted(text)).toBe(
+      'model m "M"\n\ncriterion long = (plan = "enterprise_edition" or plan = "business_edition" or plan = "team")\n  and employees >= 50\n  and country in ["US", "CA"]\n',
+    );
+  });
+
+  it("then breaks inside parentheses and lists, one item per line with the closing bracket aligned", () => {
+    const names = Array.from({ length: 12 }, (_, i) => `"country_${i}"`);
+    const text = `model m "M"\ncriterion c = (plan = "enterprise_edition_with_support" or plan = "business_edition_with_support_and_more") and country in [${names.join(", ")}]`;
+    expect(formatted(text)).toBe(
+      `model m "M"\n\ncriterion c = (\n  plan = "enterprise_edition_with_support"\n  or plan = "business_edition_with_support_and_more"\n)\n  and country in [\n    ${names.join(",\n    ")}\n  ]\n`,
+    );
+  });
+
+  it("moves a rule's `when` to a line of its own only when breaking its condition is not enough", () => {
+    const text = `model m "M"\nscore s {\n  "A rule with a long label to push the condition right": 10 when some_long_function_name(company.annual_revenue_usd) >= 1000\n}`;
+    expect(formatted(text)).toBe(
+      'model m "M"\n\nscore s {\n  "A rule with a long label to push the condition right": 10\n    when some_long_function_name(company.annual_revenue_usd) >= 1000\n}\n',
+    );
+  });
+
+  it("keeps a string longer than the line on one line", () => {
+    const long = "x".repeat(120);
+    expect(formatted(`model m "M"\nconst s = "${long}"`)).toBe(`model m "M"\n\nconst s = "${long}"\n`);
+  });
+});
+
 describe("comments", () => {
   it("keeps the header comment on top, leading comments above and trailing comments on their line", () => {
     const text = `# Header of the file
@@ -246,8 +276,28 @@ score s "S" {
 `);
   });
 
-  it("moves a comment from inside a multi-line declaration above it", () => {
-    expect(formatted('model m "M"\ncriterion c = a and\n  # why b\n  b')).toBe('model m "M"\n\n# why b\ncriterion c = a and b\n');
+  it("keeps a comment at the end of a line of a multi-line expression at the end of that line", () => {
+    const text = 'model m "M"\ncriterion a "A" = plan = "a"   # first option\n  or plan = "b"  # second';
+    expect(formatted(text)).toBe('model m "M"\n\ncriterion a "A" = plan = "a" # first option\n  or plan = "b" # second\n');
+  });
+
+  it("keeps a comment on its own line inside an expression on its own line, before the operator of the operand it precedes", () => {
+    expect(formatted('model m "M"\ncriterion c = a and\n  # why b\n  b')).toBe('model m "M"\n\ncriterion c = a\n  # why b\n  and b\n');
+    expect(formatted('model m "M"\ncriterion c = a\n  # why b\n  and b')).toBe('model m "M"\n\ncriterion c = a\n  # why b\n  and b\n');
+  });
+
+  it("keeps comments in brackets after the bracket or comma they followed", () => {
+    const text = 'model m "M"\nconst c = f( # open\n a, # one\n # two\n b # three\n)';
+    expect(formatted(text)).toBe('model m "M"\n\nconst c = f( # open\n  a, # one\n  # two\n  b # three\n)\n');
+  });
+
+  it("keeps comments in order around a rule's points and its `when`, and in a set", () => {
+    const text = 'model m "M"\nset s = (a, # a\n b)\nscore g {\n "R": 5 # five\n when x # x\n or y\n}';
+    expect(formatted(text)).toBe('model m "M"\n\nset s = (\n  a, # a\n  b\n)\n\nscore g {\n  "R": 5 # five\n    when x # x\n      or y\n}\n');
+  });
+
+  it("puts a comment between a declaration's name and its expression above the declaration", () => {
+    expect(formatted('model m "M"\ncriterion c "C" # why\n = a # a\n or b')).toBe('model m "M"\n\n# why\ncriterion c "C" = a # a\n  or b\n');
   });
 });
 
@@ -345,4 +395,92 @@ describe("format properties", () => {
       { numRuns: 150 },
     );
   });
+
+  it("keeps every comment in order, the tree and the idempotence when comments sit between any tokens, inside long expressions", () => {
+    // Without an input block: field lines (like score group headers) are not wrapped.
+    const models = fc.oneof(longModelArb, qual2ModelArb.map((m): A.Model => ({ ...m, input: undefined })), longModelArb);
+    fc.assert(
+      fc.property(models, fc.infiniteStream(placementArb), (model, placements) => {
+        const { text, added } = withComments(printModel(model), placements);
+        const once = formatted(text);
+        expect(formatted(once)).toBe(once);
+        expect(parse(once).ast.comments.map((c) => c.text)).toEqual(added);
+        expect(stripRanges(parse(once).ast)).toEqual(stripRanges(model));
+        // A score group's header (its bounds) is not wrapped: only declarations' expressions are.
+        for (const l of once.split("\n")) if (!withoutComment(l).endsWith("{")) expect(withoutComment(l).length, once).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps long conditions within 100 columns and lays them out the same whatever the source layout", () => {
+    fc.assert(
+      fc.property(longModelArb, fc.array(fc.constantFrom(" ", "\n", " \n  "), { minLength: 1, maxLength: 5 }), (model, separators) => {
+        const canonical = printModel(model);
+        for (const l of canonical.split("\n")) expect(l.length, canonical).toBeLessThanOrEqual(100);
+        expect(formatted(relayout(canonical, separators))).toBe(canonical);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it.each(examples)("keeps the meaning (the same IR) and every comment of %s with comments between its tokens", (_name, text) => {
+    const before = analyze(text).ir;
+    expect(before).toBeDefined();
+    fc.assert(
+      fc.property(fc.infiniteStream(placementArb), (placements) => {
+        const { text: commented } = withComments(formatted(text), placements);
+        const once = formatted(commented);
+        expect(stripRanges(analyze(once).ir)).toEqual(stripRanges(before));
+        expect(parse(once).ast.comments.map((c) => c.text)).toEqual(parse(commented).ast.comments.map((c) => c.text));
+        expect(formatted(once)).toBe(once);
+      }),
+      { numRuns: 5 },
+    );
+  });
 });
+
+type Placement = "none" | "end of line" | "own line";
+const placementArb = fc.constantFrom<Placement>("none", "none", "none", "end of line", "own line");
+
+/** The source ranges (start and end offsets) of the expressions of a model's declarations. */
+function expressionRanges(model: A.Model): [number, number][] {
+  const exprs: (A.Expr | undefined)[] = [];
+  for (const d of model.declarations) {
+    if (d.kind === "SetDecl") exprs.push(...d.items);
+    else if (d.kind === "ConstDecl" || d.kind === "LetDecl" || d.kind === "ComputedScoreDecl") exprs.push(d.value);
+    else if (d.kind === "CriterionDecl" || d.kind === "DisqualifyDecl" || d.kind === "TierDecl") exprs.push(d.condition);
+    else if (d.kind === "ScoreGroupDecl") for (const r of d.rules) exprs.push(r.points, r.when);
+  }
+  return exprs.flatMap((e) => (e === undefined ? [] : [[e.range.start.offset, e.range.end.offset] as [number, number]]));
+}
+
+/**
+ * Text with comments ` cN` after some of the tokens inside its expressions
+ * (after any token but an expression's last), at the end of the line or on
+ * a line of their own; existing comments stay.
+ */
+function withComments(text: string, placements: Iterator<Placement>): { text: string; added: string[] } {
+  const added: string[] = [];
+  const inside = expressionRanges(parse(text).ast);
+  const { tokens } = lex(text, new PositionMapper());
+  let out = "";
+  let from = 0;
+  for (const t of tokens) {
+    const end = t.startOffset + t.image.length;
+    out += text.slice(from, end);
+    from = end;
+    if (t.tokenType.name === "Comment" || !inside.some(([start, stop]) => t.startOffset >= start && end < stop)) continue;
+    const placement = placements.next().value as Placement;
+    if (placement === "none") continue;
+    const comment = ` c${added.length}`;
+    added.push(comment);
+    out += placement === "end of line" ? ` #${comment}\n` : `\n#${comment}\n`;
+  }
+  return { text: out + text.slice(from), added };
+}
+
+/** A line without its `#` comment (a `#` outside strings). */
+function withoutComment(line: string): string {
+  return line.replace(/^((?:[^"#]|"(?:[^"\\]|\\.)*")*)#.*$/, "$1").trimEnd();
+}
