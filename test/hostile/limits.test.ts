@@ -220,7 +220,7 @@ describe("grammar/limits.md", () => {
   });
 
   it("names the diagnostic of each language limit and each regex check", () => {
-    for (const code of ["QUAL501", "QUAL502", "QUAL503", "QUAL504", "QUAL505", "QUAL506", "QUAL550", "QUAL551", "QUAL552", "QUAL553", "QUAL609"]) {
+    for (const code of ["QUAL501", "QUAL502", "QUAL503", "QUAL504", "QUAL505", "QUAL506", "QUAL550", "QUAL554", "QUAL609"]) {
       expect(doc).toContain(code);
     }
   });

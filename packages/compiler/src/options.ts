@@ -79,3 +79,26 @@ export function resolveNow(now: EvaluateOptions["now"]): number {
     `The evaluation time "now" must be a Date, epoch milliseconds or an ISO date/timestamp, but is ${String(now)}.`,
   );
 }
+
+/**
+ * `resolveNow` with the last text remembered: services pass the same `now`
+ * string on every call, and parsing it each time cost more than scoring a
+ * small model. Numbers and Dates are cheap to read and are not cached (a
+ * Date can be changed in place). Each compiled model has its own, so two
+ * models called in turn do not evict each other's value.
+ */
+export function cachedNowResolver(): (now: EvaluateOptions["now"]) => number {
+  let lastText: string | undefined;
+  let lastMs = 0;
+  return (now) => {
+    if (typeof now === "string") {
+      if (now === lastText) return lastMs;
+      const ms = resolveNow(now);
+      lastText = now;
+      lastMs = ms;
+      return ms;
+    }
+    if (typeof now === "number" && Number.isFinite(now)) return now;
+    return resolveNow(now);
+  };
+}

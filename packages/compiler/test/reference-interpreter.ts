@@ -1,4 +1,5 @@
 import type { EvaluationResult, Expr, FastResult, InputField, ModelIR, QualType, Reason, UnknownItem } from "@qualify/ir";
+import { compileTextPattern } from "@qualify/ir";
 
 /**
  * The test oracle: a plain recursive interpreter over the IR, written from
@@ -300,7 +301,7 @@ export class Reference {
       case "between":
         return (a as number) >= (b as number) && (a as number) <= (c as number);
       case "matches":
-        return new RegExp(e.pattern, "i").test(String(a));
+        return compileTextPattern(e.pattern).test(String(a));
       case "within": {
         const since = (this.now - (a as number)) / DAY;
         return since >= 0 && since <= (b as number);

@@ -28,3 +28,7 @@ export type {
 export { DISQUALIFIED_TIER } from "./result.js";
 export type { EvaluationResult, FastResult, Reason, ScoreRange, TierQuestion, UnknownItem } from "./result.js";
 export { exprChildren, modelExpressions, readsEvaluationTime } from "./walk.js";
+export { findUnsupportedRegexFeature } from "./regex-features.js";
+export type { UnsupportedRegexFeature } from "./regex-features.js";
+export { compileTextPattern, textPatternError } from "./text-pattern.js";
+export type { TextPattern } from "./text-pattern.js";

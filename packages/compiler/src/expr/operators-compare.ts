@@ -1,4 +1,5 @@
-import type { CompareOp } from "@qualify/ir";
+import { compileTextPattern } from "@qualify/ir";
+import type { CompareOp, TextPattern } from "@qualify/ir";
 import { IRFormatError } from "../errors.js";
 import type { Closure, Value } from "../runtime/frame.js";
 import { foldCase } from "../runtime/text.js";
@@ -351,14 +352,13 @@ export const compileBetween: OperatorCompiler<"between"> = (expr, ctx) => {
   };
 };
 
-/** `TEXT matches "regex"`: unanchored search, ignoring case. The pattern is a RegExp, never code. */
+/** `TEXT matches "regex"`: unanchored search, ignoring case, on the linear-time engine. The pattern is data, never code. */
 export const compileMatches: OperatorCompiler<"matches"> = (expr, ctx) => {
-  let pattern: RegExp;
+  let pattern: TextPattern;
   try {
-    // No `g` flag: a global RegExp keeps `lastIndex` between calls and would make `test` stateful.
-    pattern = new RegExp(expr.pattern, "i");
+    pattern = compileTextPattern(expr.pattern);
   } catch (error) {
-    throw new IRFormatError(`The pattern ${JSON.stringify(expr.pattern)} is not a valid regular expression: ${String(error)}`);
+    throw new IRFormatError(`The pattern ${JSON.stringify(expr.pattern)} cannot be used: ${error instanceof Error ? error.message : String(error)}`);
   }
   const text = ctx.compile(expr.text).run;
   return (f) => {

@@ -9,7 +9,7 @@ import { runSlotTest, slotTest } from "../expr/slot-test.js";
 import { foldCase } from "../runtime/text.js";
 import { compileLeadReader } from "../lead/read-lead.js";
 import type { CompileOptions, EvaluateOptions } from "../options.js";
-import { resolveLimits, resolveNow } from "../options.js";
+import { cachedNowResolver, resolveLimits } from "../options.js";
 import type { Closure } from "../runtime/frame.js";
 import { Frame } from "../runtime/frame.js";
 import { toInputSchema } from "../schema/input-schema.js";
@@ -170,8 +170,9 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   /**
    * The evaluation time: the clock is read only when `now` is absent and the
    * model has a date test. A given `now` is always checked, so a wrong one is
-   * refused whatever the model.
+   * refused whatever the model; a text is parsed once per distinct value in a row.
    */
+  const resolveNow = cachedNowResolver();
   function nowOf(options: EvaluateOptions | undefined): number {
     const now = options?.now;
     if (now !== undefined) return resolveNow(now);

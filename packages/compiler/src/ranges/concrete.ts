@@ -1,4 +1,5 @@
-import type { Expr, FunctionName } from "@qualify/ir";
+import { compileTextPattern } from "@qualify/ir";
+import type { Expr, FunctionName, TextPattern } from "@qualify/ir";
 import { MS_PER_DAY } from "../runtime/dates.js";
 import type { Value } from "../runtime/frame.js";
 import { codePointLength, foldCase, roundHalfAwayFromZero } from "../runtime/text.js";
@@ -11,12 +12,12 @@ import { equalValues, finiteOrUnknown } from "../runtime/values.js";
  * grammar/reference.md; the property tests hold it to the compiled closures.
  */
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, TextPattern>();
 
-function regex(pattern: string): RegExp {
+function regex(pattern: string): TextPattern {
   let re = patterns.get(pattern);
   if (re === undefined) {
-    re = new RegExp(pattern, "i");
+    re = compileTextPattern(pattern);
     patterns.set(pattern, re);
   }
   return re;

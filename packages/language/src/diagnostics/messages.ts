@@ -310,20 +310,10 @@ export const CATALOG = {
     code: "QUAL550", severity: "error", title: "Invalid regular expression",
     format: (detail: string) => `this is not a valid regular expression: ${detail}`,
   },
-  nestedQuantifier: {
-    code: "QUAL551", severity: "error", title: "Nested repetition in a regular expression",
+  unsupportedRegex: {
+    code: "QUAL554", severity: "error", title: "Regular expression feature that cannot run in linear time",
     format: (part: string) =>
-      `the pattern repeats ${part}, which itself repeats; on text that almost matches, this can take exponentially long (catastrophic backtracking). Repeat only once, e.g. write \`(a+)+\` as \`a+\``,
-  },
-  overlappingAlternation: {
-    code: "QUAL552", severity: "error", title: "Repeated alternatives that overlap",
-    format: (part: string) =>
-      `the pattern repeats ${part}, whose alternatives can match the same text; on text that almost matches, this can take exponentially long (catastrophic backtracking). Make the alternatives start differently, or use a character class such as \`[ab]\``,
-  },
-  overlappingRepeats: {
-    code: "QUAL553", severity: "error", title: "Repetitions in a row that overlap",
-    format: (part: string) =>
-      `the pattern repeats ${part}: two repetitions in a row over the same characters; on long text that almost matches, trying every way to split it between them takes time growing with the cube of its length (catastrophic backtracking). Let one exclude the other's characters (\`[^@]*\` instead of \`.*\`), drop one, or anchor the pattern with \`^\``,
+      `the pattern uses ${part}, which the linear-time regex engine cannot run (it matches any text in time proportional to its length, and backreferences and lookaround would break that). Rewrite the pattern without it, or test the parts separately with \`and\`/\`not\``,
   },
 } as const satisfies Record<string, CatalogEntry>;
 
