@@ -1,7 +1,8 @@
 import type { EvaluationResult, Expr, ModelIR, Reason, UnknownItem } from "@qualify/ir";
 import { DISQUALIFIED_TIER } from "@qualify/ir";
 import type { ExprCompiler } from "../expr/compile-expr.js";
-import type { Closure, Frame, Value } from "../runtime/frame.js";
+import { Frame } from "../runtime/frame.js";
+import type { Closure, Value } from "../runtime/frame.js";
 import { putOwn } from "../runtime/records.js";
 import type { RecordBuilder } from "./shaped-record.js";
 import type { SlotTest } from "../expr/slot-test.js";
@@ -115,8 +116,7 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
     }
   }
 
-  const { ranges, possibleTiers, questions } = plan.outlook.outlook(f, tier);
-  return {
+  const result = {
     model: plan.ir.id,
     tier,
     disqualified,
@@ -125,8 +125,36 @@ export function buildFullResult(plan: FullPathPlan, f: Frame): EvaluationResult 
     criteria,
     reasons: out.reasons,
     unknown: out.unknownItems,
-    ranges,
-    possibleTiers,
-    questions,
   };
+  return withLazyOutlook(result, plan.outlook, f, tier);
+}
+
+const OUTLOOK_KEYS = ["ranges", "possibleTiers", "questions"] as const;
+
+/**
+ * Adds `ranges`, `possibleTiers` and `questions` as enumerable properties
+ * worked out on first read: the outlook runs the abstract interpreter once
+ * per missing field, many times the cost of the evaluation itself, and batch
+ * scoring (which writes tiers, scores and reasons) never reads it. The frame
+ * is reused by the next evaluation, so the outlook reads a snapshot of it.
+ * JSON.stringify, spreading and deep equality read the properties as usual.
+ */
+function withLazyOutlook(result: Omit<EvaluationResult, (typeof OUTLOOK_KEYS)[number]>, plan: OutlookPlan, f: Frame, tier: string): EvaluationResult {
+  const snapshot = new Frame(0);
+  for (const v of f.values) snapshot.values.push(v);
+  snapshot.now = f.now;
+  let computed: ReturnType<OutlookPlan["outlook"]> | undefined;
+  const target = result as Record<string, unknown>;
+  for (const key of OUTLOOK_KEYS) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        computed ??= plan.outlook(snapshot, tier);
+        for (const k of OUTLOOK_KEYS) Object.defineProperty(target, k, { value: computed[k], enumerable: true, writable: true, configurable: true });
+        return computed[key];
+      },
+    });
+  }
+  return result as EvaluationResult;
 }
