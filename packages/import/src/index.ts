@@ -1,0 +1,6 @@
+// The public API of @qualify/import: rules from other engines into Qual models, and back.
+export { importJsonLogic } from "./jsonlogic/import-jsonlogic.js";
+export type { JsonLogicImportOptions } from "./jsonlogic/import-jsonlogic.js";
+export type { ImportResult } from "./model/build-model.js";
+export { reportToMarkdown } from "./model/report.js";
+export type { ImportReport, ReportEntry, ReportSeverity } from "./model/report.js";

@@ -1,0 +1,62 @@
+import { compileModel } from "qualify";
+import { describe, expect, it } from "vitest";
+import { importJsonLogic } from "../src/index.js";
+
+describe("importJsonLogic", () => {
+  it("infers typed inputs from the operators and names the rules", () => {
+    const result = importJsonLogic({
+      qualified: { and: [{ ">=": [{ var: "budget" }, 10000] }, { in: [{ var: "company.country" }, ["US", "CA"]] }, { var: "trial" }] },
+      points: { "+": [{ "*": [2, { var: "visits" }] }, 5] },
+    });
+    expect(result.ir?.inputs.map((f) => f.name)).toEqual(["budget", "company", "trial", "visits"]);
+    expect(result.model).toContain("budget: number");
+    expect(result.model).toContain("country: text");
+    expect(result.model).toContain("trial: bool");
+    expect(result.model).toContain("# review:");
+    const model = compileModel(result.model!);
+    const lead = { budget: 20000, company: { country: "US" }, trial: true, visits: 3 };
+    const evaluated = model.evaluate(lead);
+    expect(evaluated.criteria["qualified"]).toBe(true);
+    expect(evaluated.scores["points"]).toBe(11);
+    expect(model.evaluate({ ...lead, trial: false }).criteria["qualified"]).toBe(false);
+  });
+
+  it("reports case-insensitive text comparison as a change of meaning", () => {
+    const result = importJsonLogic({ "==": [{ var: "country" }, "US"] });
+    expect(result.report.entries.some((e) => e.severity === "changed" && /ignoring case/.test(e.reason))).toBe(true);
+  });
+
+  it("refuses loose equality between a number and a text, with its position", () => {
+    const result = importJsonLogic({ ok: { and: [true, { "==": [1, "1"] }] } });
+    expect(result.model).toBeUndefined();
+    expect(result.report.entries).toContainEqual(expect.objectContaining({ severity: "refused", at: "/ok/and/1" }));
+  });
+
+  it("keeps the other rules when one is refused, without declaring the refused rule's fields", () => {
+    const result = importJsonLogic({ good: { ">": [{ var: "a" }, 1] }, bad: { cat: [{ var: "b" }, "x"] } });
+    expect(result.ir?.criteria.map((c) => c.id)).toEqual(["good"]);
+    expect(result.ir?.inputs.map((f) => f.name)).toEqual(["a"]);
+    expect(result.report.entries.filter((e) => e.severity === "refused").map((e) => e.at)).toEqual(["/bad"]);
+  });
+
+  it("translates truthiness of numbers, texts and lists exactly", () => {
+    const result = importJsonLogic({
+      sum: { "+": [{ var: "n" }, 0] },
+      truth: { "!!": [{ var: "n" }] },
+      empty: { "!": { var: ["t", ""] } },
+      none: { "!": { var: "tags" } },
+      tagged: { and: [{ in: ["x", { var: "tags" }] }, true] },
+    });
+    const model = compileModel(result.model!);
+    const at = (lead: object) => model.evaluate(lead).criteria;
+    expect(at({ n: 0, t: "", tags: [] })).toMatchObject({ truth: false, empty: true, none: true, tagged: false });
+    expect(at({ n: -2, t: "0", tags: ["x"] })).toMatchObject({ truth: true, empty: false, none: false, tagged: true });
+  });
+
+  it("gives and/or on numbers the operand JsonLogic gives", () => {
+    const result = importJsonLogic({ "or": [{ var: "a" }, { "+": [{ var: "b" }, 0] }] });
+    const model = compileModel(result.model!);
+    expect(model.evaluate({ a: 0, b: 7 }).scores["rule"]).toBe(7);
+    expect(model.evaluate({ a: 3, b: 7 }).scores["rule"]).toBe(3);
+  });
+});
