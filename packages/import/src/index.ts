@@ -4,3 +4,5 @@ export type { JsonLogicImportOptions } from "./jsonlogic/import-jsonlogic.js";
 export type { ImportResult } from "./model/build-model.js";
 export { reportToMarkdown } from "./model/report.js";
 export type { ImportReport, ReportEntry, ReportSeverity } from "./model/report.js";
+export { IMPORT_SOURCES, importRules } from "./import-rules.js";
+export type { ImportOptions, ImportSource } from "./import-rules.js";
