@@ -1,8 +1,9 @@
+import { importRulesEngine } from "./json-rules-engine/import-rules-engine.js";
 import { importJsonLogic } from "./jsonlogic/import-jsonlogic.js";
 import type { ImportResult } from "./model/build-model.js";
 
 /** The formats `qualify import --from` reads. */
-export const IMPORT_SOURCES = ["jsonlogic"] as const;
+export const IMPORT_SOURCES = ["jsonlogic", "json-rules-engine"] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 /** Options every importer takes. */
@@ -19,5 +20,7 @@ export function importRules(from: ImportSource, document: unknown, options: Impo
   switch (from) {
     case "jsonlogic":
       return importJsonLogic(document, options);
+    case "json-rules-engine":
+      return importRulesEngine(document, options);
   }
 }

@@ -6,3 +6,4 @@ export { reportToMarkdown } from "./model/report.js";
 export type { ImportReport, ReportEntry, ReportSeverity } from "./model/report.js";
 export { IMPORT_SOURCES, importRules } from "./import-rules.js";
 export type { ImportOptions, ImportSource } from "./import-rules.js";
+export { importRulesEngine } from "./json-rules-engine/import-rules-engine.js";

@@ -32,6 +32,13 @@ export class InputFields {
     return field;
   }
 
+  /** An independent copy, so a rule can be tried and dropped without leaving its fields behind. */
+  clone(): InputFields {
+    const copy = new InputFields();
+    for (const [key, field] of this.fields) copy.fields.set(key, { ...field });
+    return copy;
+  }
+
   get(path: readonly string[]): FoundField | undefined {
     return this.fields.get(path.join("."));
   }
