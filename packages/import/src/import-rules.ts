@@ -1,9 +1,10 @@
 import { importRulesEngine } from "./json-rules-engine/import-rules-engine.js";
+import { importHubSpot } from "./hubspot/import-hubspot.js";
 import { importJsonLogic } from "./jsonlogic/import-jsonlogic.js";
 import type { ImportResult } from "./model/build-model.js";
 
 /** The formats `qualify import --from` reads. */
-export const IMPORT_SOURCES = ["jsonlogic", "json-rules-engine"] as const;
+export const IMPORT_SOURCES = ["jsonlogic", "json-rules-engine", "hubspot"] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 /** Options every importer takes. */
@@ -22,5 +23,7 @@ export function importRules(from: ImportSource, document: unknown, options: Impo
       return importJsonLogic(document, options);
     case "json-rules-engine":
       return importRulesEngine(document, options);
+    case "hubspot":
+      return importHubSpot(document, options);
   }
 }

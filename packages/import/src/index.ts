@@ -7,3 +7,6 @@ export type { ImportReport, ReportEntry, ReportSeverity } from "./model/report.j
 export { IMPORT_SOURCES, importRules } from "./import-rules.js";
 export type { ImportOptions, ImportSource } from "./import-rules.js";
 export { importRulesEngine } from "./json-rules-engine/import-rules-engine.js";
+export { DAYS_PER_MONTH, halfLifeDays, importHubSpot } from "./hubspot/import-hubspot.js";
+export type { HubSpotCriterion, HubSpotGroup, HubSpotRule, HubSpotScore } from "./hubspot/import-hubspot.js";
+export { HUBSPOT_SCORE_SCHEMA } from "./hubspot/hubspot-schema.js";

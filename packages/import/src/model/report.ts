@@ -35,7 +35,7 @@ export class ReportBuilder {
 
   add(severity: ReportSeverity, at: string, construct: unknown, reason: string): void {
     const entry = { severity, at, construct: shorten(construct), reason };
-    if (!this.list.some((e) => e.at === entry.at && e.reason === entry.reason)) this.list.push(entry);
+    if (!this.list.some((e) => e.at === entry.at && e.construct === entry.construct && e.reason === entry.reason)) this.list.push(entry);
   }
 
   get entries(): readonly ReportEntry[] {
