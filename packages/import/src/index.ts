@@ -10,3 +10,5 @@ export { importRulesEngine } from "./json-rules-engine/import-rules-engine.js";
 export { DAYS_PER_MONTH, halfLifeDays, importHubSpot } from "./hubspot/import-hubspot.js";
 export type { HubSpotCriterion, HubSpotGroup, HubSpotRule, HubSpotScore } from "./hubspot/import-hubspot.js";
 export { HUBSPOT_SCORE_SCHEMA } from "./hubspot/hubspot-schema.js";
+export { exportJsonLogic } from "./export/export-jsonlogic.js";
+export type { ExportRefusal, JsonLogicExport, JsonLogicRule } from "./export/export-jsonlogic.js";

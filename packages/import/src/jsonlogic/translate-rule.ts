@@ -96,6 +96,14 @@ export class RuleTranslator {
       case "!":
       case "!!": {
         if (args.length === 0) throw new Refusal(at, node, `${op} without an operand tests undefined; write the value to test`);
+        const inner = args[0];
+        if (op === "!" && !Array.isArray(raw) && isOperation(inner) && "in" in inner) {
+          // {"!": {"in": [x, list]}} (no brackets around the operand) is Qual's `x not in list`, and
+          // {"!": [{"in": ...}]} is `not (x in list)`: the export writes them so, and each comes back as written.
+          const raw = inner["in"];
+          const innerAt = argAt(0);
+          return this.membership(Array.isArray(raw) ? raw : [raw], inner, innerAt, (i) => pointer(pointer(innerAt, "in"), i), true);
+        }
         const truth = this.truthy(this.value(args[0], argAt(0)), argAt(0));
         return op === "!!" ? truth : compound(`not ${operand(truth)}`, "bool");
       }
@@ -337,13 +345,20 @@ export class RuleTranslator {
     return compound(items.map(operand).join(` ${op} `), "number");
   }
 
-  private membership(args: readonly unknown[], node: unknown, at: string, argAt: (i: number) => string): QualExpr {
+  private membership(args: readonly unknown[], node: unknown, at: string, argAt: (i: number) => string, negated = false): QualExpr {
     if (args.length !== 2) throw new Refusal(at, node, "in needs exactly two operands here");
     if (args[0] === null || args[1] === null) throw new Refusal(at, node, NULL_REASON);
     let item = this.value(args[0], argAt(0));
     let container = this.value(args[1], argAt(1));
+    if (container.type === "pending" && item.type === "pending") {
+      // Another use may type either one in a later pass; if none does, both get the number guess.
+      const facts = this.types.of(container.path);
+      facts.hint ??= "list of number";
+      // A placeholder: only inference passes see pending vars, and their output is thrown away.
+      return compound("true", "bool");
+    }
     if (container.type === "pending") {
-      const element: ScalarType = item.type === "pending" ? "text" : (item.type as ScalarType);
+      const element = item.type as ScalarType;
       container = this.settle(container, `list of ${element}`, `searched by "in" for a ${element} (a list; JsonLogic's in also searches text)`);
     }
     if (container.type === "text") {
@@ -352,18 +367,19 @@ export class RuleTranslator {
         throw new Refusal(at, node, `in looks for a ${item.type} inside a text, which JavaScript converts to text first; Qual looks for text in text`);
       }
       this.report.add("changed", at, node, `Qual's contains ignores case ("Spring" is found in "springfield"), where JsonLogic's in is exact`);
-      return compound(`${operand(container)} contains ${operand(item)}`, "bool");
+      const test = `${operand(container)} contains ${operand(item)}`;
+      return compound(negated ? `not (${test})` : test, "bool");
     }
     const element = elementOf(container.type);
     if (element === undefined) throw new Refusal(at, node, `in on a ${container.type} is false in JsonLogic whatever the value; Qual refuses it`);
     if (item.type === "pending") item = this.settle(item, element, `looked up by "in" in a list of ${element}`);
-    if (Array.isArray(args[1]) && args[1].length === 0) return compound("false", "bool");
+    if (Array.isArray(args[1]) && args[1].length === 0) return compound(negated ? "true" : "false", "bool");
     if (item.type !== element) {
       throw new Refusal(at, node, `in looks for a ${item.type} in a list of ${element}: always false in JsonLogic (which compares strictly), refused by Qual`);
     }
     if (element === "text") {
       this.report.add("changed", at, node, "Qual's in compares text ignoring case, where JsonLogic's in is exact");
     }
-    return compound(`${operand(item)} in ${operand(container)}`, "bool");
+    return compound(`${operand(item)} ${negated ? "not in" : "in"} ${operand(container)}`, "bool");
   }
 }

@@ -46,7 +46,9 @@ export class TypeStore {
       facts.evidence =
         facts.hint === "bool"
           ? "only tested for truth, so read as yes/no (true/false)"
-          : "nothing in the rules fixes its type; number is a guess";
+          : facts.hint === undefined
+            ? "nothing in the rules fixes its type; number is a guess"
+            : `nothing in the rules fixes its type; ${facts.hint} is a guess`;
     }
   }
 }
