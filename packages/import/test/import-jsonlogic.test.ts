@@ -60,3 +60,24 @@ describe("importJsonLogic", () => {
     expect(model.evaluate({ a: 3, b: 7 }).scores["rule"]).toBe(3);
   });
 });
+
+describe("importJsonLogic of a tier rule", () => {
+  it("turns an if chain of tier ids into ordered tiers, with disqualified as a knockout", () => {
+    const result = importJsonLogic({
+      hot: { ">=": [{ var: "points" }, 70] },
+      tier: { if: [{ var: "competitor" }, "disqualified", { ">=": [{ var: "points" }, 70] }, "sql", { ">=": [{ var: "points" }, 40] }, "mql", "lead"] },
+    });
+    expect(result.ir?.tiers.map((t) => t.id)).toEqual(["sql", "mql", "lead"]);
+    expect(result.ir?.disqualify.map((d) => d.reason)).toEqual(["Disqualified"]);
+    const model = compileModel(result.model!);
+    expect(model.evaluate({ points: 50, competitor: false }).tier).toBe("mql");
+    expect(model.evaluate({ points: 90, competitor: true }).tier).toBe("disqualified");
+    expect(importJsonLogic({ ok: { var: "score" } }).report.entries[0]?.reason).toMatch(/"score" is a reserved word of Qual/);
+  });
+
+  it("refuses every tier when one condition is refused, keeping one otherwise tier", () => {
+    const result = importJsonLogic({ tier: { if: [{ ">": [{ var: "a" }, 1] }, "hot", { "==": [1, "1"] }, "warm", "cold"] } });
+    expect(result.report.entries.filter((e) => e.severity === "refused").map((e) => e.at).sort()).toEqual(["/tier/if/0", "/tier/if/2", "/tier/if/4"]);
+    expect(result.model).toBeUndefined();
+  });
+});

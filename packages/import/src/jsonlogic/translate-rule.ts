@@ -47,6 +47,11 @@ export class RuleTranslator {
     return e;
   }
 
+  /** The rule read as a condition (JsonLogic's truthiness), as `if` reads its conditions. */
+  condition(rule: unknown, at: string): QualExpr {
+    return this.truthy(this.value(rule, at), at);
+  }
+
   private value(node: unknown, at: string): Typed {
     if (node === null) throw new Refusal(at, node, NULL_REASON);
     if (Array.isArray(node)) return this.listValue(node, at);
@@ -142,7 +147,13 @@ export class RuleTranslator {
     const path = name.split(".");
     const bad = path.find((segment) => !isQualName(segment));
     if (bad !== undefined) {
-      throw new Refusal(at, node, `"${bad}" is not a Qual field name (letters, digits and _, not a reserved word; list positions cannot be read)`);
+      throw new Refusal(
+        at,
+        node,
+        /^[A-Za-z_][A-Za-z0-9_]*$/.test(bad)
+          ? `"${bad}" is a reserved word of Qual, so no input field can have that name; rename it in the data`
+          : `"${bad}" is not a Qual field name (letters, digits and _; list positions cannot be read)`,
+      );
     }
     const fallback = args[1];
     const key = path.join(".");
