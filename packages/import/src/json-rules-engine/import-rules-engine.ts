@@ -16,6 +16,8 @@ interface EngineRule {
   readonly condition: QualExpr;
   readonly points?: { readonly group: string; readonly points: number };
   readonly tier?: string;
+  /** An event of type `disqualify`: a knockout. */
+  readonly disqualify?: boolean;
 }
 
 /**
@@ -23,8 +25,9 @@ interface EngineRule {
  * one rule. The conditions become a Qual test; the event decides what the
  * rule is (see the package README): `params.points` makes it a rule of the
  * score group `params.group` (default `points`), `params.tier` a tier,
- * ordered like the engine's events (higher priority first), and any other
- * event a criterion named after the rule.
+ * ordered like the engine's events (higher priority first), an event of
+ * type `disqualify` a knockout, and any other event a criterion named after
+ * the rule.
  */
 export function importRulesEngine(document: unknown, options: ImportOptions = {}): ImportResult {
   const report = new ReportBuilder();
@@ -56,8 +59,14 @@ export function importRulesEngine(document: unknown, options: ImportOptions = {}
 
   const ids = new IdAllocator(inputs.all().map((f) => f.path[0]!));
   const declarations: string[] = [];
+  const reasons = new Set<string>();
   for (const rule of rules) {
-    if (rule.points === undefined && rule.tier === undefined) {
+    if (rule.disqualify === true) {
+      let reason = rule.name;
+      for (let n = 2; reasons.has(reason); n++) reason = `${rule.name} (${n})`;
+      reasons.add(reason);
+      declarations.push(`disqualify ${JSON.stringify(reason)} when ${rule.condition.text}`);
+    } else if (rule.points === undefined && rule.tier === undefined) {
       declarations.push(`criterion ${ids.claim(rule.name)} ${JSON.stringify(labelOf(rule.name))} = ${rule.condition.text}`);
     }
   }
@@ -124,6 +133,7 @@ function readRule(raw: unknown, at: string, conditions: ConditionTranslator, ind
     }
     result.points = { group: typeof params["group"] === "string" ? params["group"] : "points", points };
   }
+  if (event.type === "disqualify" && !("points" in params) && !("tier" in params)) result.disqualify = true;
   if ("tier" in params) {
     if (typeof params["tier"] !== "string" || params["tier"] === "") throw new Refusal(pointer(pointer(at, "event"), "params"), params, "tier must be a text");
     result.tier = params["tier"];

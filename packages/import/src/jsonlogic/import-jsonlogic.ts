@@ -55,7 +55,9 @@ export function importJsonLogic(document: unknown, options: JsonLogicImportOptio
       store.learned = false;
       for (const rule of live) {
         try {
-          new RuleTranslator(store, new ReportBuilder()).translate(rule.rule, rule.at);
+          const translator = new RuleTranslator(store, new ReportBuilder());
+          if (rule.tier === undefined) translator.translate(rule.rule, rule.at);
+          else translator.condition(rule.rule, rule.at);
         } catch (error) {
           if (!(error instanceof Refusal)) throw error;
         }

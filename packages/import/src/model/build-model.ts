@@ -47,6 +47,6 @@ export function buildModel(parts: ModelParts, report: ImportReport): ImportResul
 
 /** A label for people from an id (`lead_score` -> `Lead score`). */
 export function labelOf(id: string): string {
-  const words = id.replace(/[_.]+/g, " ").trim();
+  const words = id.replace(/[-_.]+/g, " ").trim();
   return words === "" ? id : words[0]!.toUpperCase() + words.slice(1);
 }
