@@ -5,6 +5,9 @@ import { importJsonLogic } from "../src/index.js";
 /** The shared JsonLogic suite (jsonlogic.com/tests.json), copied beside the project. */
 export const SUITE_PATH = new URL("../../../../shared/data/jsonlogic/tests.json", import.meta.url);
 
+/** The figures the READMEs state; if the importer learns more, change them here and there. */
+export const SUITE_FIGURES = { identical: 94, refused: 183, different: 0 } as const;
+
 /** How one case of the suite fares through import and Qual evaluation. */
 export type CaseOutcome =
   | { readonly kind: "identical" }
