@@ -86,7 +86,7 @@ export function importHubSpot(document: unknown, options: ImportOptions = {}): I
     groupTexts.push({ group, lines });
   });
   for (const field of inputs.all()) {
-    report.add("review", "", `property "${field.path.join(".")}"`, `declared ${field.type}? (optional: a contact without it gets no points from its rules): ${field.evidence}`);
+    report.add("review", field.at ?? "", `property "${field.path.join(".")}"`, `declared ${field.type}? (optional: a contact without it gets no points from its rules): ${field.evidence}`);
   }
   const ids = new IdAllocator(inputs.all().map((f) => f.path[0]!));
   for (const { group, lines } of groupTexts) {
@@ -153,6 +153,7 @@ function declare(inputs: InputFields, property: string, type: ImportType, eviden
   }
   field.type = type;
   field.evidence ??= evidence;
+  field.at ??= at;
   field.optional = true;
   return property;
 }

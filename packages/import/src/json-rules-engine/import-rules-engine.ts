@@ -46,7 +46,7 @@ export function importRulesEngine(document: unknown, options: ImportOptions = {}
     }
   });
   const from = "json-rules-engine";
-  for (const field of inputs.all()) report.add("review", "", `fact "${field.path.join(".")}"`, `declared ${field.type}: ${field.evidence}`);
+  for (const field of inputs.all()) report.add("review", field.at ?? "", `fact "${field.path.join(".")}"`, `declared ${field.type}: ${field.evidence}`);
   if (inputs.all().length > 0) {
     report.add(
       "review",

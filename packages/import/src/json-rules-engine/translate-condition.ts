@@ -115,6 +115,7 @@ export class ConditionTranslator {
     if (field.type === undefined) {
       field.type = type;
       field.evidence = evidence;
+      field.at = at;
     }
     return { text: path.join("."), type, atom: true };
   }

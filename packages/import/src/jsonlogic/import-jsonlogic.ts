@@ -1,3 +1,4 @@
+import type { ImportOptions } from "../import-rules.js";
 import { buildModel, labelOf } from "../model/build-model.js";
 import type { ImportResult } from "../model/build-model.js";
 import { IdAllocator } from "../model/ids.js";
@@ -12,14 +13,8 @@ import { RuleTranslator } from "./translate-rule.js";
 import type { VarUse } from "./translate-rule.js";
 import { TypeStore } from "./type-store.js";
 
-/** Options of {@link importJsonLogic}. */
-export interface JsonLogicImportOptions {
-  /** The model id (default: `imported`). */
-  readonly id?: string;
-  readonly title?: string;
-  /** Where the rules came from, for the model's header comment. */
-  readonly sourceName?: string;
-}
+/** Options of {@link importJsonLogic}: those of every importer. */
+export type JsonLogicImportOptions = ImportOptions;
 
 interface NamedRule {
   readonly name: string;
@@ -103,6 +98,7 @@ export function importJsonLogic(document: unknown, options: JsonLogicImportOptio
       const facts = store.of(use.path);
       field.type = facts.type;
       field.evidence = facts.evidence;
+      field.at ??= use.at;
       if (use.default !== undefined) field.default = use.default;
     }
   }
@@ -112,7 +108,7 @@ export function importJsonLogic(document: unknown, options: JsonLogicImportOptio
     return { diagnostics: [], report: { from: "jsonlogic", entries: report.entries } };
   }
   for (const field of inputs.all()) {
-    report.add("review", "", `var "${field.path.join(".")}"`, `declared ${field.type}: ${field.evidence}`);
+    report.add("review", field.at ?? "", `var "${field.path.join(".")}"`, `declared ${field.type}: ${field.evidence}`);
   }
   if (inputs.all().some((f) => f.default === undefined)) {
     report.add(

@@ -18,6 +18,8 @@ interface PendingVar {
 /** One read of an input field by a rule. */
 export interface VarUse {
   readonly path: readonly string[];
+  /** Where it is first read. */
+  readonly at: string;
   readonly default?: string | number | boolean;
 }
 
@@ -166,7 +168,7 @@ export class RuleTranslator {
       if (previous !== undefined && previous.default !== fallback) {
         throw new Refusal(at, node, `"${key}" is read with different defaults (or with and without one); a Qual field has one default`);
       }
-      this.uses.set(key, { path, default: fallback as string | number | boolean });
+      this.uses.set(key, { path, at: previous?.at ?? at, default: fallback as string | number | boolean });
       this.types.decide(path, lit.type, `its default in the rules is ${lit.text}`);
       this.report.add(
         "changed",
@@ -178,7 +180,7 @@ export class RuleTranslator {
       if (previous?.default !== undefined) {
         throw new Refusal(at, node, `"${key}" is read with and without a default; a Qual field has one default`);
       }
-      if (previous === undefined) this.uses.set(key, { path });
+      if (previous === undefined) this.uses.set(key, { path, at });
     }
     const facts = this.types.of(path);
     if (facts.type === undefined) return { text: key, type: "pending", atom: true, path };

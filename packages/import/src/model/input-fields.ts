@@ -9,8 +9,8 @@ export interface FoundField {
   evidence?: string;
   optional: boolean;
   default?: unknown;
-  /** A type given as a fallback (nothing in the rules decided it). */
-  guessed?: boolean;
+  /** A JSON Pointer to the first use, for the report. */
+  at?: string;
 }
 
 /**
