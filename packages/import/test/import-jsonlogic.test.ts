@@ -81,3 +81,25 @@ describe("importJsonLogic of a tier rule", () => {
     expect(result.model).toBeUndefined();
   });
 });
+
+describe("importJsonLogic of some, all and none", () => {
+  it("tests the elements of a list of records, all being false on an empty list as in JsonLogic", () => {
+    const result = importJsonLogic({
+      any_big: { some: [{ var: "deals" }, { ">": [{ var: "amount" }, 1000] }] },
+      all_won: { all: [{ var: "deals" }, { "==": [{ var: "won" }, true] }] },
+      none_lost: { none: [{ var: "deals" }, { "!": { var: "won" } }] },
+    });
+    expect(result.model).toMatch(/deals: list of \{/);
+    const model = compileModel(result.model!);
+    const at = (deals: object[]) => model.evaluate({ deals }).criteria;
+    expect(at([])).toEqual({ any_big: false, all_won: false, none_lost: true });
+    expect(at([{ amount: 5000, won: true }, { amount: 10, won: true }])).toEqual({ any_big: true, all_won: true, none_lost: true });
+    expect(at([{ amount: 5, won: false }])).toEqual({ any_big: false, all_won: false, none_lost: false });
+  });
+
+  it("refuses them over a list of plain values, which Qual cannot test with where", () => {
+    const result = importJsonLogic({ some: [{ var: "n" }, { ">": [{ var: "" }, 1] }] });
+    expect(result.model).toBeUndefined();
+    expect(result.report.entries[0]?.reason).toMatch(/lists of records only/);
+  });
+});

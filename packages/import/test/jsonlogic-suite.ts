@@ -6,7 +6,7 @@ import { importJsonLogic } from "../src/index.js";
 export const SUITE_PATH = new URL("../../../../shared/data/jsonlogic/tests.json", import.meta.url);
 
 /** The figures the READMEs state; if the importer learns more, change them here and there. */
-export const SUITE_FIGURES = { identical: 94, refused: 183, different: 0 } as const;
+export const SUITE_FIGURES = { identical: 106, refused: 171, different: 0 } as const;
 
 /** How one case of the suite fares through import and Qual evaluation. */
 export type CaseOutcome =

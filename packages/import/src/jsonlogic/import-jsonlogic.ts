@@ -92,16 +92,18 @@ export function importJsonLogic(document: unknown, options: JsonLogicImportOptio
   for (const [, refusal] of refused) report.add("refused", refusal.at, refusal.construct, refusal.reason);
 
   const inputs = new InputFields();
-  for (const rule of translated) {
-    for (const use of rule.uses.values()) {
-      const field = inputs.use(use.path);
-      const facts = store.of(use.path);
+  const declare = (into: InputFields, uses: Iterable<VarUse>, prefix: readonly string[]): void => {
+    for (const use of uses) {
+      const field = into.use(use.path);
+      const facts = store.of([...prefix, ...use.path]);
       field.type = facts.type;
       field.evidence = facts.evidence;
       field.at ??= use.at;
       if (use.default !== undefined) field.default = use.default;
+      if (use.elements !== undefined) declare((field.elements ??= new InputFields()), use.elements.values(), [...use.path, "[]"]);
     }
-  }
+  };
+  for (const rule of translated) declare(inputs, rule.uses.values(), []);
   const conflict = inputs.shapeConflict();
   if (conflict !== undefined) {
     report.add("refused", "", "var", `${conflict}; Qual declares each field once, as a value or as a record`);

@@ -30,8 +30,5 @@ export const UNSUPPORTED: Readonly<Record<string, string>> = {
   filter: "filter builds a new list; Qual aggregates lists with `count of ... where`, `any of ... where` instead",
   map: "map builds a new list; Qual aggregates lists with `sum of`, `count of` instead",
   reduce: "reduce folds with an arbitrary accumulator; Qual has fixed aggregates (`sum of`, `min of`, `count of`)",
-  all: "all over a list is not translated yet; note that JsonLogic's all is false on an empty list, unlike Qual's `all of`",
-  some: "some over a list is not translated yet; Qual writes it `any of LIST where ...`",
-  none: "none over a list is not translated yet; Qual writes it `none of LIST where ...`",
   method: "method calls a JavaScript method on a value; Qual runs no host code",
 };

@@ -20,6 +20,8 @@ export interface VarUse {
   readonly path: readonly string[];
   /** Where it is first read. */
   readonly at: string;
+  /** For a list of records read by some/all/none: what the predicates read of each element. */
+  readonly elements?: ReadonlyMap<string, VarUse>;
   readonly default?: string | number | boolean;
 }
 
@@ -37,10 +39,20 @@ export class RuleTranslator {
   /** The fields this rule reads, in first-use order. */
   readonly uses = new Map<string, VarUse>();
 
+  /**
+   * @param scope For the predicate of some/all/none: the list's path; `var`s then read
+   * fields of the element (json-logic-js applies the predicate to the element alone),
+   * and their types are kept under `[...scope, "[]", ...field]`.
+   */
   constructor(
     private readonly types: TypeStore,
     private readonly report: ReportBuilder,
+    private readonly scope?: readonly string[],
   ) {}
+
+  private typeKey(path: readonly string[]): readonly string[] {
+    return this.scope === undefined ? path : [...this.scope, "[]", ...path];
+  }
 
   /** The rule's value: a yes/no or a number. */
   translate(rule: unknown, at: string): QualExpr {
@@ -133,6 +145,10 @@ export class RuleTranslator {
       }
       case "in":
         return this.membership(args, node, at, argAt);
+      case "some":
+      case "all":
+      case "none":
+        return this.quantifier(op, args, node, at, argAt);
       default:
         throw new Refusal(at, node, `${op} is not translated`);
     }
@@ -168,6 +184,7 @@ export class RuleTranslator {
       if (previous !== undefined && previous.default !== fallback) {
         throw new Refusal(at, node, `"${key}" is read with different defaults (or with and without one); a Qual field has one default`);
       }
+      if (this.scope !== undefined) throw new Refusal(at, node, "a default inside some/all/none: a Qual list element field has no default");
       this.uses.set(key, { path, at: previous?.at ?? at, default: fallback as string | number | boolean });
       this.types.decide(path, lit.type, `its default in the rules is ${lit.text}`);
       this.report.add(
@@ -182,8 +199,9 @@ export class RuleTranslator {
       }
       if (previous === undefined) this.uses.set(key, { path, at });
     }
-    const facts = this.types.of(path);
-    if (facts.type === undefined) return { text: key, type: "pending", atom: true, path };
+    const typePath = this.typeKey(path);
+    const facts = this.types.of(typePath);
+    if (facts.type === undefined) return { text: key, type: "pending", atom: true, path: typePath };
     return atom(key, facts.type);
   }
 
@@ -356,6 +374,43 @@ export class RuleTranslator {
       }
     }
     return compound(items.map(operand).join(` ${op} `), "number");
+  }
+
+  /**
+   * some/all/none over a list of records: `any of items where ...`. json-logic-js's
+   * all is false on an empty list (Qual's `all of` is true there), so it becomes
+   * `count(items) > 0 and (all of items where ...)`.
+   */
+  private quantifier(op: "some" | "all" | "none", args: readonly unknown[], node: unknown, at: string, argAt: (i: number) => string): QualExpr {
+    if (this.scope !== undefined) throw new Refusal(at, node, `${op} inside another some/all/none is not translated`);
+    const [list, predicate] = args;
+    const name = isOperation(list) && "var" in list ? list["var"] : undefined;
+    if (args.length !== 2 || typeof name !== "string" || name === "") {
+      throw new Refusal(at, node, `${op} is translated over a list field ({"var": "items"}) with a test of each element`);
+    }
+    const path = name.split(".");
+    if (path.some((p) => !isQualName(p))) throw new Refusal(argAt(0), list, `"${name}" is not a Qual field name`);
+    const facts = this.types.of(path);
+    if (facts.type !== undefined && facts.type !== "list of record") {
+      throw new Refusal(argAt(0), list, `"${name}" is a ${facts.type} elsewhere, and a list of records here`);
+    }
+    this.types.decide(path, "list of record", `a list of records, tested element by element by ${op}`);
+    if (JSON.stringify(predicate ?? null).includes('"var":""')) {
+      throw new Refusal(argAt(1), predicate, `${op} reads the element itself: Qual tests elements with \`where\` on lists of records only`);
+    }
+    const inner = new RuleTranslator(this.types, this.report, path);
+    const test = inner.condition(predicate, argAt(1));
+    const key = path.join(".");
+    const previous = this.uses.get(key);
+    if (previous !== undefined && previous.elements === undefined) throw new Refusal(argAt(0), list, `"${key}" is read as a value elsewhere and as a list of records here`);
+    const elements = new Map(previous?.elements ?? []);
+    for (const [k, use] of inner.uses) if (!elements.has(k)) elements.set(k, use);
+    this.uses.set(key, { path, at: previous?.at ?? argAt(0), elements });
+    if (inner.uses.size === 0) throw new Refusal(argAt(1), predicate, `the test of ${op} reads no field of the element; Qual's where needs one`);
+    const where = `${key} where ${test.text}`;
+    if (op === "some") return compound(`any of ${where}`, "bool");
+    if (op === "none") return compound(`none of ${where}`, "bool");
+    return compound(`count(${key}) > 0 and (all of ${where})`, "bool");
   }
 
   private membership(args: readonly unknown[], node: unknown, at: string, argAt: (i: number) => string, negated = false): QualExpr {

@@ -11,6 +11,8 @@ export interface FoundField {
   default?: unknown;
   /** A JSON Pointer to the first use, for the report. */
   at?: string;
+  /** For a `list of record`: the fields of its elements. */
+  elements?: InputFields;
 }
 
 /**
@@ -35,7 +37,9 @@ export class InputFields {
   /** An independent copy, so a rule can be tried and dropped without leaving its fields behind. */
   clone(): InputFields {
     const copy = new InputFields();
-    for (const [key, field] of this.fields) copy.fields.set(key, { ...field });
+    for (const [key, field] of this.fields) {
+      copy.fields.set(key, { ...field, ...(field.elements === undefined ? {} : { elements: field.elements.clone() }) });
+    }
     return copy;
   }
 
@@ -84,6 +88,12 @@ function printLevel(fields: readonly FoundField[], prefix: readonly string[], de
       continue;
     }
     if (field.evidence !== undefined) lines.push(`${indent}# review: ${field.evidence}`);
+    if (field.type === "list of record" && field.elements !== undefined) {
+      lines.push(`${indent}${name}: list of {`);
+      printLevel(field.elements.all(), [], depth + 1, lines);
+      lines.push(`${indent}}${field.optional ? "?" : ""}`);
+      continue;
+    }
     const type = field.type ?? "number";
     const defaultText = field.default === undefined ? "" : ` = ${literal(field.default)?.text ?? "?"}`;
     lines.push(`${indent}${name}: ${type}${field.optional ? "?" : ""}${defaultText}`);

@@ -7,7 +7,8 @@
  */
 export type ScalarType = "number" | "text" | "bool" | "date";
 /** The types importers produce: scalars and lists of scalars. */
-export type ImportType = ScalarType | `list of ${ScalarType}`;
+/** `list of record` is a list of records whose fields an importer declares beside it ({@link FoundField.elements}). */
+export type ImportType = ScalarType | `list of ${ScalarType}` | "list of record";
 
 /** An expression as Qual text and its type. */
 export interface QualExpr {
