@@ -4,6 +4,8 @@ import { runCompile } from "./commands/compile.js";
 import { registerConvertCommand } from "./commands/convert.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
+import { registerExportCommand } from "./commands/export.js";
+import { registerImportCommand } from "./commands/import.js";
 import { runSchema } from "./commands/schema.js";
 import { runScore } from "./commands/score.js";
 import type { ScoreCommandOptions } from "./commands/score.js";
@@ -115,6 +117,8 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     });
 
   registerConvertCommand(program, output, set);
+  registerImportCommand(program, output, set);
+  registerExportCommand(program, output, set);
   addHelpExamples(program);
   return program;
 }
