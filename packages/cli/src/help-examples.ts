@@ -19,8 +19,6 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "qualify score examples/inbound.qual --in examples/data/leads.jsonl --out scored.csv --now 2026-11-01",
     "qualify score examples/x-education.qual --in leads.csv --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl",
   ],
-  import: ["qualify import --from jsonlogic rules.json -o rules.qual", "qualify import --from hubspot examples/imported/hubspot-score.json -o scoring.qual"],
-  export: ["qualify export --to jsonlogic examples/bant.qual"],
   convert: ["qualify convert examples/bant.qual --to yaml", "qualify convert bant.qual.yaml --to qual -o bant.qual"],
 };
 
