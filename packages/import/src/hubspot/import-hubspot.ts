@@ -1,4 +1,5 @@
 import { Ajv } from "ajv";
+import type { ValidateFunction } from "ajv";
 import type { ImportOptions } from "../import-rules.js";
 import { buildModel, labelOf } from "../model/build-model.js";
 import type { ImportResult } from "../model/build-model.js";
@@ -40,7 +41,16 @@ export interface HubSpotCriterion {
 /** Days in a month, for decay periods. */
 export const DAYS_PER_MONTH = 30;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile<HubSpotScore>(HUBSPOT_SCORE_SCHEMA);
+// Compiled on first use: ajv compiles with `new Function`, which no other command
+// (check, test, score: the CSP-safe paths) may trigger by loading the CLI.
+let compiled: ValidateFunction<HubSpotScore> | undefined;
+const validate = (document: unknown): document is HubSpotScore => {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile<HubSpotScore>(HUBSPOT_SCORE_SCHEMA);
+  const ok = compiled(document);
+  validate.errors = compiled.errors;
+  return ok;
+};
+validate.errors = undefined as ValidateFunction["errors"];
 
 /**
  * Imports a HubSpot-style lead score: each group becomes a points group
