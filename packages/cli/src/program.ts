@@ -1,4 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
+import { runBacktest } from "./commands/backtest.js";
+import type { BacktestCommandOptions } from "./commands/backtest.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { registerConvertCommand } from "./commands/convert.js";
@@ -114,6 +116,27 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--force", "replace the --out file if it exists", false)
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
+    });
+
+  program
+    .command("backtest")
+    .description("score a history of leads whose outcome is known and report how well tiers, scores and rules predict it")
+    .argument("<model>", "the model file")
+    .requiredOption("--data <file|->", "the history: .csv or .jsonl, or - for CSV on stdin")
+    .requiredOption("--label <column>", "the column that says whether the lead converted")
+    .option("--positive <value>", "the label value that means converted (default: 1, true, yes or won)")
+    .addOption(new Option("--in-format <format>", "input format when the name does not say").choices(["csv", "jsonl"]))
+    .option("--map <file>", "YAML file mapping input columns and values to model fields")
+    .option("--errors <file>", "write rejected rows here as JSON Lines (- for stderr)")
+    .option("--now <iso>", "evaluation time for every row (default: the start of the run)")
+    .option("--now-column <column>", "evaluate each row at the date in this column (when the lead was created)")
+    .option("--period-column <column>", "a date column: compare score and tier populations before and after --split-at (PSI)")
+    .option("--split-at <value>", "where the periods split (default: the median value of --period-column)")
+    .option("--json", "print the report as JSON (shape: grammar/backtest.md)", false)
+    .option("--html <file>", "also write a self-contained HTML report with charts")
+    .addHelpText("after", "\nExample:\n  qualify backtest examples/x-education-fit.qual --data leads.csv --label Converted \\\n    --map examples/data/x-education-fit.map.yaml --html backtest.html\n")
+    .action(async (model: string, opts: BacktestCommandOptions) => {
+      set(await runBacktest(model, opts, output));
     });
 
   registerConvertCommand(program, output, set);

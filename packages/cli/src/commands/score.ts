@@ -193,13 +193,14 @@ class RejectedSummary {
 }
 
 /** A rejected row for stderr, when there is no `--errors` file. */
-function describeRejected(row: RejectedRow): string {
+export function describeRejected(row: RejectedRow): string {
   const head = `row ${row.row} (line ${row.line}) rejected:`;
   const issues = row.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
   return [head, ...issues.map((i) => `  ${i}`)].join("\n");
 }
 
-function rowFormat(explicit: string | undefined, path: string, option: string, fallback: RowFormat | undefined): RowFormat {
+/** The row format from an explicit option or the file name. */
+export function rowFormat(explicit: string | undefined, path: string, option: string, fallback: RowFormat | undefined): RowFormat {
   if (explicit !== undefined) {
     if (explicit === "csv" || explicit === "jsonl") return explicit;
     throw new UsageError(`${option} must be csv or jsonl, not ${JSON.stringify(explicit)}`);
@@ -218,7 +219,8 @@ function parseWorkers(text: string | undefined): number {
   return n;
 }
 
-async function assertReadable(path: string): Promise<void> {
+/** Fails with a clear usage error when the input file cannot be read. */
+export async function assertReadable(path: string): Promise<void> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new UsageError(`${path}: cannot read the input (it is a directory)`);

@@ -3,7 +3,7 @@ import type { ScoreStats } from "./score-pipeline.js";
 
 /** Shows rows scored and rows per second while a batch run goes. */
 export interface Progress {
-  update(stats: Readonly<ScoreStats>): void;
+  update(stats: Readonly<Pick<ScoreStats, "read" | "rejected">>): void;
   stop(): void;
 }
 

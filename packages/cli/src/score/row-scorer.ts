@@ -30,6 +30,9 @@ export type RowOutcome =
   | { readonly ok: true; readonly tier: string; readonly scores: readonly (number | null)[]; readonly reasons: string }
   | { readonly ok: false; readonly errors: readonly RowIssue[] };
 
+/** What evaluating one row gave: the full result, or why the row was rejected. */
+export type EvaluationOutcome = { readonly ok: true; readonly result: EvaluationResult } | { readonly ok: false; readonly errors: readonly RowIssue[] };
+
 /**
  * Turns input rows into leads (CSV text converted to the declared types, map
  * file applied) and scores them with the full evaluator, since the output has
@@ -80,6 +83,24 @@ export class RowScorer {
     return this.scoreLead(this.mapped.length === 0 ? row : this.jsonLead(row));
   }
 
+  /**
+   * Evaluates one CSV row and returns the full result (for backtests and
+   * diffs, which need the rules that fired). `now` (epoch ms) overrides the
+   * run's evaluation time for this row.
+   */
+  evaluateCells(columns: readonly string[], cells: readonly string[], now?: number): EvaluationOutcome {
+    if (this.columnsKey !== columns) {
+      this.columnsKey = columns;
+      this.columnIndex = this.sources.map((s) => columns.indexOf(s.column));
+    }
+    return this.evaluateLead(this.csvLead(cells), now);
+  }
+
+  /** Evaluates one JSON Lines object; see {@link evaluateCells}. */
+  evaluateObject(row: Readonly<Record<string, unknown>>, now?: number): EvaluationOutcome {
+    return this.evaluateLead(this.mapped.length === 0 ? row : this.jsonLead(row), now);
+  }
+
   private csvLead(row: readonly string[]): Record<string, unknown> {
     const lead: Record<string, unknown> = {};
     const sources = this.sources;
@@ -113,14 +134,19 @@ export class RowScorer {
   }
 
   private scoreLead(lead: unknown): RowOutcome {
-    let result: EvaluationResult;
+    const outcome = this.evaluateLead(lead);
+    if (!outcome.ok) return outcome;
+    const result = outcome.result;
+    return { ok: true, tier: result.tier, scores: this.scoreIds.map((id) => result.scores[id] ?? null), reasons: reasonsText(result) };
+  }
+
+  private evaluateLead(lead: unknown, now: number | undefined = this.now): EvaluationOutcome {
     try {
-      result = this.model.evaluate(lead, this.now === undefined ? {} : { now: this.now });
+      return { ok: true, result: this.model.evaluate(lead, now === undefined ? {} : { now }) };
     } catch (error) {
       if (error instanceof InvalidLeadError) return { ok: false, errors: error.issues.map(toRowIssue) };
       return { ok: false, errors: [{ path: "", expected: "", value: null, message: error instanceof Error ? error.message : String(error) }] };
     }
-    return { ok: true, tier: result.tier, scores: this.scoreIds.map((id) => result.scores[id] ?? null), reasons: reasonsText(result) };
   }
 }
 
