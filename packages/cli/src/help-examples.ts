@@ -19,6 +19,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "qualify score examples/inbound.qual --in examples/data/leads.jsonl --out scored.csv --now 2026-11-01",
     "qualify score examples/x-education.qual --in leads.csv --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl",
   ],
+  backtest: [
+    "qualify backtest examples/x-education.qual --data examples/data/x-education-sample.csv --map examples/data/x-education.map.yaml --label Converted",
+    "qualify backtest model.qual --data history.csv --label Converted --html report.html --json > backtest.json",
+  ],
   convert: ["qualify convert examples/bant.qual --to yaml", "qualify convert bant.qual.yaml --to qual -o bant.qual"],
 };
 
