@@ -47,7 +47,7 @@ async function loadCleanModel(path: string): Promise<CompiledModel> {
 
 const fixtureFiles = findFiles(examplesDir, ".test.yaml");
 const modelFiles = findFiles(examplesDir, ".qual");
-const EXPECTED_MODELS = ["anum", "bant", "champ", "domains", "events", "faint", "gpct", "inbound", "meddic", "pql", "x-education"];
+const EXPECTED_MODELS = ["anum", "bant", "champ", "domains", "events", "faint", "gpct", "inbound", "meddic", "pql", "x-education", "x-education-fit"];
 
 describe("the example models", () => {
   it("are all present, each with a fixture file beside it", () => {
