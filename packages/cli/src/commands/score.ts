@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { readsEvaluationTime } from "@qualify/ir";
@@ -13,11 +13,11 @@ import { loadModelForCommand } from "../load-model.js";
 import type { Output } from "../output.js";
 import { createBatchScorer } from "../score/batch-scorer.js";
 import type { BatchScorer } from "../score/batch-scorer.js";
-import { checkColumns, undatedFields } from "../score/column-check.js";
+import { checkColumns } from "../score/column-check.js";
 import { CsvHeaderError } from "../score/csv-records.js";
 import { readFieldMap } from "../score/field-map.js";
 import { planFieldSources } from "../score/field-sources.js";
-import type { FieldMap } from "../score/field-sources.js";
+import type { FieldMap, FieldSource } from "../score/field-sources.js";
 import { createProgress } from "../score/progress.js";
 import { scoreRows } from "../score/score-pipeline.js";
 import type { RejectedRow, RowFormat } from "../score/score-pipeline.js";
@@ -59,13 +59,14 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
   const now = parseNowOption(options.now) ?? new Date().toISOString();
   const nowNote = options.now === undefined ? `${now} (now: pass --now to fix it)` : String(now);
   if (options.in !== "-") await assertReadable(options.in);
-  if (outPath !== "-" && options.force !== true && (await exists(outPath))) {
+  if (outPath !== "-" && options.force !== true && existsSync(outPath)) {
     throw new UsageError(`${outPath} already exists; pass --force to replace it, or --out another file`);
   }
   const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
   const model = await loadModelForCommand(modelPath, output);
   const sources = planFieldSources(model.ir.inputs, map, options.map);
   const inputName = options.in === "-" ? "the input" : options.in;
+  const readsTime = readsEvaluationTime(model.ir);
   let undated: string[] = [];
 
   const files: AtomicFile[] = [];
@@ -91,8 +92,9 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     };
     const checkHeader = (columns: readonly string[]): void => {
       const { unfed } = checkColumns(columns, sources, map, inputName);
-      if (unfed.length > 0) output.note(`not in the input: ${unfed.join(", ")} — read as missing`);
-      undated = undatedFields(model.ir, unfed);
+      if (unfed.length > 0) output.note(`not in the input: ${unfed.map(dotted).join(", ")} — read as missing`);
+      // Date tests on a field that no column feeds are unknown for every row: worth saying once.
+      if (readsTime) undated = unfed.filter((s) => s.type.kind === "date").map(dotted);
     };
     const input = options.in === "-" ? process.stdin : createReadStream(options.in);
     input.setEncoding("utf8");
@@ -113,7 +115,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     const where = stats.rejected > 0 ? (errorsFile ? ` (see ${options.errors})` : errorsToStderr ? " (listed above)" : terminalErrors.where()) : "";
     output.note(`${stats.read} rows read: ${stats.scored} scored, ${stats.rejected} rejected${where}`);
     if (stats.scored > 0) output.note(`tiers: ${tierOrder(model.ir, stats.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, stats.scored)})`).join(", ")}`);
-    if (readsEvaluationTime(model.ir)) output.note(`evaluation time: ${nowNote}`);
+    if (readsTime) output.note(`evaluation time: ${nowNote}`);
     if (undated.length > 0) output.note(`no dates at all for: ${undated.join(", ")} (not in the input), so the date tests on them are unknown for every row`);
     output.note(outPath === "-" ? "scored rows went to stdout" : `scored rows: ${outPath}`);
     // Nothing scored is a failed run whatever --strict says: a job that scores nothing must not look green.
@@ -143,13 +145,8 @@ function tierOrder(ir: { readonly tiers: readonly { readonly id: string }[] }, c
   return [...counts].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+function dotted(source: FieldSource): string {
+  return source.path.join(".");
 }
 
 /** `22.7%` */

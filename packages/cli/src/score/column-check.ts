@@ -1,13 +1,11 @@
 import { closestName } from "@qualify/compiler";
-import type { ModelIR } from "@qualify/ir";
-import { readsEvaluationTime } from "@qualify/ir";
 import { UsageError } from "../exit-codes.js";
 import type { FieldMap, FieldSource } from "./field-sources.js";
 
 /** What a CSV header means for a model, before any row is scored. */
 export interface ColumnReport {
   /** Model fields that no column feeds: every row reads them as missing. */
-  readonly unfed: readonly string[];
+  readonly unfed: readonly FieldSource[];
 }
 
 /**
@@ -34,22 +32,7 @@ export function checkColumns(header: readonly string[], sources: readonly FieldS
       `no column of ${input} matches a field of the model: ${hint}\n  columns: ${preview(header)}\n  fields:  ${preview(sources.map((s) => s.path.join(".")))}`,
     );
   }
-  return { unfed: sources.filter((s) => !present.has(s.column)).map((s) => s.path.join(".")) };
-}
-
-/** The unfed fields that `within N days` and other date tests read: they see no date at all. */
-export function undatedFields(ir: ModelIR, unfed: readonly string[]): string[] {
-  if (!readsEvaluationTime(ir)) return [];
-  const dates = new Set<string>();
-  const walk = (fields: ModelIR["inputs"], prefix: string): void => {
-    for (const f of fields) {
-      const path = prefix === "" ? f.name : `${prefix}.${f.name}`;
-      if (f.type.kind === "date") dates.add(path);
-      if (f.type.kind === "record") walk(f.type.fields, path);
-    }
-  };
-  walk(ir.inputs, "");
-  return unfed.filter((f) => dates.has(f));
+  return { unfed: sources.filter((s) => !present.has(s.column)) };
 }
 
 function preview(names: readonly string[]): string {
