@@ -8,7 +8,7 @@ import type { Command } from "commander";
 export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   check: ["qualify check examples", "qualify check models --format github --strict"],
   test: ["qualify test examples", "qualify test examples/bant.test.yaml --coverage"],
-  fmt: ["qualify fmt models", "qualify fmt --check models"],
+  fmt: ["qualify fmt models", "qualify fmt --check models", "qualify fmt --diff models"],
   compile: ["qualify compile examples/bant.qual -o bant.json"],
   schema: ["qualify schema examples/bant.qual > lead.schema.json"],
   explain: [

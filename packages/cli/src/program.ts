@@ -65,7 +65,8 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .description("rewrite .qual files in the canonical layout")
     .argument("[paths...]", "files or directories (default: .), or - for stdin to stdout")
     .option("--check", "list files that are not formatted and exit 1, writing nothing", false)
-    .action(async (paths: string[], opts: { check: boolean }) => {
+    .option("--diff", "with --check (implied): show a unified diff of what fmt would change", false)
+    .action(async (paths: string[], opts: { check: boolean; diff: boolean }) => {
       set(await runFmt(paths, opts, output));
     });
 

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadIR } from "@qualify/compiler";
 import { afterEach, describe, expect, it } from "vitest";
 import { MINI_MODEL, qualify, workspace } from "./run-cli.js";
@@ -44,6 +45,24 @@ describe("qualify fmt", () => {
     expect(check.stdout).toBe("");
     expect(qualify(["fmt", "."], { cwd: ws.dir }).stdout).toBe("");
     expect(readdirSync(ws.dir)).toEqual(["messy.qual"]);
+  });
+
+  it("shows with --diff a unified diff that git applies to give the formatted file, writing nothing", () => {
+    const ws = workspace({ "messy.qual": MESSY });
+    cleanup = ws.cleanup;
+    const run = qualify(["fmt", "--diff", "messy.qual"], { cwd: ws.dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^--- a\/messy\.qual\n\+\+\+ b\/messy\.qual\n@@ /m);
+    expect(run.stdout).toContain('\n-criterion   big "Big budget"=budget>=10_000\n');
+    expect(readFileSync(ws.path("messy.qual"), "utf8")).toBe(MESSY);
+    const formatted = qualify(["fmt", "-"], { input: MESSY }).stdout;
+    writeFileSync(ws.path("layout.patch"), run.stdout);
+    execFileSync("git", ["apply", "--unsafe-paths", "layout.patch"], { cwd: ws.dir });
+    expect(readFileSync(ws.path("messy.qual"), "utf8")).toBe(formatted);
+    // A tidy file has no diff and passes.
+    const tidy = qualify(["fmt", "--diff", "-"], { input: formatted });
+    expect(tidy.code).toBe(0);
+    expect(tidy.stdout).toBe("");
   });
 
   it("formats stdin to stdout with -", () => {
