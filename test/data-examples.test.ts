@@ -62,6 +62,13 @@ describe("the examples in YAML and JSON", () => {
           expect(stripRanges(analyze(back.text ?? "").ir)).toEqual(stripRanges(original.ir));
         });
 
+        if (format === "yaml") {
+          it("converts back to the .qual file's own text: comments, blank lines and number spellings kept", () => {
+            const back = convertModelFile(path, "qual");
+            expect(back.text).toBe(readFileSync(join(examples, `${name}.qual`), "utf8"));
+          });
+        }
+
         it("passes the original's fixture cases", async () => {
           const fixture = join(examples, format, `${name}.test.yaml`);
           expect(existsSync(fixture), `${fixture} is missing; ${regenerate}`).toBe(true);

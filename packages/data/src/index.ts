@@ -2,6 +2,7 @@
 export { analyzeData, formatOfFile } from "./analyze-data.js";
 export type { AnalyzeDataOptions, AnalyzeDataResult } from "./analyze-data.js";
 export { toData } from "./convert/to-data.js";
+export { QUAL_MODEL_SCHEMA_ID } from "./schema/schema-id.js";
 export type { ToDataOptions } from "./convert/to-data.js";
 export { fromData } from "./convert/from-data.js";
 export type { FromDataResult } from "./convert/from-data.js";

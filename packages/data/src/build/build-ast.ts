@@ -241,9 +241,19 @@ function scoreRule(context: BuildContext, node: unknown): ScoreRule {
     kind: "ScoreRule",
     range: rangeOfNode(context, node),
     label: stringLiteral(context, labelPair?.value),
-    ...optional("points", mapped(pointsPair, (pair) => parseScalarExpression(context, pair.value))),
+    ...optional("points", mapped(pointsPair, (pair) => signedPoints(parseScalarExpression(context, pair.value)))),
     ...optional("when", mapped(whenPair, (pair) => parseScalarExpression(context, pair.value))),
   };
+}
+
+/**
+ * Literal points read as Qual writes them, with their sign: `points: 20` is
+ * `+20`, so a rule reads as a gain beside `-30` and qual -> data -> qual
+ * gives back the text the author wrote. The value is the same.
+ */
+function signedPoints(expr: Expr | undefined): Expr | undefined {
+  if (expr?.kind !== "NumberLiteral") return expr;
+  return { kind: "UnaryExpr", op: "+", range: expr.range, operand: expr };
 }
 
 function mapped<T, R>(value: T | undefined, f: (value: T) => R | undefined): R | undefined {

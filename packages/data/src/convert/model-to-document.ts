@@ -108,7 +108,10 @@ function numberOrText(expr: Expr): DataValue {
   // Only a number as written, with at most one sign, becomes a number; anything more (parentheses, `- -5`) stays text as written.
   const plain = expr.kind === "NumberLiteral" || (expr.kind === "UnaryExpr" && expr.op !== "not" && expr.operand?.kind === "NumberLiteral");
   const value = plain ? literalValue(expr) : undefined;
-  if (typeof value === "number" && Number.isFinite(value) && numberText(Math.abs(value)) === String(Math.abs(value))) return value;
+  // A number spelt another way than it prints (`10_000`, `1.50`) stays text, so converting back keeps the spelling.
+  const literal = expr.kind === "NumberLiteral" ? expr : expr.kind === "UnaryExpr" && expr.operand?.kind === "NumberLiteral" ? expr.operand : undefined;
+  const spelt = literal === undefined || literal.raw === "" || literal.raw === numberText(literal.value);
+  if (typeof value === "number" && Number.isFinite(value) && spelt && numberText(Math.abs(value)) === String(Math.abs(value))) return value;
   return printExpression(expr);
 }
 

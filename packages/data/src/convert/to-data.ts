@@ -6,8 +6,10 @@ import { modelToDocument } from "./model-to-document.js";
 
 /** Options of {@link toData}. */
 export interface ToDataOptions {
-  /** A `$schema` reference to write at the top (a path relative to the output file), for editors. */
+  /** The `$schema` to write at the top: the published schema's id ({@link QUAL_MODEL_SCHEMA_ID}). */
   readonly schema?: string;
+  /** The .qual text the tree was parsed from: with it, YAML keeps the blank lines that group fields, declarations and rules. */
+  readonly source?: string;
 }
 
 /**
@@ -25,7 +27,8 @@ export function toData(ast: Model, format: DataFormat, options: ToDataOptions = 
   compactTypes(document.get("input", true));
   compactLists(document.get("declarations", true));
   quoteMultiLineText(document);
-  attachComments(document, ast, options.schema);
+  const anchors = attachComments(document, ast);
+  if (options.source !== undefined) keepBlankLines(anchors, options.source);
   return document.toString({ lineWidth: 0, indent: 2, indentSeq: true });
 }
 
@@ -70,7 +73,10 @@ function compactLists(declarations: unknown): void {
 
 interface Anchor {
   readonly start: number;
+  readonly startLine: number;
   readonly endLine: number;
+  /** The first of its siblings: YAML has no blank line above those. */
+  readonly first: boolean;
   /** Where a comment written above the anchor goes. */
   readonly before: Node;
   /** Where a comment at the end of the anchor's last line goes. */
@@ -98,12 +104,12 @@ function append(existing: string | null | undefined, text: string): string {
  * a field, declaration or rule stays at the end of that line; any other
  * comment goes above the next one; comments after everything go at the end.
  */
-function attachComments(document: Document, ast: Model, schema: string | undefined): void {
+function attachComments(document: Document, ast: Model): Anchor[] {
   const anchors: Anchor[] = [];
-  const add = (range: { start: { offset: number }; end: { line: number } }, before: unknown, after: unknown): void => {
+  const add = (range: { start: { offset: number; line: number }; end: { line: number } }, before: unknown, after: unknown, first = true): void => {
     const afterNode = lastScalar(after);
     if (before === undefined || before === null || afterNode === undefined) return;
-    anchors.push({ start: range.start.offset, endLine: range.end.line, before: before as Node, after: afterNode });
+    anchors.push({ start: range.start.offset, startLine: range.start.line, endLine: range.end.line, first, before: before as Node, after: afterNode });
   };
   const root = document.contents;
   const modelPair = isMap(root) ? root.items.find((pair) => isScalar(pair.key) && pair.key.value === "model") : undefined;
@@ -113,7 +119,7 @@ function attachComments(document: Document, ast: Model, schema: string | undefin
     fields.forEach((field, index) => {
       const pair = map.items[index];
       if (!isPair(pair)) return;
-      add(field.range, pair.key, pair.value);
+      add(field.range, pair.key, pair.value, index === 0);
       if (field.type?.kind === "RecordType" && isMap(pair.value)) {
         const type = pair.value.get("type", true);
         if (isMap(type)) addFields(field.type.fields, type.get("record", true));
@@ -125,10 +131,10 @@ function attachComments(document: Document, ast: Model, schema: string | undefin
   if (isSeq(declarations)) {
     ast.declarations.forEach((declaration, index) => {
       const item = declarations.items[index];
-      add(declaration.range, item, item);
+      add(declaration.range, item, item, index === 0);
       if (declaration.kind === "ScoreGroupDecl" && isMap(item)) {
         const rules = item.get("rules", true);
-        if (isSeq(rules)) declaration.rules.forEach((rule, r) => add(rule.range, rules.items[r], rules.items[r]));
+        if (isSeq(rules)) declaration.rules.forEach((rule, r) => add(rule.range, rules.items[r], rules.items[r], r === 0));
       }
     });
   }
@@ -143,9 +149,23 @@ function attachComments(document: Document, ast: Model, schema: string | undefin
   } else if (header.length > 0) {
     document.commentBefore = append(document.commentBefore, header.join("\n"));
   }
-  if (schema !== undefined) {
-    const modeline = ` yaml-language-server: $schema=${schema}`;
-    document.commentBefore = document.commentBefore ? `${modeline}\n${document.commentBefore}` : modeline;
+  return anchors;
+}
+
+/**
+ * A blank line the author left above a field, declaration or rule (above its
+ * comments, if any) becomes a blank line above its YAML node, so the groups
+ * of the .qual file survive a round trip: the formatter keeps blank lines it
+ * finds between items, in either form.
+ */
+function keepBlankLines(anchors: readonly Anchor[], source: string): void {
+  const lines = source.split("\n");
+  const text = (line: number): string | undefined => lines[line - 1]?.trim();
+  for (const anchor of anchors) {
+    if (anchor.first) continue;
+    let above = anchor.startLine - 1;
+    while (above >= 1 && text(above)?.startsWith("#") === true) above--;
+    if (above >= 1 && text(above) === "") anchor.before.spaceBefore = true;
   }
 }
 

@@ -77,6 +77,20 @@ export function nodeSpan(node: unknown): [number, number] | undefined {
 export function pairSpan(pair: Pair<unknown, unknown>): [number, number] | undefined {
   const key = nodeSpan(pair.key);
   if (key === undefined) return undefined;
-  const value = nodeSpan(pair.value);
-  return [key[0], value === undefined || value[1] < key[1] ? key[1] : value[1]];
+  const end = contentEnd(pair.value);
+  return [key[0], end === undefined || end < key[1] ? key[1] : end];
+}
+
+/**
+ * Where a node's own text ends. A block mapping's or sequence's range runs
+ * on to the next line (its closing newline); the end of its last item does
+ * not, so a comment on the line below is not taken for one at its end.
+ */
+function contentEnd(node: unknown): number | undefined {
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    const end = isPair(last) ? pairSpan(last)?.[1] : contentEnd(last);
+    if (end !== undefined) return end;
+  }
+  return nodeSpan(node)?.[1];
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "@qualify/ir";
 import { LineMap, hasErrors } from "@qualify/ir";
 import { parse } from "@qualify/language";
 import { fromData } from "../convert/from-data.js";
 import { toData } from "../convert/to-data.js";
+import { QUAL_MODEL_SCHEMA_ID } from "../schema/schema-id.js";
 import { DataCode, dataError } from "../diagnostics/codes.js";
 
 /** What a model file can be converted to. */
@@ -22,7 +22,7 @@ export interface ConvertFileResult {
 
 /** Options of {@link convertModelFile}. */
 export interface ConvertFileOptions {
-  /** Where the result will be written (default: {@link ConvertFileResult.outputPath}); the `$schema` path is made relative to it. */
+  /** Where the result will be written (default: {@link ConvertFileResult.outputPath});  */
   readonly outputPath?: string;
 }
 
@@ -42,12 +42,6 @@ export function defaultOutputPath(path: string, to: ConvertTarget): string {
   const base = path.replace(/\.qual\.(ya?ml|json)$/i, ".qual").replace(/\.(ya?ml|json)$/i, "");
   const qual = base.endsWith(".qual") ? base : `${base}.qual`;
   return to === "qual" ? qual : `${qual}.${to}`;
-}
-
-/** The `$schema` reference for a data file written at `outputPath`, relative to it, with forward slashes. */
-export function schemaReference(outputPath: string): string {
-  const path = relative(dirname(resolve(outputPath)), SCHEMA_FILE).split(sep).join("/");
-  return path.startsWith(".") ? path : `./${path}`;
 }
 
 /**
@@ -70,7 +64,7 @@ export function convertModelFile(path: string, to: ConvertTarget, options: Conve
     const parsed = parse(text, { file: path });
     if (to === "qual") return { text, outputPath, diagnostics: parsed.diagnostics };
     if (hasErrors(parsed.diagnostics)) return { outputPath, diagnostics: parsed.diagnostics };
-    return { text: toData(parsed.ast, to, { schema: schemaReference(outputPath) }), outputPath, diagnostics: parsed.diagnostics };
+    return { text: toData(parsed.ast, to, { schema: QUAL_MODEL_SCHEMA_ID, source: text }), outputPath, diagnostics: parsed.diagnostics };
   }
   const converted = fromData(text, { file: path, format: from });
   if (to === "qual" || converted.text === undefined) {
@@ -78,5 +72,5 @@ export function convertModelFile(path: string, to: ConvertTarget, options: Conve
   }
   // Data to the other data form goes through the syntax tree of the canonical text, so it is normalised on the way.
   const reparsed = parse(converted.text, { file: outputPath });
-  return { text: toData(reparsed.ast, to, { schema: schemaReference(outputPath) }), outputPath, diagnostics: converted.diagnostics };
+  return { text: toData(reparsed.ast, to, { schema: QUAL_MODEL_SCHEMA_ID, source: converted.text }), outputPath, diagnostics: converted.diagnostics };
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { convertModelFile, defaultOutputPath, retargetFixture, schemaReference, SCHEMA_FILE } from "../../src/node/index.js";
+import { QUAL_MODEL_SCHEMA_ID } from "../../src/index.js";
+import { convertModelFile, defaultOutputPath, retargetFixture, SCHEMA_FILE } from "../../src/node/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qualify-data-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,10 +17,17 @@ describe("converting model files", () => {
     expect(defaultOutputPath("m/bant.json", "qual")).toBe("m/bant.qual");
   });
 
-  it("refers to the published schema relative to the output file", () => {
-    expect(SCHEMA_FILE.endsWith(join("packages", "data", "schema", "qual-model.schema.json"))).toBe(true);
-    const examples = join(SCHEMA_FILE, "..", "..", "..", "..", "examples", "yaml", "x.qual.yaml");
-    expect(schemaReference(examples)).toBe("../../packages/data/schema/qual-model.schema.json");
+  it("writes the published schema's id as $schema, the same wherever the file is written", () => {
+    const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8")) as { $id: string };
+    expect(QUAL_MODEL_SCHEMA_ID).toBe(schema.$id);
+    const path = join(dir, "deep", "m.qual");
+    mkdirSync(join(dir, "deep"), { recursive: true });
+    writeFileSync(path, 'model m "M"\ninput { a: number }\ntier t "T" otherwise\n');
+    for (const outputPath of [join(dir, "a.qual.yaml"), join(tmpdir(), "elsewhere.qual.yaml")]) {
+      const yaml = convertModelFile(path, "yaml", { outputPath });
+      expect(yaml.text?.split("\n")[0]).toBe(`$schema: ${schema.$id}`);
+    }
+    expect(JSON.parse(convertModelFile(path, "json").text ?? "{}").$schema).toBe(schema.$id);
   });
 
   it("converts .qual to YAML and back, and reports a missing file instead of throwing", () => {
