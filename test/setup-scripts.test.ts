@@ -26,3 +26,12 @@ describe("scripts/ensure-chromium.sh", () => {
     expect(steps[0]).toBe("bash scripts/ensure-chromium.sh");
   });
 });
+
+describe("scripts/setup.sh", () => {
+  it("says on stderr what it is doing, and keeps stdout clean for callers", () => {
+    const run = spawnSync("bash", ["scripts/setup.sh"], { cwd: root, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^setup: building the TypeScript/m);
+  });
+});
