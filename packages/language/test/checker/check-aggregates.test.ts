@@ -330,3 +330,14 @@ describe("new functions", () => {
     expectAt(letOf("trim()"), "QUAL309", "trim()");
   });
 });
+
+describe("where the condition of `where` ends (grammar/reference.md)", () => {
+  it("takes a comparison into the condition, and a second comparison compares the aggregate", () => {
+    const inner = lower("count of activities where pages >= 3");
+    expect(inner).toMatchObject({ kind: "each", aggregate: "count", where: { kind: "compare", op: ">=" } });
+    const outer = lower('count of activities where kind = "webinar" >= 3');
+    expect(outer).toMatchObject({ kind: "compare", op: ">=", left: { kind: "each", aggregate: "count", where: { kind: "compare", op: "=" } } });
+    const both = lower('count of activities where pages >= 3 and kind = "webinar" > 1');
+    expect(both).toMatchObject({ kind: "compare", op: ">", left: { kind: "each", where: { kind: "and" } } });
+  });
+});
