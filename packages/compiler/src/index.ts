@@ -14,3 +14,4 @@ export { choicePattern, toInputSchema } from "./schema/input-schema.js";
 export { parseDateText } from "./runtime/dates.js";
 export { closestName, dottedPath, undeclaredLeadKeys, type UndeclaredKeyOptions, type UndeclaredLeadKey } from "./lead/undeclared-keys.js";
 export { writeModule, RUNTIME_IMPORT, type ModuleOptions } from "./aot/module-writer.js";
+export { writeModuleTypes } from "./aot/types-writer.js";

@@ -64,3 +64,8 @@ export function textTestAny(text: string, parts: readonly string[], test: 0 | 1 
   }
   return false;
 }
+
+export type { EvaluationResult, FastResult, ModelIR } from "@qualify/ir";
+export type { CompiledModel } from "../model/compile-model.js";
+export type { EvaluateOptions } from "../options.js";
+export type { LeadIssue } from "../errors.js";
