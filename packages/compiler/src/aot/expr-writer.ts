@@ -19,6 +19,8 @@ export interface ExprScope {
   ref(id: string): string;
   /** The variable holding the evaluation time. */
   now(): string;
+  /** The variable holding the case-folded copy of a text field, folded once per lead (as the closures' folded slots). */
+  folded(path: readonly string[]): string;
 }
 
 /** One generated function: its temporaries and the outer variables it reads. */
@@ -127,6 +129,11 @@ export class ExprWriter {
     }
   }
 
+  /** The folded copy of a text field operand, when the operand is one. */
+  private foldedField(expr: Expr): string | undefined {
+    return expr.kind === "field" && expr.type.kind === "text" ? this.scope.folded(expr.path) : undefined;
+  }
+
   private constant(value: Value): string {
     if (value === null || typeof value !== "object") return JSON.stringify(value);
     return this.hoist("L", `Object.freeze(${JSON.stringify(value)})`);
@@ -148,6 +155,13 @@ export class ExprWriter {
   }
 
   private compare(expr: ExprOf<"compare">): string {
+    if (expr.op === "=" || expr.op === "!=") {
+      const fixed = literalOf(expr.right);
+      const folded = this.foldedField(expr.left);
+      if (typeof fixed === "string" && folded !== undefined) {
+        return `(${folded} === null ? null : ${folded} ${expr.op === "=" ? "===" : "!=="} ${JSON.stringify(foldCase(fixed))})`;
+      }
+    }
     const [a, b] = [this.temp(), this.temp()];
     const l = this.write(expr.left);
     const r = this.write(expr.right);
@@ -179,6 +193,8 @@ export class ExprWriter {
     if (members !== undefined && members.every((m) => typeof m !== "object")) {
       const keys = members.map((m) => (typeof m === "string" ? foldCase(m) : m));
       const set = this.hoist("S", `new Set(${JSON.stringify(keys)})`);
+      const folded = this.foldedField(expr.item);
+      if (folded !== undefined) return `(${folded} === null ? null : ${negated}${set}.has(${folded}))`;
       if (isTextType(expr.item)) {
         const exact = this.hoist("S", `new Set(${JSON.stringify([...new Set([...keys, ...members])])})`);
         return `((${a} = ${item}) === null ? null : ${negated}(${exact}.has(${a}) || ${set}.has(rt.foldCase(${a}))))`;
@@ -198,10 +214,18 @@ export class ExprWriter {
       return listContainer ? `(${known}rt.listSharesAny(${a}, ${b}))` : `(${known}rt.textTestAny(${a}, ${b}, 0))`;
     }
     if (listContainer) return `(${known}rt.listHas(${a}, ${b}))`;
+    const fixed = literalOf(expr.item);
+    const folded = this.foldedField(expr.container);
+    if (typeof fixed === "string" && folded !== undefined) return `(${folded} === null ? null : ${folded}.includes(${JSON.stringify(foldCase(fixed))}))`;
     return `(${known}rt.foldCase(${a}).includes(rt.foldCase(${b})))`;
   }
 
   private affix(expr: ExprOf<"startsWith" | "endsWith">): string {
+    const folded = this.foldedField(expr.text);
+    const constantAffix = literalOf(expr.affix);
+    if (typeof constantAffix === "string" && folded !== undefined) {
+      return `(${folded} === null ? null : ${folded}.${expr.kind}(${JSON.stringify(foldCase(constantAffix))}))`;
+    }
     const [a, b] = [this.temp(), this.temp()];
     const known = `(${a} = ${this.write(expr.text)}) === null || (${b} = ${this.write(expr.affix)}) === null ? null : `;
     const method = expr.kind;
@@ -297,6 +321,7 @@ export class ExprWriter {
       field: (path) => track(reads, scope.field(path)),
       ref: (id) => track(reads, scope.ref(id)),
       now: () => track(reads, scope.now()),
+      folded: (path) => track(reads, scope.folded(path)),
     };
     const saved = this.scope;
     this.scope = tracking;

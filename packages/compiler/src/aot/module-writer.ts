@@ -89,6 +89,16 @@ class LeadReaderWriter {
       case "record":
         out.push(`  else if (rt.isRecordObject(${raw})) ${variable} = ${raw};`);
         break;
+      case "list":
+        if (type.element.kind === "text" || type.element.kind === "number") {
+          // Lists of text or numbers are used as given, as the closures' converter does.
+          const check = type.element.kind === "text" ? "rt.textsFit" : "rt.numbersFit";
+          const extra = type.element.kind === "text" ? `, ${this.limits.maxStringLength}` : "";
+          out.push(`  else if (Array.isArray(${raw}) && ${raw}.length <= ${this.limits.maxListLength} && ${check}(${raw}${extra})) ${variable} = ${raw};`);
+          break;
+        }
+        out.push(`  else if ((${variable} = ${this.hoist("C", `rt.converterFor(${JSON.stringify(type)}, LIMITS)`)}(${raw}, null, "")) === rt.INVALID) return model.score(lead, options);`);
+        return;
       default: {
         const convert = this.hoist("C", `rt.converterFor(${JSON.stringify(type)}, LIMITS)`);
         out.push(`  else if ((${variable} = ${convert}(${raw}, null, "")) === rt.INVALID) return model.score(lead, options);`);
@@ -124,6 +134,7 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const reader = new LeadReaderWriter(limits, hoist);
   const plans = ir.inputs.map((field) => reader.plan(field, []));
   const refs = new Map(ir.order.map((id, i) => [id, `v${i}`] as const));
+  const foldedVars = new Map<string, string>();
   const writer = new ExprWriter({
     field: (path) => {
       const v = reader.variables.get(JSON.stringify(path));
@@ -136,6 +147,15 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
       return v;
     },
     now: () => "now",
+    folded: (path) => {
+      const key = JSON.stringify(path);
+      let g = foldedVars.get(key);
+      if (g === undefined) {
+        g = `g${foldedVars.size}`;
+        foldedVars.set(key, g);
+      }
+      return g;
+    },
   });
   const temps = writer.beginFunction();
 
@@ -143,7 +163,11 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const clock = readsEvaluationTime(ir);
   body.push(`  const given = options?.now;`);
   body.push(`  const now = given !== undefined ? resolveNow(given) : ${clock ? "Date.now()" : "0"};`);
-  body.push(`  if (!rt.isRecordObject(lead) || !rt.plainLead(lead)) return model.score(lead, options);`);
+  // Plain data only (what for-in reads is then exactly the own enumerable keys); anything else goes to the closures.
+  body.push(`  if (typeof lead !== "object" || lead === null || Array.isArray(lead)) return model.score(lead, options);`);
+  body.push(`  const proto = Object.getPrototypeOf(lead);`);
+  body.push(`  if (proto !== OBJECT_PROTOTYPE && proto !== null) return model.score(lead, options);`);
+  body.push(`  for (const _ in NO_KEYS) return model.score(lead, options);`);
   const raws = plans.map((_, i) => `raw${i}`);
   if (raws.length > 0) {
     body.push(`  let ${raws.join(", ")};`);
@@ -155,6 +179,7 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   }
   plans.forEach((p, i) => reader.read(p, raws[i] as string, "true"));
   body.push(...reader.lines);
+  const foldAt = body.length;
 
   const lets = new Map(ir.lets.map((l) => [l.id, l.expr] as const));
   const criteria = new Map(ir.criteria.map((c) => [c.id, c.expr] as const));
@@ -199,6 +224,13 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
     return `${propertyKey(s.id)}: ${v} === null ? null : ${v} + 0`;
   });
   body.push(`  return { tier, scores: { ${scoreEntries.join(", ")} } };`);
+  // Text fields compared with constants are folded once per lead, as the closures' folded slots are.
+  const folds = [...foldedVars].map(([key, g]) => {
+    const f = reader.variables.get(key) as string;
+    return `  const ${g} = ${f} === null ? null : rt.foldCase(${f});`;
+  });
+  body.splice(foldAt, 0, ...folds);
+
 
   const runtime = options.runtimeImport ?? RUNTIME_IMPORT;
   const header = [
@@ -215,6 +247,8 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
     `export const id = ${JSON.stringify(ir.id)};`,
     `export const title = ${JSON.stringify(ir.title)};`,
     `const resolveNow = rt.cachedNowResolver();`,
+    `const OBJECT_PROTOTYPE = Object.prototype;`,
+    `const NO_KEYS = {};`,
     ...writer.hoisted,
     ...hoisted,
     ``,

@@ -9,6 +9,7 @@ export { compile } from "../model/compile-model.js";
 export { converterFor, INVALID, isRecordObject } from "../lead/convert.js";
 export { cachedNowResolver } from "../options.js";
 export { codePointLength, foldCase, isTooLong, roundHalfAwayFromZero } from "../runtime/text.js";
+import { isTooLong } from "../runtime/text.js";
 export { equalValues, finiteOrUnknown, saturate } from "../runtime/values.js";
 export { emailDomain } from "../expr/operators-arith.js";
 export { clamp } from "../model/score-groups.js";
@@ -69,3 +70,21 @@ export type { EvaluationResult, FastResult, ModelIR } from "@qualify/ir";
 export type { CompiledModel } from "../model/compile-model.js";
 export type { EvaluateOptions } from "../options.js";
 export type { LeadIssue } from "../errors.js";
+
+/** Every element is text within the length limit (a list of text the closures would take as given). */
+export function textsFit(list: readonly unknown[], maxLength: number): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x !== "string" || (x.length > maxLength && isTooLong(x, maxLength))) return false;
+  }
+  return true;
+}
+
+/** Every element is a finite number. */
+export function numbersFit(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x !== "number" || x - x !== 0) return false;
+  }
+  return true;
+}
