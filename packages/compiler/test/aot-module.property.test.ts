@@ -41,7 +41,7 @@ let written = 0;
 async function importModule(ir: ModelIR, strict = false): Promise<AotModule> {
   const file = join(dir, `model-${written++}.mjs`);
   let code = writeModule(ir, { runtimeImport: RUNTIME });
-  if (strict) code = code.replaceAll("return model.score(lead, options);", 'throw new Error("handed to the closures");');
+  if (strict) code = code.replaceAll("return model.score(lead, rt.optionsOf(given, validate));", 'throw new Error("handed to the closures");');
   writeFileSync(file, code);
   return (await import(pathToFileURL(file).href)) as AotModule;
 }

@@ -74,7 +74,7 @@ class LeadReaderWriter {
     const required = !mayBeAbsent(field);
     const out = this.lines;
     out.push(`  let ${variable};`);
-    const bail = absent === null && required ? (known === "true" ? " return model.score(lead, options);" : ` if (${known}) return model.score(lead, options);`) : "";
+    const bail = absent === null && required ? (known === "true" ? " return model.score(lead, rt.optionsOf(given, validate));" : ` if (${known}) return model.score(lead, rt.optionsOf(given, validate));`) : "";
     out.push(`  if (${raw} === undefined || ${raw} === null) {${" "}${variable} = ${this.literal(absent)};${bail} }`);
     switch (type.kind) {
       case "number":
@@ -97,15 +97,15 @@ class LeadReaderWriter {
           out.push(`  else if (Array.isArray(${raw}) && ${raw}.length <= ${this.limits.maxListLength} && ${check}(${raw}${extra})) ${variable} = ${raw};`);
           break;
         }
-        out.push(`  else if ((${variable} = ${this.hoist("C", `rt.converterFor(${JSON.stringify(type)}, LIMITS)`)}(${raw}, null, "")) === rt.INVALID) return model.score(lead, options);`);
+        out.push(`  else if ((${variable} = ${this.hoist("C", `rt.converterFor(${JSON.stringify(type)}, LIMITS)`)}(${raw}, null, "")) === rt.INVALID) return model.score(lead, rt.optionsOf(given, validate));`);
         return;
       default: {
         const convert = this.hoist("C", `rt.converterFor(${JSON.stringify(type)}, LIMITS)`);
-        out.push(`  else if ((${variable} = ${convert}(${raw}, null, "")) === rt.INVALID) return model.score(lead, options);`);
+        out.push(`  else if ((${variable} = ${convert}(${raw}, null, "")) === rt.INVALID) return model.score(lead, rt.optionsOf(given, validate));`);
         return;
       }
     }
-    out.push(`  else return model.score(lead, options);`);
+    out.push(`  else return model.score(lead, rt.optionsOf(given, validate));`);
     for (const child of plan.children) {
       const childRaw = `r${this.counter++}`;
       out.push(`  const ${childRaw} = rt.readOwn(${variable}, ${JSON.stringify(child.field.name)});`);
@@ -161,13 +161,12 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
 
   const body: string[] = [];
   const clock = readsEvaluationTime(ir);
-  body.push(`  const given = options?.now;`);
   body.push(`  const now = given !== undefined ? resolveNow(given) : ${clock ? "Date.now()" : "0"};`);
   // Plain data only (what for-in reads is then exactly the own enumerable keys); anything else goes to the closures.
-  body.push(`  if (typeof lead !== "object" || lead === null || Array.isArray(lead)) return model.score(lead, options);`);
+  body.push(`  if (typeof lead !== "object" || lead === null || Array.isArray(lead)) return model.score(lead, rt.optionsOf(given, validate));`);
   body.push(`  const proto = Object.getPrototypeOf(lead);`);
-  body.push(`  if (proto !== OBJECT_PROTOTYPE && proto !== null) return model.score(lead, options);`);
-  body.push(`  for (const _ in NO_KEYS) return model.score(lead, options);`);
+  body.push(`  if (proto !== OBJECT_PROTOTYPE && proto !== null) return model.score(lead, rt.optionsOf(given, validate));`);
+  body.push(`  for (const _ in NO_KEYS) return model.score(lead, rt.optionsOf(given, validate));`);
   const raws = plans.map((_, i) => `raw${i}`);
   if (raws.length > 0) {
     body.push(`  let ${raws.join(", ")};`);
@@ -256,6 +255,11 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const scoreFunction = [
     `/** The fast path: the tier and every score, exactly as the closures' \`score\`. */`,
     `export function score(lead, options) {`,
+    // Small enough to inline at the caller, so a fresh \`{ now }\` per call need not be allocated.
+    `  return fastScore(lead, options?.now, options?.validate);`,
+    `}`,
+    ``,
+    `function fastScore(lead, given, validate) {`,
     ...(temps.length > 0 ? [`  let ${temps.join(", ")};`] : []),
     ...body,
     `}`,

@@ -88,3 +88,8 @@ export function numbersFit(list: readonly unknown[]): boolean {
   }
   return true;
 }
+
+/** The options a generated \`score\` hands to the closures with a lead it does not take itself. */
+export function optionsOf(now: unknown, validate: unknown): { now?: unknown; validate?: unknown } | undefined {
+  return now === undefined && validate === undefined ? undefined : { now, validate };
+}
