@@ -16,7 +16,7 @@ import type { Lead } from "../src/workloads/points-leads.js";
  * total as the hand-written function. No timings are asserted anywhere.
  */
 
-const ALWAYS_AVAILABLE = ["handwritten", "qualify-fast", "qualify-full", "qualify-fast-validated", "json-logic", "json-rules-engine", "cel-js", "filtrex"];
+const ALWAYS_AVAILABLE = ["handwritten", "qualify-fast", "qualify-aot", "qualify-full", "qualify-fast-validated", "json-logic", "json-rules-engine", "cel-js", "filtrex"];
 
 function failing(reports: Awaited<ReturnType<typeof agreementOnly>>) {
   return reports

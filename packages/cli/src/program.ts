@@ -75,7 +75,8 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .description("write the compiled model (versioned IR) as JSON; refuses models with errors")
     .argument("<model>", "the model file")
     .option("-o, --output <file>", "where to write the IR (default: stdout)")
-    .action(async (model: string, opts: { output?: string }) => {
+    .addOption(new Option("--target <target>", "ir: the saved IR as JSON; js: a standalone ES module and its .d.ts (needs -o)").choices(["ir", "js"]).default("ir"))
+    .action(async (model: string, opts: { output?: string; target?: string }) => {
       set(await runCompile(model, opts, output));
     });
 

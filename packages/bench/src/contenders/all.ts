@@ -4,6 +4,7 @@ import { filtrexContender } from "./filtrex.js";
 import { handwrittenContender } from "./handwritten.js";
 import { jsonLogicContender } from "./json-logic.js";
 import { jsonRulesEngineContender } from "./json-rules-engine.js";
+import { qualifyAotContender } from "./qualify-aot.js";
 import { qualifyFastContender, qualifyFullContender, qualifyValidatedContender } from "./qualify.js";
 import { zenContender } from "./zen.js";
 
@@ -11,6 +12,7 @@ import { zenContender } from "./zen.js";
 export const ALL_CONTENDERS: readonly Contender[] = [
   handwrittenContender,
   qualifyFastContender,
+  qualifyAotContender,
   qualifyFullContender,
   qualifyValidatedContender,
   jsonLogicContender,

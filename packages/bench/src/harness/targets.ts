@@ -38,6 +38,7 @@ export function evaluateTargets(
     targets.push(ratioTarget(w, `${id}: qualify fast vs cel-js`, "qualify-fast", "cel-js", 10));
     targets.push(ratioTarget(w, `${id}: qualify fast vs filtrex`, "qualify-fast", "filtrex", 3));
     targets.push(ratioTarget(w, `${id}: qualify full vs hand-written`, "qualify-full", "handwritten", 0.2));
+    targets.push(ratioTarget(w, `${id}: qualify AOT module vs hand-written`, "qualify-aot", "handwritten", 0.9));
   }
   if (compile !== undefined) {
     const hundred = compile.sizes.find((s) => s.rules === 100);

@@ -79,7 +79,7 @@ function extremum(args: readonly Closure[], pickLarger: boolean): Closure {
 }
 
 /** `domain(text)`: the lower-cased part after the last `@`; unknown when there is none or nothing follows it. */
-function emailDomain(address: string): string | null {
+export function emailDomain(address: string): string | null {
   const at = address.lastIndexOf("@");
   if (at < 0 || at === address.length - 1) return null;
   return address.slice(at + 1).toLowerCase();
