@@ -6,7 +6,9 @@
 // string compilation (also `(function(){}).constructor("...")`), as a
 // Content-Security-Policy without 'unsafe-eval' does in a browser.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -79,5 +81,14 @@ describe("a Node process with --disallow-code-generation-from-strings", () => {
     expect(scored.status).toBe(0);
     expect(scored.stdout).toContain("ada@acme.example");
     expect(scored.stderr).toContain("1 rows read: 1 scored, 0 rejected");
+  });
+
+  it("runs `qualify import` of a HubSpot-style score, whose schema is checked by a generated validator", () => {
+    const bin = "packages/cli/bin/qualify.js";
+    const out = join(mkdtempSync(join(tmpdir(), "qualify-csp-")), "hubspot.qual");
+    const imported = run([bin, "import", "--from", "hubspot", "examples/imported/hubspot-score.json", "-o", out]);
+    expect(imported.stderr + imported.stdout).toContain("wrote");
+    expect(imported.status).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("score");
   });
 });

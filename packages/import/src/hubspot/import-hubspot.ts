@@ -1,5 +1,3 @@
-import { Ajv } from "ajv";
-import type { ValidateFunction } from "ajv";
 import type { ImportOptions } from "../import-rules.js";
 import { buildModel, labelOf } from "../model/build-model.js";
 import type { ImportResult } from "../model/build-model.js";
@@ -9,9 +7,9 @@ import type { ImportType } from "../model/qual-expr.js";
 import { listLiteral, literal, numberLiteral, operand, toQualId } from "../model/qual-expr.js";
 import { pointer, ReportBuilder } from "../model/report.js";
 import { Refusal } from "../jsonlogic/refusal.js";
-import { HUBSPOT_SCORE_SCHEMA } from "./hubspot-schema.js";
+import validateHubSpot from "./generated/validate-hubspot.js";
 
-/** A HubSpot-style lead score (see {@link HUBSPOT_SCORE_SCHEMA} and the package README). */
+/** A HubSpot-style lead score (its schema is in hubspot-schema.ts; its meaning in the package README). */
 export interface HubSpotScore {
   readonly name: string;
   readonly totalLimit?: number;
@@ -41,16 +39,10 @@ export interface HubSpotCriterion {
 /** Days in a month, for decay periods. */
 export const DAYS_PER_MONTH = 30;
 
-// Compiled on first use: ajv compiles with `new Function`, which no other command
-// (check, test, score: the CSP-safe paths) may trigger by loading the CLI.
-let compiled: ValidateFunction<HubSpotScore> | undefined;
-const validate = (document: unknown): document is HubSpotScore => {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile<HubSpotScore>(HUBSPOT_SCORE_SCHEMA);
-  const ok = compiled(document);
-  validate.errors = compiled.errors;
-  return ok;
-};
-validate.errors = undefined as ValidateFunction["errors"];
+// The schema's ajv standalone validator, generated at build time
+// (scripts/generate-hubspot-validator.mjs): importing never compiles code from
+// strings, so every command stays CSP-safe.
+const validate = (document: unknown): document is HubSpotScore => validateHubSpot(document);
 
 /**
  * Imports a HubSpot-style lead score: each group becomes a points group
@@ -62,7 +54,7 @@ export function importHubSpot(document: unknown, options: ImportOptions = {}): I
   const from = "hubspot";
   const report = new ReportBuilder();
   if (!validate(document)) {
-    for (const error of validate.errors ?? []) {
+    for (const error of validateHubSpot.errors ?? []) {
       report.add("refused", error.instancePath, error.instancePath === "" ? "document" : error.instancePath, `not a HubSpot-style score: ${error.message ?? "invalid"}${error.params && "allowedValues" in error.params ? ` (${JSON.stringify(error.params["allowedValues"])})` : ""}${error.params && "additionalProperty" in error.params ? ` ("${String(error.params["additionalProperty"])}")` : ""}`);
     }
     return { diagnostics: [], report: { from, entries: report.entries } };
