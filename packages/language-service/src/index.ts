@@ -1,8 +1,14 @@
-// The language service: plain, browser-free, and what the web worker runs.
+// The Qual language service: plain, editor-neutral, and what both the Monaco
+// worker and the language server run. `QualLanguageService` answers over
+// offsets in the project's own shapes; `LspLanguageService` wraps it with
+// LSP positions in and LSP-shaped results out.
 export { QualLanguageService, UnknownDocumentError } from "./qual-language-service.js";
 export { QualDocument, INTERNAL_ERROR_CODE, documentFormatOf } from "./qual-document.js";
 export type { DocumentFormat } from "./qual-document.js";
 export { questionsOf } from "./lead-evaluation.js";
+export { warmUpInIdleTime } from "./warm-up.js";
+export { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, KEYWORD_COMPLETIONS, RESERVED_WORDS, TYPE_COMPLETIONS, TYPE_WORDS } from "./keywords.js";
+export type { BuiltinFunction, KeywordCompletion } from "./keywords.js";
 export type { RenameResult, RenameTarget } from "./rename.js";
 export type {
   CompletionEntry,
