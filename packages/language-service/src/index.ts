@@ -9,6 +9,12 @@ export { questionsOf } from "./lead-evaluation.js";
 export { warmUpInIdleTime } from "./warm-up.js";
 export { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, KEYWORD_COMPLETIONS, RESERVED_WORDS, TYPE_COMPLETIONS, TYPE_WORDS } from "./keywords.js";
 export type { BuiltinFunction, KeywordCompletion } from "./keywords.js";
+export { LspLanguageService } from "./lsp/lsp-language-service.js";
+export type { RenameRefusal } from "./lsp/lsp-language-service.js";
+export { SEMANTIC_TOKENS_LEGEND } from "./lsp/semantic-tokens.js";
+export { QUAL_DIAGNOSTIC_SOURCE, offsetOf, toLspDiagnostic, toLspPosition, toLspRange, toLspTextEdit } from "./lsp/positions.js";
+export { lineHunks } from "./lsp/line-diff.js";
+export type { LineHunk } from "./lsp/line-diff.js";
 export type { RenameResult, RenameTarget } from "./rename.js";
 export type {
   CompletionEntry,
