@@ -23,6 +23,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "qualify backtest examples/x-education.qual --data examples/data/x-education-sample.csv --map examples/data/x-education.map.yaml --label Converted",
     "qualify backtest model.qual --data history.csv --label Converted --html report.html --json > backtest.json",
   ],
+  diff: [
+    "qualify diff examples/x-education-fit.qual examples/x-education-fit-v2.qual --data leads.csv --map examples/data/x-education-fit.map.yaml --label Converted",
+    "qualify diff models/inbound.qual@HEAD~1 models/inbound.qual --data leads.csv --fail-if-moved 5% --html diff.html",
+  ],
   convert: ["qualify convert examples/bant.qual --to yaml", "qualify convert bant.qual.yaml --to qual -o bant.qual"],
 };
 

@@ -4,6 +4,8 @@ import type { BacktestCommandOptions } from "./commands/backtest.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { registerConvertCommand } from "./commands/convert.js";
+import { runDiff } from "./commands/diff.js";
+import type { DiffCommandOptions } from "./commands/diff.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
 import { registerExportCommand } from "./commands/export.js";
@@ -139,6 +141,26 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .addHelpText("after", "\nExample:\n  qualify backtest examples/x-education-fit.qual --data leads.csv --label Converted \\\n    --map examples/data/x-education-fit.map.yaml --html backtest.html\n")
     .action(async (model: string, opts: BacktestCommandOptions) => {
       set(await runBacktest(model, opts, output));
+    });
+
+  program
+    .command("diff")
+    .description("score the same leads with two versions of a model: tier transitions, score changes, the rules that moved leads")
+    .argument("<old>", "the old version: a model file, or FILE@REVISION to read it from git (models/inbound.qual@HEAD~1)")
+    .argument("<new>", "the new version: a model file or FILE@REVISION")
+    .requiredOption("--data <file|->", "the leads: .csv or .jsonl, or - for CSV on stdin")
+    .option("--label <column>", "a column saying whether the lead converted: adds the conversion of the moved leads")
+    .option("--positive <value>", "the label value that means converted (default: 1, true, yes or won)")
+    .addOption(new Option("--in-format <format>", "input format when the name does not say").choices(["csv", "jsonl"]))
+    .option("--map <file>", "YAML file mapping input columns and values to model fields (either version's)")
+    .option("--errors <file>", "write rejected rows here as JSON Lines (- for stderr)")
+    .option("--now <iso>", "evaluation time for every row (default: the start of the run)")
+    .option("--now-column <column>", "evaluate each row at the date in this column")
+    .option("--fail-if-moved <n|p%>", "exit 1 when more than N leads (or P% of them) change tier")
+    .option("--json", "print the report as JSON (shape: grammar/backtest.md)", false)
+    .option("--html <file>", "also write a self-contained HTML report with charts")
+    .action(async (oldModel: string, newModel: string, opts: DiffCommandOptions) => {
+      set(await runDiff(oldModel, newModel, opts, output));
     });
 
   registerConvertCommand(program, output, set);
