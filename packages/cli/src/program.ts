@@ -118,6 +118,9 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--workers <n>", "score on N worker threads", "1")
     .option("--strict", "exit 1 when any row was rejected", false)
     .option("--force", "replace the --out file if it exists", false)
+    .option("--shadow <model>", "also score with this model (a file or FILE@REVISION): shadow_tier, shadow_<score> and shadow_reasons columns beside the live ones")
+    .option("--split <p%>", "with --shadow and --id-column: the shadow model decides this share of the leads (assigned, assigned_tier columns)")
+    .option("--id-column <column>", "with --split: the lead id whose stable hash assigns each lead to a model")
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });

@@ -11,8 +11,7 @@ import { ExitCode, UsageError } from "../exit-codes.js";
 import type { ExitCodeValue } from "../exit-codes.js";
 import { parseNowOption } from "../lead-input.js";
 import type { Output } from "../output.js";
-import type { FieldMap } from "../score/field-sources.js";
-import { planFieldSources } from "../score/field-sources.js";
+import { mapsForModels } from "../score/model-maps.js";
 import { RowScorer } from "../score/row-scorer.js";
 
 /** Options of `qualify diff`. */
@@ -40,29 +39,6 @@ function versionOutcome(result: EvaluationResult): VersionOutcome {
 }
 
 /**
- * The part of a `--map` that concerns one model: a field that only one
- * version has is mapped for that version alone.
- * @throws UsageError for a mapped field neither version has.
- */
-function mapFor(ir: ModelIR, map: FieldMap | undefined, other: ModelIR, mapFile: string | undefined): FieldMap | undefined {
-  if (!map) return undefined;
-  const own = new Map([...map.fields].filter(([field]) => hasField(ir, field)));
-  for (const field of map.fields.keys()) {
-    if (!hasField(ir, field) && !hasField(other, field)) throw new UsageError(`${mapFile ?? "--map"}: neither version of the model has a field \`${field}\``);
-  }
-  return { fields: own };
-}
-
-function hasField(ir: ModelIR, dotted: string): boolean {
-  try {
-    planFieldSources(ir.inputs, { fields: new Map([[dotted, { column: dotted }]]) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * `qualify diff OLD NEW --data leads.csv`: scores the same leads with two
  * versions of a model and reports which leads change tier, how scores moved,
  * which rules moved them, and (with `--label`) how the moved leads converted.
@@ -80,8 +56,9 @@ export async function runDiff(oldText: string, newText: string, options: DiffCom
   const names = { old: specName(oldSpec), new: specName(newSpec) };
   const before = await loadModelSpec(oldSpec, output);
   const after = await loadModelSpec(newSpec, output);
+  const maps = mapsForModels(map, [before.ir, after.ir], options.map);
   const scorers = [before.ir, after.ir].map((ir, i) => {
-    const own = mapFor(ir, map, i === 0 ? after.ir : before.ir, options.map);
+    const own = maps[i];
     return new RowScorer({ ir, ...(own ? { map: [...own.fields] } : {}), now });
   });
   const oldScores = before.ir.scores.map((s) => s.id);
