@@ -23,6 +23,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   backtest: [
     "qualify backtest examples/x-education.qual --data examples/data/x-education-sample.csv --map examples/data/x-education.map.yaml --label Converted",
     "qualify backtest model.qual --data history.csv --label Converted --html report.html --json > backtest.json",
+    "qualify backtest examples/olist-funnel.qual --data examples/data/olist-mql-sample.csv --join examples/data/olist-closed-deals-sample.csv --on mql_id --map examples/data/olist-funnel.map.yaml",
   ],
   diff: [
     "qualify diff examples/x-education-fit.qual examples/x-education-fit-v2.qual --data leads.csv --map examples/data/x-education-fit.map.yaml --label Converted",

@@ -3,6 +3,7 @@ import type { VersionOutcome } from "@qualify/backtest";
 import { DISQUALIFIED_TIER } from "@qualify/ir";
 import type { EvaluationResult, ModelIR } from "@qualify/ir";
 import { writeFileAtomic } from "../atomic-writer.js";
+import { outcomeOption } from "./backtest.js";
 import { readMapOption, runHistory } from "../backtest/history-run.js";
 import type { HistoryOptions } from "../backtest/history-run.js";
 import { diffSummary } from "../diff/diff-summary.js";
@@ -18,6 +19,8 @@ import { RowScorer } from "../score/row-scorer.js";
 export interface DiffCommandOptions extends HistoryOptions {
   readonly label?: string;
   readonly positive?: string;
+  readonly join?: string;
+  readonly on?: string;
   readonly now?: string;
   readonly nowColumn?: string;
   readonly failIfMoved?: string;
@@ -47,6 +50,7 @@ function versionOutcome(result: EvaluationResult): VersionOutcome {
 export async function runDiff(oldText: string, newText: string, options: DiffCommandOptions, output: Output): Promise<ExitCodeValue> {
   if (options.now !== undefined && options.nowColumn !== undefined) throw new UsageError("give --now or --now-column, not both");
   if (options.positive !== undefined && options.label === undefined) throw new UsageError("--positive needs --label");
+  const outcome = options.label === undefined && options.join === undefined && options.on === undefined ? {} : await outcomeOption(options);
   // Parsed before any work, so a typo fails in a second and not after scoring the file.
   const exceeds = options.failIfMoved === undefined ? undefined : parseLimit(options.failIfMoved);
   const now = parseNowOption(options.now) ?? new Date().toISOString();
@@ -68,7 +72,7 @@ export async function runDiff(oldText: string, newText: string, options: DiffCom
     options,
     {
       scorers,
-      ...(options.label === undefined ? {} : { label: { column: options.label, positive: options.positive } }),
+      ...outcome,
       ...(options.nowColumn === undefined ? {} : { nowColumn: options.nowColumn }),
     },
     output,
@@ -94,7 +98,7 @@ export async function runDiff(oldText: string, newText: string, options: DiffCom
   }
   if (options.failIfMoved !== undefined) output.note(`${report.moved} of ${report.leads} leads change tier: within --fail-if-moved ${options.failIfMoved}.`);
   else {
-    const next = [...(options.label === undefined ? ["--label COLUMN for the conversion of the moved leads"] : []), ...(options.html === undefined ? ["--html diff.html for the charts"] : []), "--fail-if-moved 5% to fail CI when too many leads move"];
+    const next = [...(options.label === undefined && options.join === undefined ? ["--label COLUMN for the conversion of the moved leads"] : []), ...(options.html === undefined ? ["--html diff.html for the charts"] : []), "--fail-if-moved 5% to fail CI when too many leads move"];
     output.note(`Next: add ${next.join(", or ")}.`);
   }
   return ExitCode.ok;
