@@ -49,7 +49,7 @@ const fixtureFiles = findFiles(examplesDir, ".test.yaml");
 const modelFiles = findFiles(examplesDir, ".qual");
 const EXPECTED_MODELS = [
   "anum", "bant", "champ", "domains", "events", "faint", "gpct", "inbound", "meddic", "pql", "x-education",
-  "x-education-fit", "imported/hubspot-score", "imported/jsonlogic-rules", "imported/rules-engine",
+  "x-education-fit", "x-education-fit-v2", "olist-funnel", "imported/hubspot-score", "imported/jsonlogic-rules", "imported/rules-engine",
 ];
 
 describe("the example models", () => {

@@ -1,5 +1,6 @@
 import type { BacktestReport } from "./backtest-report.js";
 import { conversionByTierChart, distributionChart, gainsChart, rocChart } from "./charts.js";
+import { tierMixChart, transitionChart } from "./diff-charts.js";
 import type { DiffReport } from "./diff-report.js";
 import { escapeXml } from "./svg.js";
 
@@ -41,6 +42,7 @@ export function diffHtml(report: DiffReport, title: string): string {
   const t = report.transitions;
   let body = `<p>${report.moved} of ${report.leads} leads change tier.</p><h2>Tier transitions (rows: old, columns: new)</h2>`;
   body += table(["old \\ new", ...t.to, "total"], t.from.map((f, i) => [f, ...(t.counts[i] ?? []).map(String), String((t.counts[i] ?? []).reduce((s, v) => s + v, 0))]));
+  body += `<div class="charts">${transitionChart(t)}${tierMixChart(t)}</div>`;
   body += `<h2>Scores</h2>${table(["score", "leads", "changed", "mean change", "min", "max"], report.scores.map((s) => [s.score, String(s.leads), String(s.changed), num(s.meanDelta, 2), num(s.minDelta, 2), num(s.maxDelta, 2)]))}`;
   body += `<h2>Rules that moved leads</h2>${table(["rule", "moved leads"], report.rules.map((r) => [r.rule, String(r.movedLeads)]))}`;
   if (report.conversion) {

@@ -20,4 +20,5 @@ export type { BacktestReport, ReportOptions, ScoreHistogram, ScoreReport, Stabil
 export { DIFF_REPORT_VERSION, DiffCollector, movedLimit } from "./diff-report.js";
 export type { DiffReport, MovingRule, ScoreDelta, VersionOutcome } from "./diff-report.js";
 export { conversionByTierChart, distributionChart, gainsChart, rocChart } from "./charts.js";
+export { tierMixChart, transitionChart } from "./diff-charts.js";
 export { backtestHtml, diffHtml } from "./html-report.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gainsTable, rankingMetrics, transitionMatrix, wilsonInterval } from "../src/index.js";
+import { DiffCollector, gainsTable, rankingMetrics, transitionMatrix, wilsonInterval } from "../src/index.js";
 
 const outcome = fc.record({ score: fc.integer({ min: -5, max: 5 }), positive: fc.boolean() });
 
@@ -39,6 +39,40 @@ describe("metric properties", () => {
         const stayed = m.from.reduce((s, from, i) => s + (m.to.includes(from) ? (m.counts[i]?.[m.to.indexOf(from)] ?? 0) : 0), 0);
         expect(m.moved).toBe(pairs.length - stayed);
         expect(m.total).toBe(pairs.length);
+      }),
+    );
+  });
+
+  it("a diff's matrix rows sum to the old tier counts, columns to the new, and up, down and stayed split the labelled leads", () => {
+    const order = ["hot", "warm", "cold", "disqualified"];
+    const tier = fc.constantFrom(...order);
+    const rules = fc.dictionary(fc.constantFrom("s/a", "s/b", "disqualify/x"), fc.integer({ min: -3, max: 3 }), { maxKeys: 3 });
+    const version = fc.record({ tier, score: fc.option(fc.integer({ min: -10, max: 10 })), rules });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(version, version, fc.boolean()), { maxLength: 50 }), (leads) => {
+        const collector = new DiffCollector(order, order, ["s"]);
+        const outcome = (v: { tier: string; score: number | null; rules: Record<string, number> }) => ({ tier: v.tier, scores: { s: v.score }, fired: new Map(Object.entries(v.rules)) });
+        for (const [a, b, positive] of leads) collector.add(outcome(a), outcome(b), positive);
+        const report = collector.report();
+        const t = report.transitions;
+        t.from.forEach((from, i) => expect((t.counts[i] ?? []).reduce((s, v) => s + v, 0)).toBe(leads.filter(([a]) => a.tier === from).length));
+        t.to.forEach((to, j) => expect(t.counts.reduce((s, row) => s + (row[j] ?? 0), 0)).toBe(leads.filter(([, b]) => b.tier === to).length));
+        const c = report.conversion;
+        // With no lead there is no label either, so no conversion figures.
+        if (leads.length === 0) expect(c).toBeNull();
+        else expect(c).not.toBeNull();
+        const up = leads.filter(([a, b]) => order.indexOf(b.tier) < order.indexOf(a.tier));
+        expect(c?.movedUp.leads ?? 0).toBe(up.length);
+        expect((c?.movedUp.leads ?? 0) + (c?.movedDown.leads ?? 0)).toBe(report.moved);
+        expect((c?.stayed.leads ?? 0) + report.moved).toBe(leads.length);
+        // A rule is counted for a moved lead exactly when its points differ (absent = did not fire).
+        for (const r of report.rules) {
+          const expected = leads.filter(([a, b]) => a.tier !== b.tier && a.rules[r.rule] !== b.rules[r.rule]).length;
+          expect(r.movedLeads).toBe(expected);
+        }
+        const known = leads.filter(([a, b]) => a.score !== null && b.score !== null);
+        expect(report.scores[0]?.leads).toBe(known.length);
+        expect(report.scores[0]?.changed).toBe(known.filter(([a, b]) => a.score !== b.score).length);
       }),
     );
   });

@@ -5,11 +5,12 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ALL_CONTENDERS } from "./contenders/all.js";
+import { type BacktestTimeReport, measureBacktestTime } from "./harness/backtest-time.js";
 import { type BatchReport, measureBatch } from "./harness/batch.js";
 import { type CompileReport, measureCompile } from "./harness/compile-time.js";
 import { CPU_CLOCK } from "./harness/cpu-clock.js";
 import { type EditorLatencyReport, measureEditorLatency } from "./harness/editor-latency.js";
-import { type BenchResults, batchTable, compileTable, editorSection, markdownReport, targetsTable, throughputTable } from "./harness/report.js";
+import { type BenchResults, backtestTable, batchTable, compileTable, editorSection, markdownReport, targetsTable, throughputTable } from "./harness/report.js";
 import { evaluateTargets } from "./harness/targets.js";
 import { agreementOnly, measureWorkload, type WorkloadThroughput } from "./harness/throughput.js";
 import { bantWorkload, pointsWorkload } from "./harness/workloads.js";
@@ -22,7 +23,7 @@ import { bantWorkload, pointsWorkload } from "./harness/workloads.js";
  * leads, that every contender agrees with the hand-written function.
  */
 
-const SECTIONS = ["bant", "points", "compile", "batch", "editor"] as const;
+const SECTIONS = ["bant", "points", "compile", "batch", "backtest", "editor"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `usage: node dist/main.js [--smoke] [--only ${SECTIONS.join(",")}] [--leads N] [--rows N] [--rounds N] [--window-ms N] [--warmup-ms N] [--out FILE]`;
@@ -124,12 +125,18 @@ async function main(): Promise<number> {
     batch = await measureBatch(rows, log);
     console.log(`\n${batchTable(batch)}`);
   }
+  let backtest: BacktestTimeReport | undefined;
+  if (sections.has("backtest")) {
+    log("backtest vs score: the X Education file through the CLI");
+    backtest = await measureBacktestTime(timing.rounds, log);
+    console.log(`\n${backtestTable(backtest)}`);
+  }
   let editor: EditorLatencyReport | undefined;
   if (sections.has("editor")) {
     editor = measureEditorLatency(log);
     console.log(`\n${editorSection(editor)}`);
   }
-  const targets = evaluateTargets(workloads, compile, batch);
+  const targets = evaluateTargets(workloads, compile, batch, backtest);
   console.log(`\n${targetsTable(targets)}`);
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
@@ -139,6 +146,7 @@ async function main(): Promise<number> {
     workloads,
     compile,
     batch,
+    backtest,
     editor,
     targets,
   };

@@ -18,10 +18,16 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   score: [
     "qualify score examples/inbound.qual --in examples/data/leads.jsonl --out scored.csv --now 2026-11-01",
     "qualify score examples/x-education.qual --in leads.csv --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl",
+    "qualify score examples/x-education-fit.qual --shadow examples/x-education-fit-v2.qual --split 20% --id-column 'Prospect ID' --in leads.csv --map examples/data/x-education-fit.map.yaml --out scored.csv",
   ],
   backtest: [
     "qualify backtest examples/x-education.qual --data examples/data/x-education-sample.csv --map examples/data/x-education.map.yaml --label Converted",
     "qualify backtest model.qual --data history.csv --label Converted --html report.html --json > backtest.json",
+    "qualify backtest examples/olist-funnel.qual --data examples/data/olist-mql-sample.csv --join examples/data/olist-closed-deals-sample.csv --on mql_id --map examples/data/olist-funnel.map.yaml",
+  ],
+  diff: [
+    "qualify diff examples/x-education-fit.qual examples/x-education-fit-v2.qual --data leads.csv --map examples/data/x-education-fit.map.yaml --label Converted",
+    "qualify diff models/inbound.qual@HEAD~1 models/inbound.qual --data leads.csv --fail-if-moved 5% --html diff.html",
   ],
   lsp: ["qualify lsp --stdio"],
   convert: ["qualify convert examples/bant.qual --to yaml", "qualify convert bant.qual.yaml --to qual -o bant.qual"],

@@ -4,6 +4,8 @@ import type { BacktestCommandOptions } from "./commands/backtest.js";
 import { runCheck } from "./commands/check.js";
 import { runCompile } from "./commands/compile.js";
 import { registerConvertCommand } from "./commands/convert.js";
+import { runDiff } from "./commands/diff.js";
+import type { DiffCommandOptions } from "./commands/diff.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
 import { runLsp } from "./commands/lsp.js";
@@ -117,6 +119,9 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--workers <n>", "score on N worker threads", "1")
     .option("--strict", "exit 1 when any row was rejected", false)
     .option("--force", "replace the --out file if it exists", false)
+    .option("--shadow <model>", "also score with this model (a file or FILE@REVISION): shadow_tier, shadow_<score> and shadow_reasons columns beside the live ones")
+    .option("--split <p%>", "with --shadow and --id-column: the shadow model decides this share of the leads (assigned, assigned_tier columns)")
+    .option("--id-column <column>", "with --split: the lead id whose stable hash assigns each lead to a model")
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });
@@ -126,8 +131,10 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .description("score a history of leads whose outcome is known and report how well tiers, scores and rules predict it")
     .argument("<model>", "the model file")
     .requiredOption("--data <file|->", "the history: .csv or .jsonl, or - for CSV on stdin")
-    .requiredOption("--label <column>", "the column that says whether the lead converted")
+    .option("--label <column>", "the column that says whether the lead converted")
     .option("--positive <value>", "the label value that means converted (default: 1, true, yes or won)")
+    .option("--join <file>", "instead of --label: a file of converted leads (closed deals, .csv or .jsonl); a lead converted when its --on value is in it")
+    .option("--on <column>", "with --join: the key column, named the same in both files")
     .addOption(new Option("--in-format <format>", "input format when the name does not say").choices(["csv", "jsonl"]))
     .option("--map <file>", "YAML file mapping input columns and values to model fields")
     .option("--errors <file>", "write rejected rows here as JSON Lines (- for stderr)")
@@ -148,6 +155,28 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--stdio", "talk LSP over stdin/stdout (the default; accepted because some clients always pass it)", false)
     .action(async () => {
       set(await runLsp(output));
+    });
+
+  program
+    .command("diff")
+    .description("score the same leads with two versions of a model: tier transitions, score changes, the rules that moved leads")
+    .argument("<old>", "the old version: a model file, or FILE@REVISION to read it from git (models/inbound.qual@HEAD~1)")
+    .argument("<new>", "the new version: a model file or FILE@REVISION")
+    .requiredOption("--data <file|->", "the leads: .csv or .jsonl, or - for CSV on stdin")
+    .option("--label <column>", "a column saying whether the lead converted: adds the conversion of the moved leads")
+    .option("--positive <value>", "the label value that means converted (default: 1, true, yes or won)")
+    .option("--join <file>", "instead of --label: a file of converted leads; a lead converted when its --on value is in it")
+    .option("--on <column>", "with --join: the key column, named the same in both files")
+    .addOption(new Option("--in-format <format>", "input format when the name does not say").choices(["csv", "jsonl"]))
+    .option("--map <file>", "YAML file mapping input columns and values to model fields (either version's)")
+    .option("--errors <file>", "write rejected rows here as JSON Lines (- for stderr)")
+    .option("--now <iso>", "evaluation time for every row (default: the start of the run)")
+    .option("--now-column <column>", "evaluate each row at the date in this column")
+    .option("--fail-if-moved <n|p%>", "exit 1 when more than N leads (or P% of them) change tier")
+    .option("--json", "print the report as JSON (shape: grammar/backtest.md)", false)
+    .option("--html <file>", "also write a self-contained HTML report with charts")
+    .action(async (oldModel: string, newModel: string, opts: DiffCommandOptions) => {
+      set(await runDiff(oldModel, newModel, opts, output));
     });
 
   registerConvertCommand(program, output, set);

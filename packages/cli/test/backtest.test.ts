@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { MINI_MODEL, qualify, workspace } from "./run-cli.js";
 
@@ -87,5 +88,54 @@ tier idle "Idle" otherwise
     const report = JSON.parse(run.stdout);
     expect(report.tiers.map((t: any) => [t.tier, t.leads, t.conversions])).toEqual([["active", 1, 1], ["idle", 1, 0]]);
     expect(run.stderr).toContain('"path":"created"');
+  });
+
+  it("takes the outcome from --join FILE --on COLUMN: converted when the lead's key is in the joined file", () => {
+    const history = "id,budget,role,pains\n1,50000,CFO,a\n2,,,b\n3,20000,,c\n4,,intern,d\n,1,,e\n";
+    const labelled = "id,budget,role,pains,won\n1,50000,CFO,a,yes\n2,,,b,no\n3,20000,,c,yes\n4,,intern,d,no\n";
+    // Deal 9 matches no lead; an empty key is ignored; keys are compared trimmed.
+    const deals = "deal,id\nd1, 3\nd2,1\nd3,9\nd4,\n";
+    const ws = workspace({ "mini.qual": MINI_MODEL, "history.csv": history, "labelled.csv": labelled, "deals.csv": deals });
+    cleanup = ws.cleanup;
+    const joined = qualify(["backtest", "mini.qual", "--data", "history.csv", "--join", "deals.csv", "--on", "id", "--json", "--errors", "errors.jsonl"], { cwd: ws.dir });
+    expect(joined.code).toBe(0);
+    const report = JSON.parse(joined.stdout);
+    const byLabel = JSON.parse(qualify(["backtest", "mini.qual", "--data", "labelled.csv", "--label", "won", "--json"], { cwd: ws.dir }).stdout);
+    expect(report.rows).toEqual({ read: 5, scored: 4, rejected: 1 });
+    const { rows: _a, ...figures } = report;
+    const { rows: _b, ...expected } = byLabel;
+    expect(figures).toEqual(expected);
+    expect(report.conversions).toBe(2);
+    const errors = readFileSync(ws.path("errors.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(errors.map((e) => e.row)).toEqual([5]);
+    expect(errors[0].errors[0].message).toContain('the --on column "id" is empty');
+  });
+
+  it("refuses --join without --on, with --label, or with a key column the files lack", () => {
+    const ws = workspace({ "mini.qual": MINI_MODEL, "history.csv": HISTORY, "deals.csv": "deal,lead\nd1,Ada\n" });
+    cleanup = ws.cleanup;
+    const noOn = qualify(["backtest", "mini.qual", "--data", "history.csv", "--join", "deals.csv"], { cwd: ws.dir });
+    expect(noOn.code).toBe(2);
+    expect(noOn.stderr).toContain("--join FILE and --on COLUMN go together");
+    const both = qualify(["backtest", "mini.qual", "--data", "history.csv", "--join", "deals.csv", "--on", "Name", "--label", "won"], { cwd: ws.dir });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("give --label or --join, not both");
+    const notInJoin = qualify(["backtest", "mini.qual", "--data", "history.csv", "--join", "deals.csv", "--on", "Name"], { cwd: ws.dir });
+    expect(notInJoin.code).toBe(2);
+    expect(notInJoin.stderr).toContain('--on "Name" is not a column of the --join file deals.csv; its columns are "deal", "lead"');
+    const neither = qualify(["backtest", "mini.qual", "--data", "history.csv"], { cwd: ws.dir });
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain("--label COLUMN");
+  });
+
+  it("backtests the Olist example on its bundled sample: every closed deal of the sample is a conversion", () => {
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
+    const run = qualify(["backtest", "examples/olist-funnel.qual", "--data", "examples/data/olist-mql-sample.csv", "--join", "examples/data/olist-closed-deals-sample.csv", "--on", "mql_id", "--map", "examples/data/olist-funnel.map.yaml", "--json"], { cwd: root });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const deals = readFileSync(`${root}/examples/data/olist-closed-deals-sample.csv`, "utf8").trim().split("\n").length - 1;
+    expect(report.leads).toBe(400);
+    expect(report.conversions).toBe(deals);
+    expect(report.tiers.map((t: any) => t.tier)).toEqual(["call", "nurture", "later"]);
   });
 });

@@ -47,7 +47,12 @@ const CLI_DIST = join(REPO_ROOT, "packages/cli/dist/main.js");
 const PASSTHROUGH = fileURLToPath(new URL("../batch/passthrough.js", import.meta.url));
 const RSS_REPORTER = new URL("../batch/rss-reporter.js", import.meta.url).href;
 
-function runChild(label: string, args: readonly string[], rows: number, dir: string, output?: string): Promise<BatchRun> {
+/**
+ * Runs `node --import rss-reporter ARGS` from the repository root, timing the
+ * whole process and reading its peak memory and CPU time; an `output` file is
+ * hashed and removed afterwards.
+ */
+export function runChild(label: string, args: readonly string[], rows: number, dir: string, output?: string): Promise<BatchRun> {
   const rssFile = join(dir, `rss-${label.replace(/\W+/g, "-")}.json`);
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();

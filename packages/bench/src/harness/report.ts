@@ -1,3 +1,4 @@
+import type { BacktestTimeReport } from "./backtest-time.js";
 import type { BatchReport } from "./batch.js";
 import type { CompileReport } from "./compile-time.js";
 import type { EditorLatencyReport } from "./editor-latency.js";
@@ -13,6 +14,7 @@ export interface BenchResults {
   readonly workloads: readonly WorkloadThroughput[];
   readonly compile?: CompileReport;
   readonly batch?: BatchReport;
+  readonly backtest?: BacktestTimeReport;
   readonly editor?: EditorLatencyReport;
   readonly targets: readonly Target[];
 }
@@ -99,6 +101,20 @@ export function batchTable(report: BatchReport): string {
   return `### Batch scoring (\`qualify score\`, CSV, 100-rule points model)\n${(report.csvMegabytes ?? 0).toFixed(0)} MiB CSV; time is the wall time of the whole process, CPU its user + system time over all threads.\n\n${table(["run", "rows", "time", "rows/s", "vs pass-through", "CPU", "rows/CPU-s", "peak RSS", "status"], rows, [0, 8])}${agreement}${problems}`;
 }
 
+/** Backtest against score on the X Education file. */
+export function backtestTable(report: BacktestTimeReport): string {
+  if (report.skipped !== undefined || report.runs === undefined) return `### Backtest vs score\nskipped: ${report.skipped ?? "no runs"}`;
+  const labels = ["qualify score", "qualify backtest"];
+  const rows = labels.map((label) => {
+    const runs = report.runs?.filter((r) => r.label === label) ?? [];
+    const walls = runs.map((r) => r.seconds).sort((a, b) => a - b);
+    const cpus = runs.map((r) => r.cpuSeconds ?? Number.NaN).sort((a, b) => a - b);
+    return [label, int(report.rows ?? 0), walls.map((w) => w.toFixed(2)).join(" / "), cpus.map((c) => c.toFixed(2)).join(" / "), runs.every((r) => r.exitCode === 0) ? "ok" : "failed"];
+  });
+  const problems = report.problems && report.problems.length > 0 ? `\nProblems:\n${report.problems.map((p) => `- ${p}`).join("\n")}` : "";
+  return `### Backtest vs score (X Education, ${int(report.rows ?? 0)} leads, examples/x-education-fit.qual)\nWhole CLI processes, start-up included, ${report.rounds ?? 0} rounds alternating; seconds per run, sorted.\n\n${table(["run", "rows", "wall (s)", "CPU (s)", "status"], rows, [0, 2, 3, 4])}\n\nbacktest / score: ${report.ratio?.toFixed(2) ?? "?"}x wall, ${report.cpuRatio?.toFixed(2) ?? "?"}x CPU (medians).${problems}`;
+}
+
 /** The targets with PASS/MISS markers. */
 export function targetsTable(targets: readonly Target[]): string {
   if (targets.length === 0) return "### Targets\nNone measured in this run.";
@@ -123,6 +139,7 @@ export function markdownReport(results: BenchResults): string {
   ];
   if (results.compile) parts.push(compileTable(results.compile));
   if (results.batch) parts.push(batchTable(results.batch));
+  if (results.backtest) parts.push(backtestTable(results.backtest));
   if (results.editor) parts.push(editorSection(results.editor));
   parts.push(targetsTable(results.targets));
   return `${parts.join("\n\n")}\n`;

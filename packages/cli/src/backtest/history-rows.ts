@@ -6,6 +6,7 @@ import type { InputRecord, RowFormat } from "../score/input-records.js";
 import { jsonlRecordBatches } from "../score/jsonl-records.js";
 import type { RejectedRow } from "../score/score-pipeline.js";
 import type { RowIssue, RowScorer } from "../score/row-scorer.js";
+import type { JoinedLabel } from "./joined-label.js";
 import { readOutcomeLabel } from "./outcome-label.js";
 
 /** A history row scored by every model of the run. */
@@ -32,6 +33,8 @@ export interface HistoryRun {
   /** One per model; a row is kept only when every model scores it. */
   readonly scorers: readonly RowScorer[];
   readonly label?: { readonly column: string; readonly positive?: string | undefined };
+  /** Instead of a label column: converted when the lead's key is among the joined file's keys. */
+  readonly join?: JoinedLabel;
   /** A column holding each lead's evaluation time (its creation date, say). */
   readonly nowColumn?: string;
   readonly periodColumn?: string;
@@ -53,7 +56,7 @@ export async function* scoreHistory(run: HistoryRun, stats: HistoryStats): Async
     const columns = batch.columns;
     if (!checked && columns !== undefined) {
       checked = true;
-      for (const [option, column] of [["--label", run.label?.column], ["--now-column", run.nowColumn], ["--period-column", run.periodColumn]] as const) {
+      for (const [option, column] of [["--label", run.label?.column], ["--on", run.join?.column], ["--now-column", run.nowColumn], ["--period-column", run.periodColumn]] as const) {
         if (column !== undefined && !columns.includes(column)) throw new UsageError(`${option} ${JSON.stringify(column)} is not a column of the input; its columns are ${columns.map((c) => JSON.stringify(c)).join(", ")}`);
       }
     }
@@ -89,6 +92,12 @@ function scoreRecord(run: HistoryRun, record: InputRecord, columns: readonly str
     const label = readOutcomeLabel(cell(run.label.column), run.label.column, run.label.positive);
     if (typeof label === "string") issues.push({ path: run.label.column, expected: run.label.positive === undefined ? "a yes/no label" : "a label", value: cell(run.label.column) ?? null, message: label });
     else positive = label;
+  }
+  if (run.join) {
+    const value = cell(run.join.column);
+    const key = typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+    if (key === "") issues.push({ path: run.join.column, expected: "a key to look up in the --join file", value: value ?? null, message: `the --on column ${JSON.stringify(run.join.column)} is empty, so the lead cannot be matched against ${run.join.file}` });
+    else positive = run.join.keys.has(key);
   }
   let now: number | undefined;
   if (run.nowColumn !== undefined) {

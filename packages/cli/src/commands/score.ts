@@ -11,6 +11,8 @@ import type { ExitCodeValue } from "../exit-codes.js";
 import { parseNowOption } from "../lead-input.js";
 import { loadModelForCommand } from "../load-model.js";
 import type { Output } from "../output.js";
+import { loadModelSpec, parseModelSpec } from "../diff/model-revision.js";
+import { parseSplit } from "../score/assignment-hash.js";
 import { createBatchScorer } from "../score/batch-scorer.js";
 import type { BatchScorer } from "../score/batch-scorer.js";
 import { checkColumns } from "../score/column-check.js";
@@ -18,9 +20,11 @@ import { CsvHeaderError } from "../score/csv-records.js";
 import { readFieldMap } from "../score/field-map.js";
 import { planFieldSources } from "../score/field-sources.js";
 import type { FieldMap, FieldSource } from "../score/field-sources.js";
+import { mapsForModels } from "../score/model-maps.js";
 import { createProgress } from "../score/progress.js";
 import { scoreRows } from "../score/score-pipeline.js";
 import type { RejectedRow, RowFormat } from "../score/score-pipeline.js";
+import type { ShadowConfig } from "../score/shadow-scorer.js";
 
 /** Options of `qualify score`. */
 export interface ScoreCommandOptions {
@@ -36,6 +40,12 @@ export interface ScoreCommandOptions {
   readonly strict?: boolean;
   /** Replace an existing `--out` file. */
   readonly force?: boolean;
+  /** A second model scored beside the live one (`shadow_*` columns). */
+  readonly shadow?: string;
+  /** With `--shadow`: the share of leads the shadow model (the challenger) decides. */
+  readonly split?: string;
+  /** With `--split`: the column holding each lead's id. */
+  readonly idColumn?: string;
 }
 
 /**
@@ -52,6 +62,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
   const outPath = options.out ?? "-";
   const outputFormat = rowFormat(options.outFormat, outPath, "--out-format", outPath === "-" ? inputFormat : undefined);
   const workers = parseWorkers(options.workers);
+  const buckets = parseSplitOptions(options);
   if (options.errors !== undefined && options.errors !== "-" && resolve(options.errors) === resolve(outPath)) {
     throw new UsageError(`--errors and --out name the same file (${options.errors}); give them different names`);
   }
@@ -64,7 +75,12 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
   }
   const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
   const model = await loadModelForCommand(modelPath, output);
-  const sources = planFieldSources(model.ir.inputs, map, options.map);
+  const shadowModel = options.shadow === undefined ? undefined : await loadModelSpec(parseModelSpec(options.shadow), output);
+  const [liveMap, shadowMap] = shadowModel ? mapsForModels(map, [model.ir, shadowModel.ir], options.map) : [map];
+  const sources = planFieldSources(model.ir.inputs, liveMap, options.map);
+  const shadow: ShadowConfig | undefined = shadowModel
+    ? { ir: shadowModel.ir, ...(shadowMap ? { map: [...shadowMap.fields] } : {}), ...(buckets === undefined ? {} : { split: { buckets, idColumn: options.idColumn as string } }) }
+    : undefined;
   const inputName = options.in === "-" ? "the input" : options.in;
   const readsTime = readsEvaluationTime(model.ir);
   let undated: string[] = [];
@@ -78,7 +94,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     const errorsToStderr = options.errors === "-";
     const errorsFile = options.errors === undefined || errorsToStderr ? undefined : await createAtomicFile(options.errors);
     if (errorsFile) files.push(errorsFile);
-    scorer = createBatchScorer({ ir: model.ir, outputFormat, ...(map ? { map: [...map.fields] } : {}), now }, workers);
+    scorer = createBatchScorer({ ir: model.ir, outputFormat, ...(liveMap ? { map: [...liveMap.fields] } : {}), now, ...(shadow ? { shadow } : {}) }, workers);
 
     const terminalErrors = new RejectedSummary();
     const reject = async (row: RejectedRow): Promise<void> => {
@@ -91,7 +107,10 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
       }
     };
     const checkHeader = (columns: readonly string[]): void => {
-      const { unfed } = checkColumns(columns, sources, map, inputName);
+      if (options.idColumn !== undefined && !columns.includes(options.idColumn)) {
+        throw new UsageError(`--id-column ${JSON.stringify(options.idColumn)} is not a column of ${inputName}; its columns are ${columns.map((c) => JSON.stringify(c)).join(", ")}`);
+      }
+      const { unfed } = checkColumns(columns, sources, liveMap, inputName);
       if (unfed.length > 0) output.note(`not in the input: ${unfed.map(dotted).join(", ")} — read as missing`);
       // Date tests on a field that no column feeds are unknown for every row: worth saying once.
       if (readsTime) undated = unfed.filter((s) => s.type.kind === "date").map(dotted);
@@ -105,6 +124,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
       outputFormat,
       output: outFile?.stream ?? process.stdout,
       scorer,
+      ...(shadow ? { shadow } : {}),
       reject,
       progress: (s) => progress.update(s),
       checkHeader,
@@ -115,6 +135,11 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
     const where = stats.rejected > 0 ? (errorsFile ? ` (see ${options.errors})` : errorsToStderr ? " (listed above)" : terminalErrors.where()) : "";
     output.note(`${stats.read} rows read: ${stats.scored} scored, ${stats.rejected} rejected${where}`);
     if (stats.scored > 0) output.note(`tiers: ${tierOrder(model.ir, stats.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, stats.scored)})`).join(", ")}`);
+    if (shadowModel && stats.shadow && stats.scored > 0) {
+      const s = stats.shadow;
+      output.note(`shadow tiers (${options.shadow}): ${tierOrder(shadowModel.ir, s.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, stats.scored)})`).join(", ")}${s.rejected > 0 ? `; ${s.rejected} rows the shadow model rejected (their shadow columns are empty, the reason in shadow_reasons)` : ""}`);
+      if (shadow?.split) output.note(`assigned to the challenger: ${s.challenger} of ${stats.scored} leads (${share(s.challenger, stats.scored)}; --split ${options.split} by the hash of ${shadow.split.idColumn}); the assigned and assigned_tier columns say which model decides`);
+    }
     if (readsTime) output.note(`evaluation time: ${nowNote}`);
     if (undated.length > 0) output.note(`no dates at all for: ${undated.join(", ")} (not in the input), so the date tests on them are unknown for every row`);
     output.note(outPath === "-" ? "scored rows went to stdout" : `scored rows: ${outPath}`);
@@ -207,6 +232,19 @@ export function rowFormat(explicit: string | undefined, path: string, option: st
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
   if (fallback) return fallback;
   throw new UsageError(`${path}: cannot tell the format from the name; use a .csv or .jsonl name, or ${option} csv|jsonl`);
+}
+
+/** Checks `--shadow`, `--split` and `--id-column` together; the challenger's share in buckets of 10,000, with `--split`. */
+function parseSplitOptions(options: ScoreCommandOptions): number | undefined {
+  if (options.split === undefined) {
+    if (options.idColumn !== undefined) throw new UsageError("--id-column goes with --split (it names the column whose hash assigns each lead)");
+    return undefined;
+  }
+  if (options.shadow === undefined) throw new UsageError("--split needs --shadow NEW.qual: the shadow model is the challenger that decides the split-off leads");
+  if (options.idColumn === undefined) throw new UsageError("--split needs --id-column COLUMN: each lead is assigned by the hash of its id, so the same lead always goes to the same model");
+  const buckets = parseSplit(options.split);
+  if (typeof buckets === "string") throw new UsageError(buckets);
+  return buckets;
 }
 
 function parseWorkers(text: string | undefined): number {

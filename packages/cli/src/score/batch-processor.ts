@@ -7,10 +7,24 @@ import { addedColumns, csvLayout, leafFieldPaths } from "./output-columns.js";
 import { setOwn } from "./own-property.js";
 import { RowScorer } from "./row-scorer.js";
 import type { RowIssue, RowOutcome, ScorerConfig } from "./row-scorer.js";
+import { ShadowScorer, shadowColumns } from "./shadow-scorer.js";
+import type { ShadowConfig, ShadowOutcome } from "./shadow-scorer.js";
 
 /** Everything a processor needs, as plain data so it can be sent to a worker thread. */
 export interface ProcessorConfig extends ScorerConfig {
   readonly outputFormat: RowFormat;
+  /** `--shadow` (and `--split`): a second model scored beside the live one. */
+  readonly shadow?: ShadowConfig;
+}
+
+/** What the shadow model did in one batch. */
+export interface ShadowCounts {
+  /** Rows scored, by shadow tier. */
+  readonly tiers: Readonly<Record<string, number>>;
+  /** Rows the shadow model rejected while the live model scored them (shadow columns left empty). */
+  readonly rejected: number;
+  /** With `--split`: rows the challenger decides. */
+  readonly challenger: number;
 }
 
 /** A rejected row, as written to `--errors` (one JSON object per line). */
@@ -37,6 +51,8 @@ export interface BatchResult {
   readonly scored: number;
   /** How many of the scored rows got each tier. */
   readonly tiers: Readonly<Record<string, number>>;
+  /** With `--shadow`. */
+  readonly shadow?: ShadowCounts;
 }
 
 /**
@@ -52,6 +68,8 @@ export class BatchProcessor {
   private readonly scoreIds: readonly string[];
   private readonly added: readonly string[];
   private readonly leafPaths: readonly string[];
+  private readonly shadow: ShadowScorer | undefined;
+  private readonly shadowColumns: readonly string[];
   private layoutKey: readonly string[] | undefined;
   private keep: readonly number[] = [];
 
@@ -59,13 +77,15 @@ export class BatchProcessor {
     this.scorer = new RowScorer(config);
     this.outputFormat = config.outputFormat;
     this.scoreIds = config.ir.scores.map((s) => s.id);
-    this.added = addedColumns(config.ir);
+    this.shadowColumns = config.shadow ? shadowColumns(config.shadow) : [];
+    this.added = [...addedColumns(config.ir), ...this.shadowColumns];
     this.leafPaths = leafFieldPaths(config.ir.inputs);
+    this.shadow = config.shadow ? new ShadowScorer(config.shadow, config.now) : undefined;
   }
 
   /** The CSV header row for input with these columns (JSON Lines input: the model's leaf fields). */
-  static csvHeader(ir: ModelIR, columns: readonly string[] | undefined): string[] {
-    return csvLayout(columns ?? leafFieldPaths(ir.inputs), addedColumns(ir)).header;
+  static csvHeader(ir: ModelIR, columns: readonly string[] | undefined, shadow?: ShadowConfig): string[] {
+    return csvLayout(columns ?? leafFieldPaths(ir.inputs), [...addedColumns(ir), ...(shadow ? shadowColumns(shadow) : [])]).header;
   }
 
   /** Parses, scores and serialises one batch; rejected rows are returned, never thrown. */
@@ -81,6 +101,9 @@ export class BatchProcessor {
     const rows: string[] = [];
     const rejected: RejectedRow[] = [];
     const tiers: Record<string, number> = Object.create(null) as Record<string, number>;
+    const shadowTiers: Record<string, number> = Object.create(null) as Record<string, number>;
+    let shadowRejected = 0;
+    let challenger = 0;
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as InputRecord;
       if ("error" in record) {
@@ -93,19 +116,32 @@ export class BatchProcessor {
         rejected.push({ row: record.row, line: record.line, input: inputObject(record, columns), errors: outcome.errors });
         continue;
       }
+      let shadow: (ShadowOutcome & { ok: true }) | undefined;
+      if (this.shadow) {
+        const result = this.shadow.score(record, columns, outcome);
+        if (!result.ok) {
+          rejected.push({ row: record.row, line: record.line, input: inputObject(record, columns), errors: result.errors });
+          continue;
+        }
+        shadow = result;
+        if (result.tier === null) shadowRejected++;
+        else shadowTiers[result.tier] = (shadowTiers[result.tier] ?? 0) + 1;
+        if (result.challenger) challenger++;
+      }
       tiers[outcome.tier] = (tiers[outcome.tier] ?? 0) + 1;
       // CSV records map one to one onto the batch's raw records (parseCsvBatch keeps order and count);
       // a plain record's own text is passed so its cells need not be written again.
-      rows.push(this.outputFormat === "csv" ? this.csvLine(record, plainCells ? batch.records[i]?.text : undefined, outcome) : `${JSON.stringify(this.jsonRow(record, columns, outcome))}\n`);
+      rows.push(this.outputFormat === "csv" ? this.csvLine(record, plainCells ? batch.records[i]?.text : undefined, outcome, shadow) : `${JSON.stringify(this.jsonRow(record, columns, outcome, shadow))}\n`);
     }
-    return { text: rows.join(""), rejected, read: records.length, scored: rows.length, tiers: { ...tiers } };
+    const counts = this.shadow ? { shadow: { tiers: { ...shadowTiers }, rejected: shadowRejected, challenger } } : {};
+    return { text: rows.join(""), rejected, read: records.length, scored: rows.length, tiers: { ...tiers }, ...counts };
   }
 
   /**
    * One output CSV line, byte for byte what csv-stringify writes for the cells
    * kept, the tier, the scores (null as an empty cell) and the reasons.
    */
-  private csvLine(record: InputRecord, rawText: string | undefined, outcome: RowOutcome & { ok: true }): string {
+  private csvLine(record: InputRecord, rawText: string | undefined, outcome: RowOutcome & { ok: true }, shadow: (ShadowOutcome & { ok: true }) | undefined): string {
     let line = "";
     const keep = this.keep;
     if ("cells" in record) {
@@ -117,14 +153,17 @@ export class BatchProcessor {
     }
     line += csvCell(outcome.tier);
     for (const s of outcome.scores) line += s === null ? "," : `,${csvCell(s)}`;
-    return `${line},${csvCell(outcome.reasons)}\n`;
+    line += `,${csvCell(outcome.reasons)}`;
+    if (shadow) for (const v of shadow.values) line += v === null ? "," : `,${csvCell(v)}`;
+    return `${line}\n`;
   }
 
-  private jsonRow(record: InputRecord, columns: readonly string[] | undefined, outcome: RowOutcome & { ok: true }): Record<string, unknown> {
+  private jsonRow(record: InputRecord, columns: readonly string[] | undefined, outcome: RowOutcome & { ok: true }, shadow: (ShadowOutcome & { ok: true }) | undefined): Record<string, unknown> {
     const out: Record<string, unknown> = { ...(inputObject(record, columns) ?? {}) };
     setOwn(out, "tier", outcome.tier);
     this.scoreIds.forEach((id, i) => setOwn(out, id, outcome.scores[i] ?? null));
     setOwn(out, "reasons", outcome.reasons);
+    if (shadow) this.shadowColumns.forEach((column, i) => setOwn(out, column, shadow.values[i] ?? null));
     return out;
   }
 }

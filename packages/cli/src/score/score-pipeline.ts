@@ -8,6 +8,7 @@ import type { BatchResult, RejectedRow } from "./batch-processor.js";
 import type { BatchScorer } from "./batch-scorer.js";
 import { csvRawBatches } from "./csv-records.js";
 import type { RawBatch, RowFormat } from "./input-records.js";
+import type { ShadowConfig } from "./shadow-scorer.js";
 import { jsonlRawBatches } from "./jsonl-records.js";
 
 export type { RejectedRow } from "./batch-processor.js";
@@ -20,6 +21,8 @@ export interface ScoreStats {
   rejected: number;
   /** Scored rows by tier, in the order tiers were first seen. */
   tiers: Map<string, number>;
+  /** With `--shadow`: scored rows by shadow tier, rows the shadow model rejected, rows the challenger decides (`--split`). */
+  shadow?: { tiers: Map<string, number>; rejected: number; challenger: number };
 }
 
 /** Everything one scoring run needs. */
@@ -31,6 +34,8 @@ export interface ScoreRun {
   /** Receives the serialised output; backpressure is respected (write() === false -> wait for drain). */
   readonly output: NodeJS.WritableStream;
   readonly scorer: BatchScorer;
+  /** The `--shadow` model, whose columns the CSV header adds. */
+  readonly shadow?: ShadowConfig;
   /** Called for each rejected row, in row order; may return a promise to apply backpressure. */
   readonly reject: (row: RejectedRow) => void | Promise<void>;
   /** Called after each batch. */
@@ -47,14 +52,14 @@ export interface ScoreRun {
  * time, and the output stream's backpressure pauses reading.
  */
 export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
-  const stats: ScoreStats = { read: 0, scored: 0, rejected: 0, tiers: new Map() };
+  const stats: ScoreStats = { read: 0, scored: 0, rejected: 0, tiers: new Map(), ...(run.shadow ? { shadow: { tiers: new Map(), rejected: 0, challenger: 0 } } : {}) };
   const batches: AsyncIterable<RawBatch> = run.inputFormat === "csv" ? csvRawBatches(run.input) : jsonlRawBatches(run.input);
   let headerWritten = false;
   // The CSV header goes out once, before the first rows (or alone for an input without rows).
   const header = (columns: readonly string[] | undefined): string => {
     if (run.outputFormat !== "csv" || headerWritten) return "";
     headerWritten = true;
-    return stringify([BatchProcessor.csvHeader(run.ir, columns)]);
+    return stringify([BatchProcessor.csvHeader(run.ir, columns, run.shadow)]);
   };
 
   async function* chunks(): AsyncGenerator<string | Uint8Array> {
@@ -66,6 +71,12 @@ export async function scoreRows(run: ScoreRun): Promise<ScoreStats> {
       stats.scored += result.scored;
       stats.rejected += result.rejected.length;
       for (const [tier, count] of Object.entries(result.tiers)) stats.tiers.set(tier, (stats.tiers.get(tier) ?? 0) + count);
+      if (stats.shadow && result.shadow) {
+        const shadow = stats.shadow;
+        for (const [tier, count] of Object.entries(result.shadow.tiers)) shadow.tiers.set(tier, (shadow.tiers.get(tier) ?? 0) + count);
+        shadow.rejected += result.shadow.rejected;
+        shadow.challenger += result.shadow.challenger;
+      }
       for (const row of result.rejected) await run.reject(row);
       if (head !== "") yield head;
       if (result.text.length > 0) yield result.text;
