@@ -325,9 +325,10 @@ export class SqlExprCompiler {
     const list = this.compile(expr.list, scope);
     const alias = `__q_e${++this.depth}`;
     const inner = [...scope, alias];
-    const where = expr.where === undefined ? "TRUE" : this.compile(expr.where, inner);
+    // Each aggregate's arguments name the element: an aggregate over outer columns only would belong to the outer query.
+    const where = expr.where === undefined ? "TRUE" : `(${this.compile(expr.where, inner)} AND ${alias} IS NOT NULL)`;
     const element = elementType(expr.list.type);
-    const value = expr.value === undefined ? d.elementSelf(alias, element) : this.compile(expr.value, inner);
+    const value = expr.value === undefined ? d.elementSelf(alias, element) : `CASE WHEN ${alias} IS NOT NULL THEN ${this.compile(expr.value, inner)} END`;
     this.depth--;
     const from = d.elements(list, alias);
     const over = (select: string): string => whenAllKnown([list], `(SELECT ${select} FROM ${from})`);

@@ -134,11 +134,12 @@ export function compileToSql(ir: ModelIR, options: SqlOptions): SqlQuery {
   const tierColumn = ident(`${INTERNAL}tier`);
   internal.push(tierColumn);
   const tierNotes = ir.tiers.map((t) => `tier ${t.id} "${t.label}"${t.when === undefined ? " (otherwise)" : ""}`);
+  const whens = [...knocked, ...tierCases];
   if (knockouts.length > 0) ctes.push({ name: "knockouts", notes: ["Each knockout: any that holds disqualifies."], columns: knockouts });
   ctes.push({
     name: "tiers",
     notes: ["Disqualified when a knockout holds; else the first tier whose condition holds."],
-    columns: [[tierColumn, `CASE ${[...knocked, ...tierCases].join(" ")} ELSE ${textLiteral(lastTier)} END`, tierNotes.join("; ")]],
+    columns: [[tierColumn, whens.length === 0 ? textLiteral(lastTier) : `CASE ${whens.join(" ")} ELSE ${textLiteral(lastTier)} END`, tierNotes.join("; ")]],
   });
 
   if (diagnostics.length > 0) throw new SqlCompileError(diagnostics);

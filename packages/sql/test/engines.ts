@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { expect } from "vitest";
 import type { EvaluationResult, InputField, ModelIR } from "@qualify/ir";
 import { createRequire } from "node:module";
 import type pgTypes from "pg";
@@ -92,7 +93,8 @@ export async function openDuckDb(): Promise<Engine> {
       const columns = [...inputColumns(ir.inputs).map((c) => `${quote(c.name)}: ${quote(DIALECTS.duckdb.columnType(c.type))}`), `${quote(ROW)}: 'INTEGER'`];
       await connection.run(`CREATE TABLE ${table} AS SELECT * FROM read_json(${quote(file)}, format = 'newline_delimited', columns = {${columns.join(", ")}})`);
       const query = compileToSql(ir, { dialect: "duckdb", source: table, now });
-      const reader = await connection.runAndReadAll(`SELECT * FROM (${query.sql}) AS scored ORDER BY "${ROW}"`);
+      // Only the added columns are read back: the input's are the leads as given.
+      const reader = await connection.runAndReadAll(`SELECT ${query.added.map(ident).join(", ")} FROM (${query.sql}) AS scored ORDER BY "${ROW}"`);
       await connection.run(`DROP TABLE ${table}`);
       return reader.getRowObjectsJS().map((row) => sqlRow(ir, row as Record<string, unknown>));
     },
@@ -102,6 +104,10 @@ export async function openDuckDb(): Promise<Engine> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 function quote(text: string): string {
@@ -138,7 +144,7 @@ export async function openPostgres(url: string): Promise<Engine> {
         await client.query(`INSERT INTO ${table} VALUES (${params.map((_, j) => `$${j + 1}`).join(", ")})`, params);
       }
       const query = compileToSql(ir, { dialect: "postgres", source: table, now });
-      const result = await client.query(`SELECT * FROM (${query.sql}) AS scored ORDER BY "${ROW}"`);
+      const result = await client.query(`SELECT ${query.added.map(ident).join(", ")} FROM (${query.sql}) AS scored ORDER BY "${ROW}"`);
       await client.query(`DROP TABLE ${table}`);
       return result.rows.map((row) => sqlRow(ir, row as Record<string, unknown>));
     },
@@ -146,4 +152,24 @@ export async function openPostgres(url: string): Promise<Engine> {
       await client.end();
     },
   };
+}
+
+/**
+ * Compares an engine's row with the closures': tier, criteria, knockouts and
+ * reasons exactly, numbers within 4 units in the last place. `decay` is
+ * `0.5 ** x`, and V8's pow and the C library's (which both engines call)
+ * may round the last binary digit differently; everything else is exact
+ * IEEE arithmetic in the same order, and agrees to the bit.
+ */
+export function expectSameRow(actual: ScoredRow | undefined, expected: ScoredRow, message: string): void {
+  if (actual === undefined) throw new Error(`${message}: no row`);
+  const near = (a: Record<string, number | null>, b: Record<string, number | null>): Record<string, number | null> => {
+    const out: Record<string, number | null> = {};
+    for (const [k, v] of Object.entries(a)) {
+      const w = b[k];
+      out[k] = v !== null && typeof w === "number" && Math.abs(v - w) <= 4 * Number.EPSILON * Math.max(Math.abs(v), Math.abs(w)) ? w : v;
+    }
+    return out;
+  };
+  expect({ ...actual, scores: near(actual.scores, expected.scores), raw: near(actual.raw, expected.raw) }, message).toEqual(expected);
 }

@@ -61,9 +61,11 @@ export const duckdb: Dialect = {
   elementField: (alias, path) => path.reduce((sql, name) => `struct_extract(${sql}, ${textLiteral(name)})`, alias),
   elementSelf: (alias) => alias,
   textList: (items) => (items.length === 0 ? "CAST([] AS VARCHAR[])" : `list_filter([${items.join(", ")}], lambda __q_x: __q_x IS NOT NULL)`),
+  // JavaScript prints integers in full below 1e21 and other numbers (rounded to 12 digits for `reasons`) in plain decimals from 1e-6.
   numberToText: (x) =>
     `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) < 1e21 THEN CAST(CAST(${x} AS HUGEINT) AS VARCHAR) ` +
-    `ELSE CAST(round(${x}, CAST(11 - floor(log10(abs(${x}))) AS INTEGER)) AS VARCHAR) END`,
+    `WHEN abs(${x}) >= 1e-6 AND abs(${x}) < 1e11 THEN rtrim(rtrim(printf('%.*f', CAST(11 - floor(log10(abs(${x}))) AS INTEGER), ${x}), '0'), '.') ` +
+    `ELSE CAST(${x} AS VARCHAR) END`,
   nowMs: () => "CAST(epoch_ms(get_current_timestamp()) AS DOUBLE)",
   trim: (t) => `trim(${t}, ${textLiteral(JS_WHITESPACE)})`,
   afterLastAt: (t) => `CASE WHEN strpos(${t}, '@') > 0 THEN regexp_extract(${t}, '@([^@]*)$', 1) END`,

@@ -69,9 +69,11 @@ export const postgres: Dialect = {
   elementField: (alias, path, type) => fromJson(alias, path, type),
   elementSelf: (alias, type) => fromJson(alias, [], type),
   textList: (items) => (items.length === 0 ? "ARRAY[]::text[]" : `array_remove(ARRAY[${items.join(", ")}]::text[], NULL)`),
+  // JavaScript prints integers in full below 1e21 and other numbers (rounded to 12 digits for `reasons`) in plain decimals from 1e-6.
   numberToText: (x) =>
     `CASE WHEN ${x} = trunc(${x}) AND abs(${x}) < 1e21 THEN CAST(CAST(${x} AS numeric) AS text) ` +
-    `ELSE CAST(CAST(round(CAST(${x} AS numeric), CAST(11 - floor(log(abs(${x}))) AS integer)) AS ${DOUBLE}) AS text) END`,
+    `WHEN abs(${x}) >= 1e-6 AND abs(${x}) < 1e11 THEN rtrim(rtrim(CAST(round(CAST(${x} AS numeric), CAST(11 - floor(log(abs(${x}))) AS integer)) AS text), '0'), '.') ` +
+    `ELSE CAST(${x} AS text) END`,
   nowMs: () => `CAST(floor(extract(epoch FROM now()) * 1000) AS ${DOUBLE})`,
   trim: (t) => `btrim(${t}, ${textLiteral(JS_WHITESPACE)})`,
   afterLastAt: (t) => `substring(${t} FROM '@([^@]*)$')`,
