@@ -174,10 +174,10 @@ export function compileToSql(ir: ModelIR, options: SqlOptions): SqlQuery {
   for (const g of groups) for (let i = 0; i < g.rules.length; i++) internal.push(ruleColumn(g.id, i));
 
   const inputs = options.columns === undefined ? carry.expand(internal) : options.columns.filter((c) => !added.includes(c)).map((c) => carry.column(c)).join(",\n");
-  const body = ctes.map((cte, i) => writeCte(cte, i === 0 ? undefined : ctes[i - 1]?.name, carry, i === 0)).join(",\n");
+  const body = ctes.map((cte, i) => writeCte(cte, i === 0 ? undefined : ctes[i - 1]?.name, carry, i === 0, d.cteAs)).join(",\n");
   const last = ctes[ctes.length - 1]?.name ?? "lead";
   const select = [inputs, ...outputs.map(([name, sql]) => `${sql} AS ${ident(name)}`)].filter((s) => s !== "");
-  const header = [comment(`Model ${ir.id}: ${ir.title}`), comment(`Written by qualify for ${d.name}. NULL means unknown.`)].join("\n");
+  const header = [comment(`Model ${ir.id}: ${ir.title}`), comment(`Written by qualify for ${d.name}. NULL means unknown.`), ...d.notes.map(comment)].join("\n");
   const sql = `${header}\nWITH\n${body}\nSELECT\n${indent(select.join(",\n"))}\nFROM ${ident(last)}`;
   return { dialect: d.name, sql, added };
 }
@@ -226,10 +226,10 @@ function groupCtes(group: ScoreGroupIR, exprs: SqlExprCompiler, d: Dialect, refC
   ];
 }
 
-function writeCte(cte: Cte, previous: string | undefined, carry: ReturnType<Dialect["carryRow"]>, first: boolean): string {
+function writeCte(cte: Cte, previous: string | undefined, carry: ReturnType<Dialect["carryRow"]>, first: boolean, as: string): string {
   const lines = cte.columns.map(([name, sql, note]) => `${note ? `${comment(note)}\n` : ""}${sql} AS ${name}`);
   const select = first ? [carry.select, ...lines] : ["*", ...lines];
   const from = first ? carry.from : ident(previous ?? "lead");
   const notes = cte.notes.map(comment).join("\n");
-  return `${notes ? `${indent(notes)}\n` : ""}  ${ident(cte.name)} AS (\n${indent(`SELECT\n${indent(select.join(",\n"))}\nFROM ${from}`, 4)}\n  )`;
+  return `${notes ? `${indent(notes)}\n` : ""}  ${ident(cte.name)} ${as} (\n${indent(`SELECT\n${indent(select.join(",\n"))}\nFROM ${from}`, 4)}\n  )`;
 }

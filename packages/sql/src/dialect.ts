@@ -19,6 +19,10 @@ export interface Dialect {
   readonly name: DialectName;
   /** The type name of a double. */
   readonly double: string;
+  /** Lines for the query's header comment: what to know before running it on this engine. */
+  readonly notes: readonly string[];
+  /** How a CTE is introduced: `AS`, or PostgreSQL's `AS MATERIALIZED` (inlined CTEs would copy each column's expression into every use). */
+  readonly cteAs: string;
   /** The column type the input relation holds for a field of this type (lists, records inside lists included). */
   columnType(type: QualType): string;
   /** `x` when it is a finite number, else NULL (overflow, NaN). */

@@ -43,6 +43,8 @@ function runtimeType(type: QualType): string {
 export const duckdb: Dialect = {
   name: "duckdb",
   double: "DOUBLE",
+  cteAs: "AS",
+  notes: [],
   columnType,
   finite: (x) => `CASE WHEN isfinite(${x}) THEN ${x} END`,
   // DuckDB compares VARCHAR byte-wise (UTF-8), which is code point order.

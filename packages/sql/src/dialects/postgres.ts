@@ -53,6 +53,9 @@ function fromJson(json: string, path: readonly string[], type: QualType): string
 export const postgres: Dialect = {
   name: "postgres",
   double: DOUBLE,
+  // Inlined, a chain of CTEs becomes one expression tree in which every use of a column repeats its definition.
+  cteAs: "AS MATERIALIZED",
+  notes: ["Run it with SET jit = off: PostgreSQL's JIT spends seconds compiling these long expressions."],
   columnType,
   // PostgreSQL never yields ±Infinity or NaN from arithmetic on finite doubles: it raises an error instead.
   finite: (x) => x,
