@@ -2,10 +2,23 @@
 # The whole test suite: unit, property and CLI tests (vitest), then the
 # editor's end-to-end tests in headless Chromium. Chromium is checked (and
 # installed where possible) first, so a missing browser is said in the first
-# seconds, not after minutes of unit tests.
+# seconds, not after minutes of unit tests. A throw-away PostgreSQL server is
+# started for the SQL back end's tests (scripts/ensure-postgres.sh) and
+# stopped at the end; when it cannot start the run fails, unless
+# QUALIFY_SKIP_PG=1 says to skip those tests (they print that they skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 bash scripts/setup.sh
+pg_dir="${TMPDIR:-/tmp}/qualify-pg-$$"
+if url="$(bash scripts/ensure-postgres.sh start "$pg_dir")"; then
+  export QUALIFY_PG_URL="$url"
+  trap 'bash scripts/ensure-postgres.sh stop "$pg_dir"' EXIT
+elif [ "${QUALIFY_SKIP_PG:-}" = 1 ]; then
+  echo "test: PostgreSQL could not start; its tests are skipped (QUALIFY_SKIP_PG=1)" >&2
+else
+  echo "test: PostgreSQL could not start (see above); set QUALIFY_SKIP_PG=1 to run without its tests" >&2
+  exit 1
+fi
 node_modules/.bin/vitest run "$@"
 (cd packages/editor && node_modules/.bin/vitest run --config vitest.e2e.config.ts)

@@ -9,7 +9,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   check: ["qualify check examples", "qualify check models --format github --strict"],
   test: ["qualify test examples", "qualify test examples/bant.test.yaml --coverage"],
   fmt: ["qualify fmt models", "qualify fmt --check models", "qualify fmt --diff models"],
-  compile: ["qualify compile examples/bant.qual -o bant.json", "qualify compile examples/bant.qual --target js -o bant.js"],
+  compile: ["qualify compile examples/bant.qual -o bant.json", "qualify compile examples/bant.qual --target js -o bant.js", "qualify compile examples/bant.qual --target sql --dialect postgres --table leads"],
   schema: ["qualify schema examples/bant.qual > lead.schema.json"],
   explain: [
     `qualify explain examples/inbound.qual --lead '{"email":"ann@acme.example","page_views_30d":12}' --now 2026-11-01`,

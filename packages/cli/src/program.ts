@@ -78,8 +78,16 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .description("write the compiled model (versioned IR) as JSON; refuses models with errors")
     .argument("<model>", "the model file")
     .option("-o, --output <file>", "where to write the IR (default: stdout)")
-    .addOption(new Option("--target <target>", "ir: the saved IR as JSON; js: a standalone ES module and its .d.ts (needs -o)").choices(["ir", "js"]).default("ir"))
-    .action(async (model: string, opts: { output?: string; target?: string }) => {
+    .addOption(
+      new Option("--target <target>", "ir: the saved IR as JSON; js: a standalone ES module and its .d.ts (needs -o); sql: one SELECT scoring a table")
+        .choices(["ir", "js", "sql"])
+        .default("ir"),
+    )
+    .addOption(new Option("--dialect <dialect>", "with --target sql: the SQL dialect (default: duckdb)").choices(["duckdb", "postgres"]))
+    .option("--table <name>", "with --target sql: the table or view holding the leads (default: leads)")
+    .option("--view <name>", "with --target sql: write CREATE VIEW <name> AS the query")
+    .option("--now <iso>", "with --target sql: fix the evaluation time in the query (default: the database clock when it runs)")
+    .action(async (model: string, opts: { output?: string; target?: string; dialect?: string; table?: string; view?: string; now?: string }) => {
       set(await runCompile(model, opts, output));
     });
 
