@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import type { TokenType } from "chevrotain";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,24 +9,9 @@ import * as T from "../../language/src/lexer/tokens.js";
 import { qual2ModelArb, tokenSoupArb } from "../../language/test/arbitraries/model.js";
 import { grammarSource } from "../scripts/grammar-source.mjs";
 import { buildGrammar, grammarFileText } from "../src/grammar/build-grammar.js";
+import { exampleModels, ROOT } from "./examples.js";
 import { GRAMMAR_PATH, loadQualGrammar, scopesByOffset } from "./textmate.js";
 import { checkCoverage, meaningfulScopes, TOKEN_KINDS } from "./token-coverage.js";
-
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-
-/** Every example model: examples/*.qual and everything under examples/imported. */
-function exampleModels(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string, deep: boolean): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isFile() && entry.name.endsWith(".qual")) found.push(path);
-      else if (entry.isDirectory() && (deep || entry.name === "imported")) walk(path, true);
-    }
-  };
-  walk(join(root, "examples"), false);
-  return found.sort();
-}
 
 /** Texts that reach the corners of the lexer: every token type, the words' edges, broken input. */
 const CORNERS = [
@@ -75,7 +58,7 @@ describe("the grammar against the lexer", () => {
     expect(unknown).toEqual([]);
   });
 
-  it.each(exampleModels().map((path) => [path.slice(root.length), path]))("colours %s with every token in a scope of its kind", (_name, path) => {
+  it.each(exampleModels().map((path) => [path.slice(ROOT.length), path]))("colours %s with every token in a scope of its kind", (_name, path) => {
     expect(checkCoverage(grammar, readFileSync(path, "utf8")).problems).toEqual([]);
   });
 

@@ -1,0 +1,112 @@
+import { existsSync } from "node:fs";
+import * as vscode from "vscode";
+import { ExecuteCommandRequest, LanguageClient, TransportKind } from "vscode-languageclient/node";
+import type { LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { BUNDLED_SERVER, CLIENT_ID, EXPLAIN_LEAD_COMMAND, RESTART_SERVER_COMMAND, SERVER_PATH_SETTING, SETTINGS_SECTION } from "./contributions.js";
+import { isFixtureFile, QUAL_DOCUMENTS } from "./documents.js";
+import { explanationDocument, fixtureCaseArguments } from "./explain-lead.js";
+import { chooseServerModule } from "./server-module.js";
+
+/** The extension's client, replaced on restart. */
+let client: LanguageClient | undefined;
+
+/**
+ * Starts the Qual language server for `.qual` files, the YAML/JSON data
+ * form and fixture files, and registers the extension's commands. VS Code
+ * calls this on the first such file or command.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel("Qual language server", { log: true });
+  context.subscriptions.push(output);
+  let ownExplainCommand: vscode.Disposable | undefined;
+
+  const start = async (): Promise<void> => {
+    const server = chooseServerModuleFor(context);
+    if (server === undefined) return;
+    output.info(`Starting the Qual language server from ${server.path} (${server.source}).`);
+    const serverOptions: ServerOptions = {
+      run: { module: server.path, transport: TransportKind.stdio },
+      debug: { module: server.path, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: QUAL_DOCUMENTS.map((filter) => ({ ...filter })),
+      outputChannel: output,
+      middleware: {
+        executeCommand: async (command, args, next) =>
+          command === EXPLAIN_LEAD_COMMAND ? explainLead(args, (commandArgs) => next(command, commandArgs)) : next(command, args),
+      },
+    };
+    client = new LanguageClient(CLIENT_ID, "Qual language server", serverOptions, clientOptions);
+    await client.start();
+    // When the server does not announce the command, the client registers nothing for it: do it here.
+    const announced = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+    if (!announced.includes(EXPLAIN_LEAD_COMMAND) && ownExplainCommand === undefined) {
+      ownExplainCommand = vscode.commands.registerCommand(EXPLAIN_LEAD_COMMAND, (...args: unknown[]) =>
+        explainLead(args, async (commandArgs) => {
+          if (client === undefined) throw new Error("The Qual language server is not running.");
+          return client.sendRequest(ExecuteCommandRequest.type, { command: EXPLAIN_LEAD_COMMAND, arguments: commandArgs });
+        }),
+      );
+      context.subscriptions.push(ownExplainCommand);
+    }
+  };
+
+  const restart = async (): Promise<void> => {
+    const running = client;
+    client = undefined;
+    if (running !== undefined) await running.stop();
+    await start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(RESTART_SERVER_COMMAND, restart),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.server`)) void restart();
+    }),
+  );
+  await start();
+}
+
+/** Stops the language server when VS Code unloads the extension. */
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running !== undefined) await running.stop();
+}
+
+/** The server to run, or undefined (after telling the user why) when the setting names no file. */
+function chooseServerModuleFor(context: vscode.ExtensionContext) {
+  try {
+    return chooseServerModule({
+      configured: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>(SERVER_PATH_SETTING),
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      bundled: context.asAbsolutePath(BUNDLED_SERVER),
+      exists: existsSync,
+    });
+  } catch (error) {
+    void vscode.window.showErrorMessage((error as Error).message, "Open Settings").then((choice) => {
+      if (choice === "Open Settings") void vscode.commands.executeCommand("workbench.action.openSettings", `${SETTINGS_SECTION}.${SERVER_PATH_SETTING}`);
+    });
+    return undefined;
+  }
+}
+
+/**
+ * Runs `qualify.explainLead`. With arguments (from code or another
+ * extension) it only returns the server's answer. From the palette, without
+ * any, it explains the fixture case under the cursor and opens the
+ * explanation beside the fixture.
+ */
+async function explainLead(args: unknown[], run: (args: unknown[]) => Promise<unknown>): Promise<unknown> {
+  if (args.length > 0) return run(args);
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined || !isFixtureFile(editor.document.fileName)) {
+    void vscode.window.showWarningMessage("Open a fixture file (*.test.yaml) and put the cursor in a case to explain its lead.");
+    return undefined;
+  }
+  const { line, character } = editor.selection.active;
+  const explanation = await run(fixtureCaseArguments(editor.document.uri.toString(), { line, character }));
+  const document = await vscode.workspace.openTextDocument({ language: "markdown", content: explanationDocument(explanation) });
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  return explanation;
+}
