@@ -10,7 +10,7 @@ import { monaco } from "./monaco/monaco-api.js";
 import { QualServices } from "./monaco/qual-services.js";
 import { ensureStyles } from "./monaco/styles.js";
 import { DEFAULT_VALIDATION_DELAY_MS } from "./monaco/validation-schedule.js";
-import type { DocumentReport, LeadOutcome } from "./service/types.js";
+import type { DocumentReport, LeadOutcome } from "@qualify/language-service";
 import type { MessageEndpoint } from "./worker/worker-client.js";
 
 /** Options of {@link createQualEditor}. */

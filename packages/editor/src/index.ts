@@ -5,7 +5,7 @@ export type { QualEditor, QualEditorOptions } from "./create-qual-editor.js";
 export { registerQualLanguage } from "./language/register-qual.js";
 export { registerQualYamlLanguage } from "./language/register-qual-yaml.js";
 export { QUAL_LANGUAGE_ID, QUAL_YAML_LANGUAGE_ID } from "./language/language-ids.js";
-export { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, RESERVED_WORDS } from "./language/keywords.js";
+export { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, RESERVED_WORDS } from "@qualify/language-service/keywords";
 export { QUAL_MARKER_OWNER, toMarker, toMonacoRange } from "./monaco/convert.js";
 export { renderOutcome } from "./monaco/result-view.js";
 export { QualWorkerClient, WorkerRequestError } from "./worker/worker-client.js";
@@ -21,4 +21,4 @@ export type {
   LeadSchemaInfo,
   OutlineSymbol,
   QuickFix,
-} from "./service/types.js";
+} from "@qualify/language-service";

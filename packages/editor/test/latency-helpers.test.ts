@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "@qualify/language";
-import { generateLargeModel } from "../src/testing/large-model.js";
+import { generateLargeModel } from "@qualify/language-service/testing";
 import { quantile } from "../src/testing/latency.js";
 
 describe("the latency benchmark's model", () => {

@@ -1,10 +1,10 @@
 import { MessageChannel } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { QualLanguageService } from "../src/service/index.js";
+import { QualLanguageService } from "@qualify/language-service";
 import { handleRequest, isServiceRequest } from "../src/worker/protocol.js";
 import { QualWorkerClient, WorkerRequestError } from "../src/worker/worker-client.js";
 import type { MessageEndpoint } from "../src/worker/worker-client.js";
-import { CLEAN_MODEL } from "./models.js";
+import { CLEAN_MODEL } from "../../language-service/test/models.js";
 
 /** A client wired to a real service over a real message channel, as the worker entry wires it. */
 function connect(): { client: QualWorkerClient; close(): void } {

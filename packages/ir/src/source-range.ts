@@ -34,6 +34,19 @@ export class LineMap {
     return { offset: at, line: low + 1, column: at - (this.starts[low] ?? 0) + 1 };
   }
 
+  /**
+   * The 0-based offset of a 1-based line and column, clamped to the line
+   * (a column past its end is its end) and to the text.
+   */
+  offsetAt(line: number, column: number): number {
+    if (line < 1) return 0;
+    const start = this.starts[line - 1];
+    if (start === undefined) return this.text.length;
+    const next = this.starts[line];
+    const lineEnd = next === undefined ? this.text.length : next - 1;
+    return Math.min(start + Math.max(0, column - 1), lineEnd);
+  }
+
   /** The range covering `[start, end)`. */
   range(start: number, end: number): SourceRange {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };

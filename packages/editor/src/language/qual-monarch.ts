@@ -1,5 +1,5 @@
 import type { languages } from "monaco-editor/editor";
-import { BUILTIN_FUNCTIONS, RESERVED_WORDS, TYPE_WORDS } from "./keywords.js";
+import { BUILTIN_FUNCTIONS, RESERVED_WORDS, TYPE_WORDS } from "@qualify/language-service/keywords";
 
 /**
  * Editing behaviour of Qual: `#` comments, brackets, auto-closing pairs and

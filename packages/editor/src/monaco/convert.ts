@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, SourceRange, TextEdit } from "@qualify/ir";
 import type * as Monaco from "monaco-editor/editor";
-import type { CompletionKind, OutlineKind, OutlineSymbol } from "../service/types.js";
+import type { CompletionKind, OutlineKind, OutlineSymbol } from "@qualify/language-service";
 import type { MonacoApi } from "./monaco-api.js";
 
 /**

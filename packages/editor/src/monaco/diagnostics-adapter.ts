@@ -1,5 +1,5 @@
 import type * as Monaco from "monaco-editor/editor";
-import type { DocumentReport } from "../service/types.js";
+import type { DocumentReport } from "@qualify/language-service";
 import { QUAL_LANGUAGE_ID } from "../language/language-ids.js";
 import { QUAL_YAML_LANGUAGE_ID } from "../language/language-ids.js";
 import { QUAL_MARKER_OWNER, toMarker } from "./convert.js";

@@ -1,5 +1,5 @@
 import type * as Monaco from "monaco-editor/editor";
-import type { DocumentReport } from "../service/types.js";
+import type { DocumentReport } from "@qualify/language-service";
 import type { QualWorkerClient } from "../worker/worker-client.js";
 
 /**

@@ -1,7 +1,7 @@
 import type * as Monaco from "monaco-editor/editor";
 import { QUAL_LANGUAGE_ID } from "../language/language-ids.js";
 import { QUAL_YAML_LANGUAGE_ID } from "../language/language-ids.js";
-import type { Location } from "../service/types.js";
+import type { Location } from "@qualify/language-service";
 import type { QualWorkerClient } from "../worker/worker-client.js";
 import { QUAL_MARKER_SOURCE, toCompletionKind, toDocumentSymbol, toMonacoRange, toMonacoTextEdit } from "./convert.js";
 import type { DocumentSync } from "./document-sync.js";

@@ -1,5 +1,5 @@
 import type * as Monaco from "monaco-editor/editor";
-import type { LeadOutcome, LeadSchemaInfo } from "../service/types.js";
+import type { LeadOutcome, LeadSchemaInfo } from "@qualify/language-service";
 import { Emitter } from "./emitter.js";
 import { jsonDefaults } from "./monaco-api.js";
 import type { MonacoApi } from "./monaco-api.js";

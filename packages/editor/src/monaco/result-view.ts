@@ -1,4 +1,4 @@
-import type { LeadOutcome } from "../service/types.js";
+import type { LeadOutcome } from "@qualify/language-service";
 
 /**
  * Renders a lead's outcome as plain DOM. Text from the model and the lead is

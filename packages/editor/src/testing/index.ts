@@ -5,6 +5,6 @@ export type { DemoServer } from "./demo-server.js";
 export { launchChromium, CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from "./chromium.js";
 export { openDemo, readMarkers, setSourceAndValidate, waitForMarkers } from "./demo-page.js";
 export type { DemoHandle, DemoPage, DemoWindow, MarkerSnapshot } from "./demo-page.js";
-export { generateLargeModel } from "./large-model.js";
+export { generateLargeModel } from "@qualify/language-service/testing";
 export { measureEditorLatency, quantile } from "./latency.js";
 export type { LatencyOptions, LatencyReport } from "./latency.js";

@@ -5,7 +5,7 @@ import { launchChromium } from "./chromium.js";
 import { buildDemo, serveDemo } from "./demo-server.js";
 import { openDemo } from "./demo-page.js";
 import type { DemoWindow } from "./demo-page.js";
-import { generateLargeModel } from "./large-model.js";
+import { generateLargeModel } from "@qualify/language-service/testing";
 
 /** Options of {@link measureEditorLatency}. */
 export interface LatencyOptions {

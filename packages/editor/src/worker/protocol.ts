@@ -1,4 +1,4 @@
-import type { QualLanguageService } from "../service/qual-language-service.js";
+import type { QualLanguageService } from "@qualify/language-service";
 
 /** The service methods the worker serves; nothing else can be called through a message. */
 export const SERVICE_METHODS = [

@@ -1,7 +1,7 @@
 // The web worker entry: the Qual language service behind a message port.
 // Kept thin on purpose: every behaviour lives in the service, tested in node.
-import { QualLanguageService } from "../service/qual-language-service.js";
-import { warmUpInIdleTime } from "../service/warm-up.js";
+import { QualLanguageService } from "@qualify/language-service";
+import { warmUpInIdleTime } from "@qualify/language-service";
 import { handleRequest } from "./protocol.js";
 
 /** The part of a dedicated worker's global scope this entry uses (the DOM lib types the page, not workers). */

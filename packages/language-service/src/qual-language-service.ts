@@ -154,6 +154,11 @@ export class QualLanguageService {
     return evaluateLead(this.get(uri), leadText, now);
   }
 
+  /** The analysed document held for `uri`; throws UnknownDocumentError when none is open. */
+  document(uri: string): QualDocument {
+    return this.get(uri);
+  }
+
   private get(uri: string): QualDocument {
     const doc = this.documents.get(uri);
     if (!doc) throw new UnknownDocumentError(uri);

@@ -1,5 +1,5 @@
 import type { SourceRange, TextEdit } from "@qualify/ir";
-import { RESERVED_WORDS } from "../language/keywords.js";
+import { RESERVED_WORDS } from "./keywords.js";
 import { symbolAt } from "./navigation.js";
 import type { QualDocument } from "./qual-document.js";
 

@@ -1,4 +1,4 @@
-import { BUILTIN_FUNCTIONS } from "../language/keywords.js";
+import { BUILTIN_FUNCTIONS } from "./keywords.js";
 import type { SignatureInfo } from "./types.js";
 
 /**

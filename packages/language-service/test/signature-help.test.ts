@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { signatureAt } from "../src/service/signature-help.js";
+import { signatureAt } from "../src/signature-help.js";
 
 /** The text with `|` removed, and the offset where it was. */
 function at(marked: string): [string, number] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { warmUpInIdleTime } from "../src/service/warm-up.js";
+import { warmUpInIdleTime } from "../src/warm-up.js";
 
 describe("warming up the front end", () => {
   it("runs the asked number of rounds, each in its own scheduled task, and then stops", () => {

@@ -1,7 +1,7 @@
 import { typeToString } from "@qualify/ir";
 import type { SourceRange } from "@qualify/ir";
 import type { SymbolInfo, SymbolReference } from "@qualify/language";
-import { BUILTIN_FUNCTIONS, KEYWORD_COMPLETIONS } from "../language/keywords.js";
+import { BUILTIN_FUNCTIONS, KEYWORD_COMPLETIONS } from "./keywords.js";
 import type { QualDocument } from "./qual-document.js";
 import { wordAt } from "./text-context.js";
 import type { HoverInfo, Location } from "./types.js";

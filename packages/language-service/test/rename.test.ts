@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TextEdit } from "@qualify/ir";
 import { analyze } from "@qualify/language";
-import { QualLanguageService } from "../src/service/index.js";
+import { QualLanguageService } from "../src/index.js";
 import { CLEAN_MODEL, offsetOf } from "./models.js";
 
 const URI = "inmemory://test/rename.qual";

@@ -1,8 +1,8 @@
 import { typeToString } from "@qualify/ir";
 import type { InputField } from "@qualify/ir";
 import type { SymbolInfo } from "@qualify/language";
-import { BUILTIN_FUNCTIONS, KEYWORD_COMPLETIONS, TYPE_COMPLETIONS } from "../language/keywords.js";
-import type { KeywordCompletion } from "../language/keywords.js";
+import { BUILTIN_FUNCTIONS, KEYWORD_COMPLETIONS, TYPE_COMPLETIONS } from "./keywords.js";
+import type { KeywordCompletion } from "./keywords.js";
 import type { QualDocument } from "./qual-document.js";
 import { dottedPathBefore, isInCommentOrString, isLineStart, isTypePosition, linePrefix, wordAt } from "./text-context.js";
 import type { CompletionEntry, CompletionKind, CompletionList } from "./types.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "@qualify/language";
-import { QualLanguageService } from "../src/service/index.js";
+import { QualLanguageService } from "../src/index.js";
 import { generateLargeModel } from "../src/testing/large-model.js";
 
 const URI = "inmemory://test/large.qual";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QualLanguageService, documentFormatOf } from "../src/service/index.js";
+import { QualLanguageService, documentFormatOf } from "../src/index.js";
 
 const URI = "inmemory://test/bant.qual.yaml";
 

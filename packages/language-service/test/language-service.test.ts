@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "@qualify/language";
-import { QualLanguageService, UnknownDocumentError } from "../src/service/index.js";
+import { QualLanguageService, UnknownDocumentError } from "../src/index.js";
 import { CLEAN_MODEL, offsetOf } from "./models.js";
 
 const URI = "inmemory://test/model.qual";

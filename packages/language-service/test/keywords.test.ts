@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "@qualify/language";
-import { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, RESERVED_WORDS } from "../src/language/keywords.js";
+import { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, RESERVED_WORDS } from "../src/keywords.js";
 
 const HEADER = 'model m "M"\ninput {\n  x: number?\n}\n';
 const TIERS = '\ntier t "T" otherwise\n';

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dottedPathBefore, isInCommentOrString, isTypePosition, wordAt } from "../src/service/text-context.js";
-import { RESERVED_WORDS } from "../src/language/keywords.js";
+import { dottedPathBefore, isInCommentOrString, isTypePosition, wordAt } from "../src/text-context.js";
+import { RESERVED_WORDS } from "../src/keywords.js";
 
 const name = fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/);
 const path = fc.array(name, { minLength: 1, maxLength: 4 }).map((parts) => parts.join("."));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QualLanguageService, questionsOf } from "../src/service/index.js";
+import { QualLanguageService, questionsOf } from "../src/index.js";
 import { CLEAN_MODEL } from "./models.js";
 
 const URI = "inmemory://test/lead.qual";
