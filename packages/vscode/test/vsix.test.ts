@@ -1,0 +1,129 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CompletionRequest } from "vscode-languageserver-protocol/node";
+import type { CompletionItem, CompletionList } from "vscode-languageserver-protocol/node";
+import yauzl from "yauzl";
+import { StdioLanguageClient } from "../../language-server/src/testing/stdio-client.js";
+
+const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
+const BUILD = join(PACKAGE, "scripts", "build.mjs");
+const work = mkdtempSync(join(tmpdir(), "qual-vsix-"));
+const vsix = join(work, "qual.vsix");
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every entry of a zip file and its bytes, read with yauzl. */
+function readZip(path: string): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const entries = new Map<string, Buffer>();
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("end", () => {
+            entries.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(entries));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
+
+/** The modules a CommonJS bundle still loads at run time: `require("x")` calls esbuild left in. */
+function requiredModules(bundle: string): string[] {
+  return [...new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!))].sort();
+}
+
+const isBuiltin = (name: string): boolean => name.startsWith("node:") || builtinModules.includes(name.split("/")[0]!);
+
+let entries: Map<string, Buffer>;
+let buildLog: string;
+beforeAll(() => {
+  buildLog = execFileSync(process.execPath, [BUILD, "--out", vsix], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}, 240_000);
+
+describe("the .vsix build", () => {
+  it("writes the .vsix where --out says", async () => {
+    expect(existsSync(vsix)).toBe(true);
+    entries = await readZip(vsix);
+    expect(buildLog).toContain("Packaged");
+  });
+
+  it("holds the extension bundle, the server bundle, the grammar, the language configuration, the README and package.json", async () => {
+    entries ??= await readZip(vsix);
+    for (const name of [
+      "extension/package.json",
+      "extension/out/extension.cjs",
+      "extension/out/server.cjs",
+      "extension/syntaxes/qual.tmLanguage.json",
+      "extension/language-configuration.json",
+      "extension/readme.md",
+      "extension.vsixmanifest",
+    ]) {
+      expect([...entries.keys()], name).toContain(name);
+    }
+    expect(entries.get("extension/syntaxes/qual.tmLanguage.json")!.toString()).toBe(readFileSync(join(PACKAGE, "syntaxes/qual.tmLanguage.json"), "utf8"));
+    const manifest = JSON.parse(entries.get("extension/package.json")!.toString()) as { main: string; contributes: { grammars: { path: string }[] } };
+    expect(entries.has(`extension/${manifest.main.replace(/^\.\//, "")}`)).toBe(true);
+    expect(entries.has(`extension/${manifest.contributes.grammars[0]!.path.replace(/^\.\//, "")}`)).toBe(true);
+  });
+
+  it("ships no sources, tests or node_modules: the bundles carry everything", async () => {
+    entries ??= await readZip(vsix);
+    const stray = [...entries.keys()].filter((name) => /^extension\/(src|test|scripts|node_modules|dist)\//.test(name));
+    expect(stray).toEqual([]);
+    expect(requiredModules(entries.get("extension/out/extension.cjs")!.toString())).toContain("vscode");
+    expect(requiredModules(entries.get("extension/out/extension.cjs")!.toString()).filter((name) => name !== "vscode" && !isBuiltin(name))).toEqual([]);
+    expect(requiredModules(entries.get("extension/out/server.cjs")!.toString()).filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+
+  it("bundles a server that answers a real LSP client over stdio", async () => {
+    entries ??= await readZip(vsix);
+    // The server as VS Code runs it: the file from the .vsix, alone in a folder, with no node_modules around.
+    const server = join(work, "installed", "extension", "out", "server.cjs");
+    mkdirSync(dirname(server), { recursive: true });
+    writeFileSync(server, entries.get("extension/out/server.cjs")!);
+    const client = await StdioLanguageClient.start([process.execPath, server, "--stdio"]);
+    try {
+      const uri = "file:///work/demo.qual";
+      const text = 'model demo "Demo"\n\ninput {\n  budget: number?\n}\n\ncriterion big "Big" = budgt > 10\n';
+      await client.open(uri, text);
+      const published = await client.diagnostics(uri, 1);
+      expect(published.diagnostics.some((d) => d.severity === 1 && d.message.includes("budgt")), JSON.stringify(published.diagnostics)).toBe(true);
+      const completion = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 6, character: 24 },
+      })) as CompletionItem[] | CompletionList | null;
+      const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
+      expect(items.map((item) => item.label)).toContain("budget");
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe("the build without a language server", () => {
+  it("fails with a message that names the missing entry", () => {
+    const missing = join(work, "no-server", "server.ts");
+    const run = spawnSync(process.execPath, [BUILD, "--out", join(work, "never.vsix")], {
+      cwd: PACKAGE,
+      encoding: "utf8",
+      env: { ...process.env, QUALIFY_SERVER_ENTRY: missing },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("no-server/server.ts is missing");
+    expect(run.stderr).toContain("startServer");
+    expect(existsSync(join(work, "never.vsix"))).toBe(false);
+  });
+});
