@@ -4,7 +4,7 @@ import { ExecuteCommandRequest, LanguageClient, TransportKind } from "vscode-lan
 import type { LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { BUNDLED_SERVER, CLIENT_ID, EXPLAIN_LEAD_COMMAND, RESTART_SERVER_COMMAND, SERVER_PATH_SETTING, SETTINGS_SECTION } from "./contributions.js";
 import { isFixtureFile, QUAL_DOCUMENTS } from "./documents.js";
-import { explanationDocument, fixtureCaseArguments } from "./explain-lead.js";
+import { explainLeadArguments, explanationDocument, fixtureCaseAt, fixtureCases } from "./explain-lead.js";
 import { chooseServerModule } from "./server-module.js";
 
 /** The extension's client, replaced on restart. */
@@ -104,8 +104,21 @@ async function explainLead(args: unknown[], run: (args: unknown[]) => Promise<un
     void vscode.window.showWarningMessage("Open a fixture file (*.test.yaml) and put the cursor in a case to explain its lead.");
     return undefined;
   }
-  const { line, character } = editor.selection.active;
-  const explanation = await run(fixtureCaseArguments(editor.document.uri.toString(), { line, character }));
+  const text = editor.document.getText();
+  const cases = fixtureCases(text);
+  let chosen = fixtureCaseAt(cases, editor.document.offsetAt(editor.selection.active));
+  if (chosen === undefined && cases.length > 0) {
+    const picked = await vscode.window.showQuickPick(
+      cases.map((item) => ({ label: item.name, description: `case ${item.index + 1}`, item })),
+      { placeHolder: "The case whose lead to explain" },
+    );
+    chosen = picked?.item;
+  }
+  if (chosen === undefined) {
+    if (cases.length === 0) void vscode.window.showWarningMessage("This fixture file has no cases (a `cases:` list) to explain.");
+    return undefined;
+  }
+  const explanation = await run(explainLeadArguments(editor.document.uri.toString(), chosen));
   const document = await vscode.workspace.openTextDocument({ language: "markdown", content: explanationDocument(explanation) });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   return explanation;

@@ -92,6 +92,13 @@ describe("the extension manifest", () => {
     }
   });
 
+  it("is described by its README: every qualify.* name there is a setting or a command", () => {
+    const readme = readFileSync(join(PACKAGE, "README.md"), "utf8");
+    const named = [...new Set([...readme.matchAll(/\bqualify\.[A-Za-z.]*[A-Za-z]/g)].map((match) => match[0]))];
+    expect(named.length).toBeGreaterThan(2);
+    expect(named.filter((name) => !SETTINGS.includes(name) && !COMMANDS.includes(name))).toEqual([]);
+  });
+
   it("knows fixture files by name, for explaining a case", () => {
     expect(["bant.test.yaml", "x.TEST.yml"].map(isFixtureFile)).toEqual([true, true]);
     expect(["bant.qual.yaml", "test.yaml", basename("a/test.yaml.bak")].map(isFixtureFile)).toEqual([false, false, false]);

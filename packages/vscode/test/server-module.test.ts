@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { explanationDocument, fixtureCaseArguments } from "../src/explain-lead.js";
 import { chooseServerModule } from "../src/server-module.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qual-vscode-"));
@@ -38,19 +37,5 @@ describe("choosing the language server script", () => {
 
   it("says how to rebuild when the bundled server is missing", () => {
     expect(() => chooseServerModule({ bundled: join(dir, "missing.cjs"), exists: existsSync })).toThrow(/scripts\/build\.mjs/);
-  });
-});
-
-describe("explaining a fixture case", () => {
-  it("sends the fixture and the cursor to the server", () => {
-    expect(fixtureCaseArguments("file:///w/bant.test.yaml", { line: 3, character: 4 })).toEqual([
-      { uri: "file:///w/bant.test.yaml", position: { line: 3, character: 4 } },
-    ]);
-  });
-
-  it("shows text as it is and anything else as JSON", () => {
-    expect(explanationDocument("Tier: sql")).toBe("Tier: sql\n");
-    expect(explanationDocument({ tier: "sql" })).toBe('```json\n{\n  "tier": "sql"\n}\n```\n');
-    expect(explanationDocument(null)).toMatch(/no explanation/);
   });
 });

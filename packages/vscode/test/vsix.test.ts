@@ -9,11 +9,18 @@ import { CompletionRequest } from "vscode-languageserver-protocol/node";
 import type { CompletionItem, CompletionList } from "vscode-languageserver-protocol/node";
 import yauzl from "yauzl";
 import { StdioLanguageClient } from "../../language-server/src/testing/stdio-client.js";
+import { docBlocks } from "../../../test/doc-blocks.js";
+import { ROOT } from "./examples.js";
 
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
 const BUILD = join(PACKAGE, "scripts", "build.mjs");
 const work = mkdtempSync(join(tmpdir(), "qual-vsix-"));
-const vsix = join(work, "qual.vsix");
+
+/** The README's build and install lines: the build runs as written there, and the .vsix must be where it installs from. */
+const readme = docBlocks(ROOT, join(PACKAGE, "README.md")).find((block) => block.text.includes("--install-extension"));
+const buildLine = readme?.text.split("\n").find((line) => line.startsWith("node ") && line.includes("build.mjs"));
+const installed = readme?.text.match(/^code --install-extension (\S+)$/m)?.[1];
+const vsix = join(ROOT, installed ?? "missing.vsix");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every entry of a zip file and its bytes, read with yauzl. */
@@ -50,14 +57,21 @@ const isBuiltin = (name: string): boolean => name.startsWith("node:") || builtin
 let entries: Map<string, Buffer>;
 let buildLog: string;
 beforeAll(() => {
-  buildLog = execFileSync(process.execPath, [BUILD, "--out", vsix], { cwd: PACKAGE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (buildLine === undefined || installed === undefined) return;
+  rmSync(vsix, { force: true });
+  const run = spawnSync("bash", ["-c", buildLine], { cwd: ROOT, encoding: "utf8" });
+  buildLog = run.stdout + run.stderr;
+  if (run.status !== 0) throw new Error(`${buildLine} failed:\n${buildLog}`);
 }, 240_000);
 
 describe("the .vsix build", () => {
-  it("writes the .vsix where --out says", async () => {
+  it("runs as the README says and writes the .vsix the README installs", async () => {
+    expect(buildLine, "the README's build block has the `node .../build.mjs` line").toBeDefined();
+    expect(installed, "the README's build block has the `code --install-extension` line").toBeDefined();
     expect(existsSync(vsix)).toBe(true);
     entries = await readZip(vsix);
     expect(buildLog).toContain("Packaged");
+    expect(buildLog).toContain(`next: code --install-extension ${installed}`);
   });
 
   it("holds the extension bundle, the server bundle, the grammar, the language configuration, the README and package.json", async () => {
