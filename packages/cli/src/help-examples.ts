@@ -23,6 +23,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "qualify backtest examples/x-education.qual --data examples/data/x-education-sample.csv --map examples/data/x-education.map.yaml --label Converted",
     "qualify backtest model.qual --data history.csv --label Converted --html report.html --json > backtest.json",
   ],
+  lsp: ["qualify lsp --stdio"],
   convert: ["qualify convert examples/bant.qual --to yaml", "qualify convert bant.qual.yaml --to qual -o bant.qual"],
 };
 

@@ -6,6 +6,7 @@ import { runCompile } from "./commands/compile.js";
 import { registerConvertCommand } from "./commands/convert.js";
 import { runExplain } from "./commands/explain.js";
 import { runFmt } from "./commands/fmt.js";
+import { runLsp } from "./commands/lsp.js";
 import { registerExportCommand } from "./commands/export.js";
 import { registerImportCommand } from "./commands/import.js";
 import { runSchema } from "./commands/schema.js";
@@ -139,6 +140,14 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .addHelpText("after", "\nExample:\n  qualify backtest examples/x-education-fit.qual --data leads.csv --label Converted \\\n    --map examples/data/x-education-fit.map.yaml --html backtest.html\n")
     .action(async (model: string, opts: BacktestCommandOptions) => {
       set(await runBacktest(model, opts, output));
+    });
+
+  program
+    .command("lsp")
+    .description("run the Qual language server on stdin/stdout, for any editor (diagnostics, completion, hover, rename, formatting...)")
+    .option("--stdio", "talk LSP over stdin/stdout (the default; accepted because some clients always pass it)", false)
+    .action(async () => {
+      set(await runLsp(output));
     });
 
   registerConvertCommand(program, output, set);

@@ -1,6 +1,8 @@
 import type { BatchReport } from "./batch.js";
 import type { CompileReport } from "./compile-time.js";
 import type { EditorLatencyReport } from "./editor-latency.js";
+import { lspLatencySection } from "./lsp-latency.js";
+import type { LspLatencyReport } from "./lsp-latency.js";
 import type { Target } from "./targets.js";
 import type { WorkloadThroughput } from "./throughput.js";
 
@@ -14,6 +16,7 @@ export interface BenchResults {
   readonly compile?: CompileReport;
   readonly batch?: BatchReport;
   readonly editor?: EditorLatencyReport;
+  readonly lsp?: LspLatencyReport;
   readonly targets: readonly Target[];
 }
 
@@ -124,6 +127,7 @@ export function markdownReport(results: BenchResults): string {
   if (results.compile) parts.push(compileTable(results.compile));
   if (results.batch) parts.push(batchTable(results.batch));
   if (results.editor) parts.push(editorSection(results.editor));
+  if (results.lsp) parts.push(lspLatencySection(results.lsp));
   parts.push(targetsTable(results.targets));
   return `${parts.join("\n\n")}\n`;
 }
