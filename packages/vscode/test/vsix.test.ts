@@ -3,13 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CompletionRequest } from "vscode-languageserver-protocol/node";
+import { CompletionRequest, ExecuteCommandRequest } from "vscode-languageserver-protocol/node";
 import type { CompletionItem, CompletionList } from "vscode-languageserver-protocol/node";
 import yauzl from "yauzl";
 import { StdioLanguageClient } from "../../language-server/src/testing/stdio-client.js";
 import { docBlocks } from "../../../test/doc-blocks.js";
+import { EXPLAIN_LEAD_COMMAND } from "../src/contributions.js";
+import { explainLeadArguments, explanationDocument, fixtureCaseAt, fixtureCases } from "../src/explain-lead.js";
 import { ROOT } from "./examples.js";
 
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
@@ -121,6 +123,36 @@ describe("the .vsix build", () => {
       })) as CompletionItem[] | CompletionList | null;
       const items = Array.isArray(completion) ? completion : (completion?.items ?? []);
       expect(items.map((item) => item.label)).toContain("budget");
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe("the bundled server's qualify.explainLead", () => {
+  it("explains the fixture case under the cursor, as the palette command asks it", async () => {
+    entries ??= await readZip(vsix);
+    const server = join(work, "explain", "out", "server.cjs");
+    mkdirSync(dirname(server), { recursive: true });
+    writeFileSync(server, entries.get("extension/out/server.cjs")!);
+    const client = await StdioLanguageClient.start([process.execPath, server, "--stdio"]);
+    try {
+      expect(client.initializeResult.capabilities.executeCommandProvider?.commands).toContain(EXPLAIN_LEAD_COMMAND);
+      const fixture = join(ROOT, "examples", "bant.test.yaml");
+      const text = readFileSync(fixture, "utf8");
+      const cases = fixtureCases(text);
+      // The cursor on the `lead:` line of the second case.
+      const cursor = text.indexOf("lead:", cases[1]!.start);
+      const chosen = fixtureCaseAt(cases, cursor)!;
+      expect(chosen.index).toBe(1);
+      const answer = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: EXPLAIN_LEAD_COMMAND,
+        arguments: explainLeadArguments(pathToFileURL(fixture).href, chosen),
+      });
+      expect(answer).toMatchObject({ case: chosen.name, index: 1, passed: true, tier: "sql" });
+      const shown = explanationDocument(answer);
+      expect(shown.startsWith(`# ${chosen.name}\n\nThe case passes.\n\nTier: \`sql\``)).toBe(true);
+      expect(shown).toContain("```text\n");
     } finally {
       await client.stop();
     }
