@@ -159,6 +159,37 @@ describe("the bundled server's qualify.explainLead", () => {
   });
 });
 
+describe("the bundled server on the data form and fixtures", () => {
+  it("checks a YAML model and runs a fixture as the client sends them", async () => {
+    entries ??= await readZip(vsix);
+    const server = join(work, "data", "out", "server.cjs");
+    mkdirSync(dirname(server), { recursive: true });
+    writeFileSync(server, entries.get("extension/out/server.cjs")!);
+    const client = await StdioLanguageClient.start([process.execPath, server, "--stdio"]);
+    try {
+      const yamlUri = "file:///work/bant.qual.yaml";
+      const yamlText = readFileSync(join(ROOT, "examples", "yaml", "bant.qual.yaml"), "utf8");
+      await client.open(yamlUri, yamlText, 1, "yaml");
+      const clean = await client.diagnostics(yamlUri, 1);
+      expect(clean.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+      await client.change(yamlUri, 2, [{ text: yamlText.replace("when: budget_usd >= min_budget", "when: budgt_usd >= min_budget") }]);
+      const broken = await client.diagnostics(yamlUri, 2);
+      expect(broken.diagnostics.some((d) => d.severity === 1 && d.message.includes("budgt_usd")), JSON.stringify(broken.diagnostics)).toBe(true);
+
+      const fixture = join(ROOT, "examples", "bant.test.yaml");
+      const fixtureUri = pathToFileURL(fixture).href;
+      const fixtureText = readFileSync(fixture, "utf8");
+      const first = fixtureCases(fixtureText)[0]!;
+      const wrongTier = fixtureText.slice(0, first.start) + fixtureText.slice(first.start).replace("tier: sql", "tier: cold");
+      await client.open(fixtureUri, wrongTier, 1, "yaml");
+      const failing = await client.diagnostics(fixtureUri, 1);
+      expect(failing.diagnostics.some((d) => d.message.includes(first.name) && d.message.includes("cold")), JSON.stringify(failing.diagnostics)).toBe(true);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe("the build without a language server", () => {
   it("fails with a message that names the missing entry", () => {
     const missing = join(work, "no-server", "server.ts");
