@@ -41,9 +41,35 @@ export function fixtureCaseAt(cases: readonly FixtureCase[], offset: number): Fi
   return found;
 }
 
-/** The arguments of `qualify.explainLead`: the fixture's uri and the case's 0-based index. */
-export function explainLeadArguments(uri: string, fixtureCase: FixtureCase): unknown[] {
-  return [{ uri, case: fixtureCase.index }];
+/**
+ * The arguments of `qualify.explainLead`: the fixture's uri and the case's
+ * 0-based index. `show` asks the extension to open the explanation (a code
+ * lens's click); the server reads only `uri` and `case`.
+ */
+export function explainLeadArguments(uri: string, fixtureCase: FixtureCase, show = false): unknown[] {
+  return [show ? { uri, case: fixtureCase.index, show: true } : { uri, case: fixtureCase.index }];
+}
+
+/** True when `qualify.explainLead`'s arguments ask for the explanation to be shown (see `explainLeadArguments`). */
+export function asksToShow(args: readonly unknown[]): boolean {
+  const [first] = args;
+  return typeof first === "object" && first !== null && (first as { show?: unknown }).show === true;
+}
+
+/** A code lens over a fixture case: where it goes, its title and the command's arguments. */
+export interface FixtureLens {
+  readonly offset: number;
+  readonly title: string;
+  readonly arguments: unknown[];
+}
+
+/** One "Explain this lead" lens at the start of each case of a fixture file. */
+export function fixtureLenses(text: string, uri: string): FixtureLens[] {
+  return fixtureCases(text).map((item) => ({
+    offset: item.start,
+    title: "Explain this lead",
+    arguments: explainLeadArguments(uri, item, true),
+  }));
 }
 
 /** What the server answers for one case (`LeadExplanation` of the language server). */

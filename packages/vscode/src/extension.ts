@@ -3,8 +3,8 @@ import * as vscode from "vscode";
 import { ExecuteCommandRequest, LanguageClient, TransportKind } from "vscode-languageclient/node";
 import type { LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
 import { BUNDLED_SERVER, CLIENT_ID, EXPLAIN_LEAD_COMMAND, RESTART_SERVER_COMMAND, SERVER_PATH_SETTING, SETTINGS_SECTION } from "./contributions.js";
-import { isFixtureFile, QUAL_DOCUMENTS } from "./documents.js";
-import { explainLeadArguments, explanationDocument, fixtureCaseAt, fixtureCases } from "./explain-lead.js";
+import { FIXTURE_PATTERN, isFixtureFile, QUAL_DOCUMENTS } from "./documents.js";
+import { asksToShow, explainLeadArguments, explanationDocument, fixtureCaseAt, fixtureCases, fixtureLenses } from "./explain-lead.js";
 import { chooseServerModule } from "./server-module.js";
 
 /** The extension's client, replaced on restart. */
@@ -60,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, restart),
+    vscode.languages.registerCodeLensProvider({ language: "yaml", pattern: FIXTURE_PATTERN }, { provideCodeLenses }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.server`)) void restart();
     }),
@@ -93,12 +94,14 @@ function chooseServerModuleFor(context: vscode.ExtensionContext) {
 
 /**
  * Runs `qualify.explainLead`. With arguments (from code or another
- * extension) it only returns the server's answer. From the palette, without
- * any, it explains the fixture case under the cursor and opens the
- * explanation beside the fixture.
+ * extension) it only returns the server's answer, unless they ask to show
+ * it (a code lens). From the palette, without any, it explains the fixture
+ * case under the cursor (or one picked from a list). Shown explanations
+ * open beside the fixture.
  */
 async function explainLead(args: unknown[], run: (args: unknown[]) => Promise<unknown>): Promise<unknown> {
-  if (args.length > 0) return run(args);
+  if (args.length > 0 && !asksToShow(args)) return run(args);
+  if (args.length > 0) return showing(() => run(args));
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined || !isFixtureFile(editor.document.fileName)) {
     void vscode.window.showWarningMessage("Open a fixture file (*.test.yaml) and put the cursor in a case to explain its lead.");
@@ -118,8 +121,32 @@ async function explainLead(args: unknown[], run: (args: unknown[]) => Promise<un
     if (cases.length === 0) void vscode.window.showWarningMessage("This fixture file has no cases (a `cases:` list) to explain.");
     return undefined;
   }
-  const explanation = await run(explainLeadArguments(editor.document.uri.toString(), chosen));
+  const uri = editor.document.uri.toString();
+  return showing(() => run(explainLeadArguments(uri, chosen)));
+}
+
+/** Runs the server's command and shows its answer, or its error (a case that cannot run says why). */
+async function showing(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    const explanation = await run();
+    await showExplanation(explanation);
+    return explanation;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Qual: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** Opens the server's explanation as Markdown beside the fixture. */
+async function showExplanation(explanation: unknown): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: "markdown", content: explanationDocument(explanation) });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  return explanation;
+}
+
+/** An "Explain this lead" lens over each case of a fixture file. */
+function provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  return fixtureLenses(document.getText(), document.uri.toString()).map((lens) => {
+    const at = document.positionAt(lens.offset);
+    return new vscode.CodeLens(new vscode.Range(at, at), { title: lens.title, command: EXPLAIN_LEAD_COMMAND, arguments: lens.arguments });
+  });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { explainLeadArguments, explanationDocument, fixtureCaseAt, fixtureCases } from "../src/explain-lead.js";
+import { asksToShow, explainLeadArguments, explanationDocument, fixtureCaseAt, fixtureCases, fixtureLenses } from "../src/explain-lead.js";
 import { exampleFiles, ROOT } from "./examples.js";
 
 const fixtures = exampleFiles((name) => name.endsWith(".test.yaml")).map((file) => [relative(ROOT, file), file]);
@@ -32,6 +32,27 @@ describe("finding the fixture case under the cursor", () => {
   it("sends the server the fixture's uri and the case's index", () => {
     const [second] = fixtureCases("cases:\n  - name: a\n  - name: b\n").slice(1);
     expect(explainLeadArguments("file:///w/m.test.yaml", second!)).toEqual([{ uri: "file:///w/m.test.yaml", case: 1 }]);
+  });
+});
+
+describe("the code lenses of a fixture file", () => {
+  it.each(fixtures)("puts one lens that shows the explanation at the start of each case of %s", (_name, file) => {
+    const text = readFileSync(file, "utf8");
+    const cases = fixtureCases(text);
+    const lenses = fixtureLenses(text, "file:///w/f.test.yaml");
+    expect(lenses.map((lens) => lens.offset)).toEqual(cases.map((c) => c.start));
+    lenses.forEach((lens, i) => {
+      expect(lens.arguments).toEqual([{ uri: "file:///w/f.test.yaml", case: i, show: true }]);
+      expect(asksToShow(lens.arguments)).toBe(true);
+      expect(fixtureCaseAt(cases, lens.offset)?.index).toBe(i);
+    });
+  });
+
+  it("tells a lens's click from a call that only wants the answer", () => {
+    const [only] = fixtureCases("cases:\n  - name: a\n");
+    expect(asksToShow(explainLeadArguments("file:///w/m.test.yaml", only!))).toBe(false);
+    expect(asksToShow(["file:///w/m.test.yaml", 0])).toBe(false);
+    expect(asksToShow([])).toBe(false);
   });
 });
 

@@ -153,6 +153,13 @@ describe("the bundled server's qualify.explainLead", () => {
       const shown = explanationDocument(answer);
       expect(shown.startsWith(`# ${chosen.name}\n\nThe case passes.\n\nTier: \`sql\``)).toBe(true);
       expect(shown).toContain("```text\n");
+      // A code lens's arguments (which also ask the extension to show the answer) run the same way.
+      const third = fixtureCases(text)[2]!;
+      const fromLens = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: EXPLAIN_LEAD_COMMAND,
+        arguments: explainLeadArguments(pathToFileURL(fixture).href, third, true),
+      });
+      expect(fromLens).toMatchObject({ case: third.name, index: 2 });
     } finally {
       await client.stop();
     }
