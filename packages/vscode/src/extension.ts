@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const restart = async (): Promise<void> => {
     const running = client;
     client = undefined;
-    if (running !== undefined) await running.stop();
+    if (running !== undefined) await running.stop().catch(() => undefined);
     await start();
   };
 
@@ -65,7 +65,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.server`)) void restart();
     }),
   );
-  await start();
+  // A server that cannot start must not fail the activation: the restart command stays, and the output says why.
+  await start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    output.error(`The Qual language server did not start: ${message}`);
+    void vscode.window.showErrorMessage(`Qual: the language server did not start (${message}). See the "Qual language server" output.`);
+  });
 }
 
 /** Stops the language server when VS Code unloads the extension. */
