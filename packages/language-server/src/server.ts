@@ -4,7 +4,7 @@ import type { Connection, InitializeResult } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { EXPLAIN_LEAD_COMMAND, SERVER_CAPABILITIES } from "./capabilities.js";
 import { explainLeadArguments } from "./explain-lead-arguments.js";
-import { FixtureService, isFixtureUri, readFileUri } from "./fixtures/fixture-service.js";
+import { FixtureService, isFixtureUri, isModelDocument, readFileUri } from "./fixtures/fixture-service.js";
 import { ValidationQueue } from "./validation-queue.js";
 
 /** Where the server reads requests and writes answers; stdin and stdout when absent. */
@@ -32,7 +32,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   /** Brings the service up to the client's text of `uri`; false when the client has not opened it. */
   const sync = (uri: string): boolean => {
     const doc = documents.get(uri);
-    if (!doc || isFixtureUri(uri)) return false;
+    if (!doc || isFixtureUri(uri) || !isModelDocument(uri, doc.languageId)) return false;
     if (service.service.versionOf(uri) !== doc.version) service.update(uri, doc.version, doc.getText());
     return true;
   };

@@ -126,6 +126,16 @@ describe("the YAML and JSON data form", () => {
     expect(completion.items.map((i) => i.label)).toEqual(expect.arrayContaining(["timeline_days", "deciders", "budget"]));
   });
 
+  it("leaves YAML and JSON files that are not models alone", async () => {
+    const other = "file:///work/deploy/docker-compose.yaml";
+    await client.open(other, "services:\n  web: { image: nginx }\n", 1, "yaml");
+    const model = "file:///work/after-compose.qual";
+    await client.open(model, 'model m "M"\n');
+    await client.diagnostics(model, 1);
+    expect(client.lastPublished(other)).toBeUndefined();
+    expect(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: other } })).toEqual([]);
+  });
+
   it("checks a model written as JSON", async () => {
     const text = readFileSync(join(EXAMPLES, "json", "bant.qual.json"), "utf8");
     const uri = "file:///work/examples/json/bant.qual.json";
