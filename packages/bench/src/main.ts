@@ -10,6 +10,7 @@ import { type BatchReport, measureBatch } from "./harness/batch.js";
 import { type CompileReport, measureCompile } from "./harness/compile-time.js";
 import { CPU_CLOCK } from "./harness/cpu-clock.js";
 import { type EditorLatencyReport, measureEditorLatency } from "./harness/editor-latency.js";
+import { type LspLatencyReport, lspLatencySection, lspLatencyTarget, measureLspLatency } from "./harness/lsp-latency.js";
 import { type BenchResults, backtestTable, batchTable, compileTable, editorSection, markdownReport, targetsTable, throughputTable } from "./harness/report.js";
 import { evaluateTargets } from "./harness/targets.js";
 import { agreementOnly, measureWorkload, type WorkloadThroughput } from "./harness/throughput.js";
@@ -18,12 +19,13 @@ import { bantWorkload, pointsWorkload } from "./harness/workloads.js";
 /**
  * `pnpm bench`: qualify against a hand-written function and other rule
  * engines (throughput on BANT and points), compile time, batch scoring with
- * the CLI and editor latency; prints tables with target markers and writes
+ * the CLI, editor latency and the language server's latency against the
+ * editor worker's path; prints tables with target markers and writes
  * results/latest.json and results/latest.md. `--smoke` only checks, on a few
  * leads, that every contender agrees with the hand-written function.
  */
 
-const SECTIONS = ["bant", "points", "compile", "batch", "backtest", "editor"] as const;
+const SECTIONS = ["bant", "points", "compile", "batch", "backtest", "editor", "lsp"] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `usage: node dist/main.js [--smoke] [--only ${SECTIONS.join(",")}] [--leads N] [--rows N] [--rounds N] [--window-ms N] [--warmup-ms N] [--out FILE]`;
@@ -136,7 +138,13 @@ async function main(): Promise<number> {
     editor = measureEditorLatency(log);
     console.log(`\n${editorSection(editor)}`);
   }
-  const targets = evaluateTargets(workloads, compile, batch, backtest);
+  let lsp: LspLatencyReport | undefined;
+  if (sections.has("lsp")) {
+    log("language server latency: keystroke to diagnostics on the 2,000-line model, against the Monaco worker's path");
+    lsp = await measureLspLatency(log);
+    console.log(`\n${lspLatencySection(lsp)}`);
+  }
+  const targets = [...evaluateTargets(workloads, compile, batch, backtest), ...(lsp ? [lspLatencyTarget(lsp)] : [])];
   console.log(`\n${targetsTable(targets)}`);
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
@@ -148,6 +156,7 @@ async function main(): Promise<number> {
     batch,
     backtest,
     editor,
+    lsp,
     targets,
   };
   const out = values.out ?? fileURLToPath(new URL("../results/latest.json", import.meta.url));

@@ -8,7 +8,7 @@ export const EXPLAIN_LEAD_COMMAND = "qualify.explainLead";
 /** What the server announces in its `initialize` answer. */
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   // Incremental: a keystroke sends the change, not the 2,000-line document.
-  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
   // `"` so that the choices of a `one of` field are offered when a text literal is opened after it.
   completionProvider: { triggerCharacters: [".", '"'] },
   hoverProvider: true,
@@ -22,4 +22,5 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  executeCommandProvider: { commands: [EXPLAIN_LEAD_COMMAND] },
 };

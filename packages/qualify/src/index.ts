@@ -3,6 +3,8 @@
 export { analyzeModel, compileModel } from "./compile-model.js";
 export type { ModelAnalysis, ModelOptions, QualModel, SourceFormat } from "./compile-model.js";
 export { ModelError } from "./model-error.js";
+export { renderExplanation, formatNumber, PLAIN_COLORS } from "./explain/render-explanation.js";
+export type { ExplanationColors } from "./explain/render-explanation.js";
 export { compile, InvalidLeadError, IRFormatError, loadIR, saveIR, toInputSchema } from "@qualify/compiler";
 export type {
   CompiledModel,

@@ -4,7 +4,7 @@ export type { ModelFile } from "./node/read-model-file.js";
 export { MODEL_FORMATS, MODEL_FILE_CODES, isSearchableModelFile, modelFormatFor } from "./node/model-formats.js";
 export type { ModelFileAnalysis, ModelFormat } from "./node/model-formats.js";
 export { parseFixture } from "./fixtures/parse-fixture.js";
-export { runCase, runFixtureFile } from "./fixtures/run-fixture.js";
+export { runCase, runFixtureFile, runFixtureSource } from "./fixtures/run-fixture.js";
 export type { RunFixtureOptions } from "./fixtures/run-fixture.js";
 export { compareWithExpectation, NUMBER_TOLERANCE } from "./fixtures/match-expectation.js";
 export { FIXTURE_CODES } from "./fixtures/fixture-types.js";

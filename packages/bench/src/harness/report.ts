@@ -2,6 +2,8 @@ import type { BacktestTimeReport } from "./backtest-time.js";
 import type { BatchReport } from "./batch.js";
 import type { CompileReport } from "./compile-time.js";
 import type { EditorLatencyReport } from "./editor-latency.js";
+import { lspLatencySection } from "./lsp-latency.js";
+import type { LspLatencyReport } from "./lsp-latency.js";
 import type { Target } from "./targets.js";
 import type { WorkloadThroughput } from "./throughput.js";
 
@@ -16,6 +18,7 @@ export interface BenchResults {
   readonly batch?: BatchReport;
   readonly backtest?: BacktestTimeReport;
   readonly editor?: EditorLatencyReport;
+  readonly lsp?: LspLatencyReport;
   readonly targets: readonly Target[];
 }
 
@@ -141,6 +144,7 @@ export function markdownReport(results: BenchResults): string {
   if (results.batch) parts.push(batchTable(results.batch));
   if (results.backtest) parts.push(backtestTable(results.backtest));
   if (results.editor) parts.push(editorSection(results.editor));
+  if (results.lsp) parts.push(lspLatencySection(results.lsp));
   parts.push(targetsTable(results.targets));
   return `${parts.join("\n\n")}\n`;
 }

@@ -88,6 +88,11 @@ export class StdioLanguageClient {
     return new Promise((resolve) => this.waiting.push({ uri, version, resolve }));
   }
 
+  /** The last diagnostics published for `uri`, or undefined when none were. */
+  lastPublished(uri: string): PublishedDiagnostics | undefined {
+    return this.latest.get(uri);
+  }
+
   /** Shuts the server down the way editors do, and waits for the process to end. */
   async stop(): Promise<number | null> {
     const ended = new Promise<number | null>((resolve) => {
