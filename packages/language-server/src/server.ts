@@ -78,7 +78,12 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   connection.onCompletion((params) => answer(params.textDocument.uri, null, () => service.completion(params.textDocument.uri, params.position)));
-  connection.onHover((params) => answer(params.textDocument.uri, null, () => service.hover(params.textDocument.uri, params.position)));
+  connection.onHover(async (params) => {
+    const { uri } = params.textDocument;
+    const fixture = isFixtureUri(uri) ? documents.get(uri) : undefined;
+    if (fixture) return fixtures.hover(uri, fixture.getText(), params.position);
+    return answer(uri, null, () => service.hover(uri, params.position));
+  });
   connection.onSignatureHelp((params) => answer(params.textDocument.uri, null, () => service.signatureHelp(params.textDocument.uri, params.position)));
   connection.onDefinition(async (params) => {
     const { uri } = params.textDocument;

@@ -90,6 +90,12 @@ describe("fixture files", () => {
     expect(await go("name: CFO", 8)).toBeNull();
   });
 
+  it("hovers an expect key with the model's declaration", async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: fixtureUri() }, position: positionOf(FIXTURE, "met: 4", 1) });
+    expect((hover?.contents as MarkupContent | undefined)?.value).toContain("score met: number");
+    expect(hover?.range).toEqual({ start: positionOf(FIXTURE, "met: 4"), end: positionOf(FIXTURE, "met: 4", 3) });
+  });
+
   it("explains a case's lead with qualify.explainLead, by name or by index", async () => {
     const byName = await client.connection.sendRequest(ExecuteCommandRequest.type, {
       command: "qualify.explainLead",

@@ -25,7 +25,7 @@ export function completeAt(doc: QualDocument, offset: number): CompletionList {
 
   const path = dottedPathBefore(text, word.start);
   if (path !== undefined) return { items: fieldsOfRecord(doc.symbols, path), replace };
-  if (isTypePosition(text, offset)) return { items: TYPE_COMPLETIONS.map((k) => keywordEntry(k, "type", "0")), replace };
+  if (isTypePosition(text, offset, doc.format)) return { items: TYPE_COMPLETIONS.map((k) => keywordEntry(k, "type", "0")), replace };
 
   const atLineStart = isLineStart(text, word.start);
   const items: CompletionEntry[] = [];

@@ -6,6 +6,7 @@ export { QualLanguageService, UnknownDocumentError } from "./qual-language-servi
 export { QualDocument, INTERNAL_ERROR_CODE, documentFormatOf } from "./qual-document.js";
 export type { DocumentFormat } from "./qual-document.js";
 export { questionsOf } from "./lead-evaluation.js";
+export { describeSymbol } from "./navigation.js";
 export { warmUpInIdleTime } from "./warm-up.js";
 export { BUILTIN_FUNCTIONS, CONTEXTUAL_WORDS, KEYWORD_COMPLETIONS, RESERVED_WORDS, TYPE_COMPLETIONS, TYPE_WORDS } from "./keywords.js";
 export type { BuiltinFunction, KeywordCompletion } from "./keywords.js";

@@ -49,9 +49,14 @@ export function isInCommentOrString(text: string, offset: number): boolean {
   return inString;
 }
 
-/** Whether the cursor is where an input field's type goes (`name: |`, `name: list of |`). */
-export function isTypePosition(text: string, offset: number): boolean {
+/**
+ * Whether the cursor is where an input field's type goes: in Qual
+ * `name: |` or `name: list of |`; in the YAML data form, where every line is
+ * `key: value`, only after a `type:` key (`type: |`, `type: { list: |`).
+ */
+export function isTypePosition(text: string, offset: number, format: "qual" | "yaml" | "json" = "qual"): boolean {
   const prefix = linePrefix(text, offset);
+  if (format !== "qual") return /(?:^|[\s{,])"?type"?\s*:\s*(?:\{\s*"?list"?\s*:\s*)*"?[A-Za-z_]*$/.test(prefix);
   return /^\s*[A-Za-z_]\w*\s*:\s*(?:list\s+of\s+)*[A-Za-z_]*$/.test(prefix);
 }
 

@@ -24,6 +24,17 @@ declarations:
 `;
 
 describe("models in the YAML data form", () => {
+  it("completes names after an expression key such as `when:`, and type words only after `type:`", () => {
+    const service = new QualLanguageService();
+    service.update(URI, 1, YAML_MODEL);
+    const afterWhen = YAML_MODEL.indexOf("when: budget_usd") + "when: ".length;
+    const names = service.completions(URI, afterWhen).items.map((i) => i.label);
+    expect(names).toEqual(expect.arrayContaining(["budget_usd", "role", "budget"]));
+    expect(names).not.toContain("number");
+    const afterType = YAML_MODEL.indexOf("type: number") + "type: ".length;
+    expect(service.completions(URI, afterType).items.map((i) => i.label)).toEqual(expect.arrayContaining(["number", "text", "bool"]));
+  });
+
   it("picks the form from the uri", () => {
     expect(documentFormatOf("a/b.qual.yaml")).toBe("yaml");
     expect(documentFormatOf("a/b.qual.yml")).toBe("yaml");
