@@ -28,9 +28,13 @@ export function ticks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
-/** Opens an SVG chart with a title; `role="img"` and the title make it readable to screen readers. */
+/**
+ * Opens an SVG chart with a title; `role="img"` and the title make it
+ * readable to screen readers. The white background keeps a chart saved on its
+ * own legible on a dark page.
+ */
 export function svgOpen(title: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${FRAME.width} ${FRAME.height}" width="${FRAME.width}" height="${FRAME.height}" role="img" aria-label="${escapeXml(title)}" font-family="sans-serif" font-size="11"><title>${escapeXml(title)}</title><text x="${FRAME.left}" y="16" font-size="13" font-weight="bold">${escapeXml(title)}</text>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${FRAME.width} ${FRAME.height}" width="${FRAME.width}" height="${FRAME.height}" role="img" aria-label="${escapeXml(title)}" font-family="sans-serif" font-size="11"><title>${escapeXml(title)}</title><rect class="background" width="100%" height="100%" fill="#fff"/><text x="${FRAME.left}" y="16" font-size="13" font-weight="bold">${escapeXml(title)}</text>`;
 }
 
 /** The x and y axes with ticks and labels. */

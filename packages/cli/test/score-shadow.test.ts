@@ -127,6 +127,23 @@ describe("qualify score --shadow", () => {
   });
 });
 
+describe("qualify score --shadow with a map", () => {
+  it("maps a field only the shadow model has for it alone, and stops on a misspelt column of that field", () => {
+    const shadow = MINI_MODEL.replace("  do_not_email: bool = false", "  do_not_email: bool = false\n  region: text?").replace('"Home market":  +5 when country = "US"', '"Home market":  +5 when region = "EU"');
+    const ws = workspace({ "live.qual": MINI_MODEL, "shadow.qual": shadow, "leads.csv": "id,budget,role,pains,reg\n1,50000,CFO,a,EU\n", "good.yaml": "fields:\n  region: reg\n", "typo.yaml": "fields:\n  region: regoin\n", "none.yaml": "fields:\n  planet: reg\n" });
+    cleanup = ws.cleanup;
+    const good = qualify(["score", "live.qual", "--shadow", "shadow.qual", "--map", "good.yaml", "--in", "leads.csv", "--out", "out.jsonl"], { cwd: ws.dir });
+    expect(good.code, good.stderr).toBe(0);
+    expect(jsonLines(ws.path("out.jsonl"))[0]?.["shadow_reasons"]).toContain("Home market +5");
+    const typo = qualify(["score", "live.qual", "--shadow", "shadow.qual", "--map", "typo.yaml", "--in", "leads.csv", "--out", "typo.jsonl"], { cwd: ws.dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"regoin", which is not in the header');
+    const none = qualify(["score", "live.qual", "--shadow", "shadow.qual", "--map", "none.yaml", "--in", "leads.csv", "--out", "none.jsonl"], { cwd: ws.dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("neither of the models has a field `planet`");
+  });
+});
+
 describe("qualify score --split", () => {
   const common = ["--in", SAMPLE, "--map", MAP, ...NOW, "--shadow", V2, "--id-column", "Prospect ID"];
 

@@ -110,6 +110,8 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
       if (options.idColumn !== undefined && !columns.includes(options.idColumn)) {
         throw new UsageError(`--id-column ${JSON.stringify(options.idColumn)} is not a column of ${inputName}; its columns are ${columns.map((c) => JSON.stringify(c)).join(", ")}`);
       }
+      // The shadow model's mapped columns are checked too, so a misspelt one stops the run rather than reading as missing.
+      if (shadowModel) checkColumns(columns, planFieldSources(shadowModel.ir.inputs, shadowMap, options.map), shadowMap, inputName);
       const { unfed } = checkColumns(columns, sources, liveMap, inputName);
       if (unfed.length > 0) output.note(`not in the input: ${unfed.map(dotted).join(", ")} — read as missing`);
       // Date tests on a field that no column feeds are unknown for every row: worth saying once.
