@@ -46,7 +46,8 @@ async function importModule(ir: ModelIR, strict = false): Promise<AotModule> {
   return (await import(pathToFileURL(file).href)) as AotModule;
 }
 
-const RUNS = { numRuns: 120, seed: 20261206 };
+// 1352352664: a rule whose points fold to an overflowing decay was missing from `unknown`.
+const RUNS = { numRuns: 120, seed: 20261206, examples: [[1352352664]] as [number][] };
 const seeds = fc.integer({ min: 1, max: 2 ** 31 - 1 });
 
 describe("the ahead-of-time module agrees with the closures and the reference interpreter", () => {
