@@ -142,6 +142,32 @@ describe("groups, knockouts and tiers", () => {
   });
 });
 
+describe("a rule whose points fold to a constant with no value", () => {
+  // decay(1000000, -0.5) = 0.5 ** -2000000 overflows: a constant that is unknown on every lead.
+  const ir = model({
+    scores: [
+      {
+        kind: "group",
+        id: "g",
+        label: "G",
+        rules: [
+          { label: "Overflowing decay", points: E.call("decay", [E.num(1_000_000), E.num(-0.5)]) },
+          { label: "Ten", points: E.num(10) },
+        ],
+      },
+    ],
+  });
+  const compiled = compile(ir);
+
+  it("is reported unknown with its cause, adds 0, and the fast path agrees", () => {
+    const result = compiled.evaluate({}, { now: 0 });
+    expect(result.scores).toEqual({ g: 10 });
+    expect(result.reasons).toEqual([{ score: "g", rule: "Ten", points: 10 }]);
+    expect(result.unknown).toEqual([{ id: "g/Overflowing decay", missing: [], because: ["decay with a half-life of zero"] }]);
+    expect(compiled.score({}, { now: 0 }).scores).toEqual({ g: 10 });
+  });
+});
+
 describe("missing follows references through lets, criteria and scores", () => {
   it("names the input fields behind a let used by a criterion, once each, in first-seen order", () => {
     const a = E.field("a", T.number);

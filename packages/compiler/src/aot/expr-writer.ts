@@ -29,6 +29,23 @@ class FunctionBody {
   constructor(readonly element: string | undefined) {}
 }
 
+
+/**
+ * Up to this many members, `x in [...]` is written as `x === a || x === b ...`
+ * rather than a Set lookup: a folded text is a fresh string, whose hash the
+ * Set would compute on every lead, while a comparison with a constant mostly
+ * stops at the length. Strict equality is the Set's SameValueZero for the
+ * texts, finite numbers and booleans a value can be.
+ */
+const FEW_MEMBERS = 8;
+
+/** `(x === k1 || x === k2 ...)` for the distinct keys; `false` for none. */
+function anyEqual(x: string, keys: readonly (string | number | boolean)[]): string {
+  const distinct = [...new Set(keys)];
+  if (distinct.length === 0) return "false";
+  return `(${distinct.map((k) => `${x} === ${JSON.stringify(k)}`).join(" || ")})`;
+}
+
 export class ExprWriter {
   /** Module-level declarations (constant lists, sets, patterns, aggregate functions). */
   readonly hoisted: string[] = [];
@@ -192,8 +209,14 @@ export class ExprWriter {
     const members = constantList(expr.list);
     if (members !== undefined && members.every((m) => typeof m !== "object")) {
       const keys = members.map((m) => (typeof m === "string" ? foldCase(m) : m));
-      const set = this.hoist("S", `new Set(${JSON.stringify(keys)})`);
+      const few = [...new Set(keys)].length <= FEW_MEMBERS;
       const folded = this.foldedField(expr.item);
+      if (few) {
+        if (folded !== undefined) return `(${folded} === null ? null : ${negated}${anyEqual(folded, keys)})`;
+        if (isTextType(expr.item)) return `((${a} = ${item}) === null ? null : (${a} = rt.foldCase(${a}), ${negated}${anyEqual(a, keys)}))`;
+        return `((${a} = ${item}) === null ? null : ${negated}${anyEqual(a, keys)})`;
+      }
+      const set = this.hoist("S", `new Set(${JSON.stringify(keys)})`);
       if (folded !== undefined) return `(${folded} === null ? null : ${negated}${set}.has(${folded}))`;
       if (isTextType(expr.item)) {
         const exact = this.hoist("S", `new Set(${JSON.stringify([...new Set([...keys, ...members])])})`);

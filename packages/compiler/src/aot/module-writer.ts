@@ -29,8 +29,9 @@ interface FieldPlan {
 }
 
 /**
- * Writes the lead-reading statements. A lead that is not plain data, or any
- * value that does not fit its field, hands the whole call to the closures
+ * Writes the lead-reading statements. A lead that is not a record (or, for
+ * models with many fields, not plain data), or any value that does not fit
+ * its field, hands the whole call to the closures
  * (`model.score`), which throw the `InvalidLeadError` or, with validation
  * off, read wrong values as unknown: the generated code covers valid leads,
  * the closures every other one, so results agree by construction.
@@ -120,6 +121,9 @@ class LeadReaderWriter {
  * `compile`, run on the IR embedded in the module. Built once, at build time:
  * the module never turns text into code.
  */
+/** Up to this many top-level fields the reader checks each key it takes with hasOwnProperty (see writeModule). */
+const OWN_CHECK_MAX_FIELDS = 8;
+
 export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const limits = resolveLimits(options.limits === undefined ? undefined : { limits: options.limits });
   compile(ir, { limits }); // refuses a malformed IR here rather than when the module loads
@@ -162,17 +166,23 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const body: string[] = [];
   const clock = readsEvaluationTime(ir);
   body.push(`  const now = given !== undefined ? resolveNow(given) : ${clock ? "Date.now()" : "0"};`);
-  // Plain data only (what for-in reads is then exactly the own enumerable keys); anything else goes to the closures.
   body.push(`  if (typeof lead !== "object" || lead === null || Array.isArray(lead)) return model.score(lead, rt.optionsOf(given, validate));`);
-  body.push(`  const proto = Object.getPrototypeOf(lead);`);
-  body.push(`  if (proto !== OBJECT_PROTOTYPE && proto !== null) return model.score(lead, rt.optionsOf(given, validate));`);
-  body.push(`  for (const _ in NO_KEYS) return model.score(lead, rt.optionsOf(given, validate));`);
+  // Only own enumerable keys are read. With few fields, each key that names one is checked with
+  // hasOwnProperty (inside for-in the optimiser makes that a map check); with many, one check that
+  // the lead is plain data (then for-in yields exactly its own enumerable keys) costs less.
+  const ownCheck = plans.length <= OWN_CHECK_MAX_FIELDS;
+  if (!ownCheck) {
+    body.push(`  const proto = Object.getPrototypeOf(lead);`);
+    body.push(`  if (proto !== OBJECT_PROTOTYPE && proto !== null) return model.score(lead, rt.optionsOf(given, validate));`);
+    body.push(`  for (const _ in NO_KEYS) return model.score(lead, rt.optionsOf(given, validate));`);
+  }
   const raws = plans.map((_, i) => `raw${i}`);
   if (raws.length > 0) {
     body.push(`  let ${raws.join(", ")};`);
     body.push(`  for (const key in lead) {`);
     body.push(`    switch (key) {`);
-    plans.forEach((p, i) => body.push(`      case ${JSON.stringify(p.field.name)}: ${raws[i]} = lead[key]; break;`));
+    const own = ownCheck ? "if (HAS_OWN.call(lead, key)) " : "";
+    plans.forEach((p, i) => body.push(`      case ${JSON.stringify(p.field.name)}: ${own}${raws[i]} = lead[key]; break;`));
     body.push(`    }`);
     body.push(`  }`);
   }
@@ -248,6 +258,7 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
     `const resolveNow = rt.cachedNowResolver();`,
     `const OBJECT_PROTOTYPE = Object.prototype;`,
     `const NO_KEYS = {};`,
+    `const HAS_OWN = Object.prototype.hasOwnProperty;`,
     ...writer.hoisted,
     ...hoisted,
     ``,

@@ -67,8 +67,11 @@ function ruleTable(group: ScoreGroupIR, compiler: ExprCompiler, prune: boolean):
     pointExprs.push(rule.points);
     tests.push(always || when.constant ? null : (slotTest(rule.when as Expr, compiler) ?? null));
     whens.push(always ? null : when.run);
-    points.push(p.constant ? null : p.run);
-    fixed.push(p.constant && typeof p.value === "number" ? p.value : 0);
+    // A constant with no value (an overflowing `decay(1000000, -0.5)`) keeps its closure, which
+    // gives null, so the full path reports the rule unknown instead of adding a fixed 0.
+    const fixedPoints = p.constant && typeof p.value === "number";
+    points.push(fixedPoints ? null : p.run);
+    fixed.push(fixedPoints ? (p.value as number) : 0);
   }
   return {
     count: labels.length,
