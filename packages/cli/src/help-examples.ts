@@ -18,6 +18,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   score: [
     "qualify score examples/inbound.qual --in examples/data/leads.jsonl --out scored.csv --now 2026-11-01",
     "qualify score examples/x-education.qual --in leads.csv --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl",
+    "qualify score examples/bant.qual --in leads.parquet --out scored.parquet --engine duckdb --now 2026-11-01",
   ],
   backtest: [
     "qualify backtest examples/x-education.qual --data examples/data/x-education-sample.csv --map examples/data/x-education.map.yaml --label Converted",

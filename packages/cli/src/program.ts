@@ -124,6 +124,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--workers <n>", "score on N worker threads", "1")
     .option("--strict", "exit 1 when any row was rejected", false)
     .option("--force", "replace the --out file if it exists", false)
+    .addOption(new Option("--engine <engine>", "js: the closures, streaming (default); duckdb: one SQL query in embedded DuckDB, for large .csv/.jsonl/.parquet files").choices(["js", "duckdb"]))
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });
