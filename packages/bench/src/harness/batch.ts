@@ -42,12 +42,12 @@ export interface BatchReport {
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const REPO_ROOT = join(PACKAGE_ROOT, "../../");
-const CLI_BIN = join(REPO_ROOT, "packages/cli/bin/qualify.js");
+export const CLI_BIN = join(REPO_ROOT, "packages/cli/bin/qualify.js");
 const CLI_DIST = join(REPO_ROOT, "packages/cli/dist/main.js");
 const PASSTHROUGH = fileURLToPath(new URL("../batch/passthrough.js", import.meta.url));
 const RSS_REPORTER = new URL("../batch/rss-reporter.js", import.meta.url).href;
 
-function runChild(label: string, args: readonly string[], rows: number, dir: string, output?: string): Promise<BatchRun> {
+export function runChild(label: string, args: readonly string[], rows: number, dir: string, output?: string): Promise<BatchRun> {
   const rssFile = join(dir, `rss-${label.replace(/\W+/g, "-")}.json`);
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
