@@ -281,7 +281,7 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
   if (options.errors !== undefined && options.errors !== "-") await writeFileAtomic(options.errors, lines.length === 0 ? "" : `${lines.join("\n")}\n`);
   else if (options.errors === "-") for (const line of lines) output.err.write(`${line}\n`);
   else for (const r of run.rejected.slice(0, 5)) output.note([`row ${r.row} rejected:`, ...r.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n"));
-  const where = run.rejected.length > 0 ? (options.errors !== undefined && options.errors !== "-" ? ` (see ${options.errors})` : options.errors === "-" ? " (listed above)" : " (the first above; pass --errors FILE to keep them all)") : "";
+  const where = run.rejected.length > 0 ? (options.errors !== undefined && options.errors !== "-" ? ` (see ${options.errors})` : options.errors === "-" || run.rejected.length <= 5 ? " (listed above)" : " (the first above; pass --errors FILE to keep them all)") : "";
   output.note(`${run.read} rows read: ${run.scored} scored, ${run.rejected.length} rejected${where} (engine: duckdb)`);
   if (run.scored > 0) output.note(`tiers: ${tierOrder(model.ir, run.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, run.scored)})`).join(", ")}`);
   if (readsEvaluationTime(model.ir)) output.note(`evaluation time: ${options.now === undefined ? `${now} (now: pass --now to fix it)` : now}`);
