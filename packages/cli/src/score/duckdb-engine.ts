@@ -50,13 +50,13 @@ function cellValue(cell: string, type: QualType): string {
 /** The rows of the input with, for CSV, each declared column typed beside its original text, and a row number. */
 function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: readonly string[]): { sql: string; fieldColumns: Record<string, string>; problems: string } {
   const columns = inputColumns(ir.inputs);
-  const checks: string[] = [];
+  const checks: { when: string; problem: string }[] = [];
   const fieldColumns: Record<string, string> = {};
   if (format !== "csv") {
     const types = columns.map((c) => `${sqlText(c.name)}: ${sqlText(DIALECTS.duckdb.columnType(c.type))}`).join(", ");
     const read = format === "parquet" ? `read_parquet(${sqlText(path)})` : `read_json(${sqlText(path)}, format = 'newline_delimited', columns = {${types}})`;
     for (const c of columns) {
-      if (!(c.field.optional || c.field.default !== undefined)) checks.push(`CASE WHEN ${ident(c.name)} IS NULL THEN ${problem(c.name, c.type, "required", "null")} END`);
+      if (!(c.field.optional || c.field.default !== undefined)) checks.push({ when: `${ident(c.name)} IS NULL`, problem: problem(c.name, c.type, "required", "null") });
     }
     return { sql: `(SELECT *, row_number() OVER () AS "__q_row_number" FROM ${read})`, fieldColumns, problems: problemsList(checks) };
   }
@@ -66,8 +66,8 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
     fieldColumns[c.name] = `__q_typed:${c.name}`;
     const cell = ident(c.name);
     const value = cellValue(cell, c.type);
-    checks.push(`CASE WHEN trim(${cell}) <> '' AND ${ident(`__q_typed:${c.name}`)} IS NULL THEN ${problem(c.name, c.type, "wrong", `to_json(${cell})`)} END`);
-    if (!(c.field.optional || c.field.default !== undefined)) checks.push(`CASE WHEN coalesce(trim(${cell}), '') = '' THEN ${problem(c.name, c.type, "required", "null")} END`);
+    checks.push({ when: `(trim(${cell}) <> '' AND ${ident(`__q_typed:${c.name}`)} IS NULL)`, problem: problem(c.name, c.type, "wrong", `to_json(${cell})`) });
+    if (!(c.field.optional || c.field.default !== undefined)) checks.push({ when: `coalesce(trim(${cell}), '') = ''`, problem: problem(c.name, c.type, "required", "null") });
     return [`${value} AS ${ident(`__q_typed:${c.name}`)}`];
   });
   for (const c of columns) if (!csvColumns.includes(c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
@@ -82,8 +82,11 @@ function problem(path: string, type: QualType, kind: "required" | "wrong", value
   return `json_object('path', ${sqlText(path)}, 'expected', ${sqlText(expected)}, 'value', ${value}, 'message', ${sqlText(message)})`;
 }
 
-function problemsList(checks: readonly string[]): string {
-  return checks.length === 0 ? "CAST([] AS JSON[])" : `list_filter([${checks.join(", ")}], lambda x: x IS NOT NULL)`;
+/** The row's problems; the list is built only for a row that has one (most rows have none). */
+function problemsList(checks: readonly { when: string; problem: string }[]): string {
+  if (checks.length === 0) return "CAST([] AS JSON[])";
+  const list = `list_filter([${checks.map((c) => `CASE WHEN ${c.when} THEN ${c.problem} END`).join(", ")}], lambda x: x IS NOT NULL)`;
+  return `CASE WHEN ${checks.map((c) => c.when).join(" OR ")} THEN ${list} ELSE CAST([] AS JSON[]) END`;
 }
 
 /**
