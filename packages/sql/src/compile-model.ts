@@ -30,6 +30,12 @@ export interface SqlOptions {
    * carried through as it is.
    */
   readonly columns?: readonly string[];
+  /**
+   * The source column of each input field, by its dotted name, when it is
+   * not the field's own name (a wrapper that typed CSV text beside the
+   * original cells, say).
+   */
+  readonly fieldColumns?: Readonly<Record<string, string>>;
   /** `full` (default): tier, scores, criteria, disqualified, raw sums, reasons. `score`: what `qualify score` writes (tier, scores, reasons). */
   readonly output?: "full" | "score";
 }
@@ -85,7 +91,7 @@ export function compileToSql(ir: ModelIR, options: SqlOptions): SqlQuery {
   const leadColumns = inputColumns(ir.inputs).map((c) => {
     const name = fieldColumn(c.path);
     internal.push(name);
-    return [name, reader.read(`"__q_src".${ident(c.name)}`, c.type, c.field.default), `${c.name}: ${c.field.doc ?? ""}`.trim()] as const;
+    return [name, reader.read(`"__q_src".${ident(options.fieldColumns?.[c.name] ?? c.name)}`, c.type, c.field.default), `${c.name}: ${c.field.doc ?? ""}`.trim()] as const;
   });
   ctes.push({ name: "lead", notes: ["The input rows, each declared field read into its runtime form."], columns: leadColumns });
 

@@ -42,7 +42,7 @@ export interface BatchReport {
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const REPO_ROOT = join(PACKAGE_ROOT, "../../");
-const CLI_BIN = join(REPO_ROOT, "packages/cli/bin/qualify.js");
+export const CLI_BIN = join(REPO_ROOT, "packages/cli/bin/qualify.js");
 const CLI_DIST = join(REPO_ROOT, "packages/cli/dist/main.js");
 const PASSTHROUGH = fileURLToPath(new URL("../batch/passthrough.js", import.meta.url));
 const RSS_REPORTER = new URL("../batch/rss-reporter.js", import.meta.url).href;

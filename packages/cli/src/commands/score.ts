@@ -23,6 +23,11 @@ import type { FieldMap, FieldSource } from "../score/field-sources.js";
 import { mapsForModels } from "../score/model-maps.js";
 import { createProgress } from "../score/progress.js";
 import { scoreRows } from "../score/score-pipeline.js";
+import { scoreWithDuckDb } from "../score/duckdb-engine.js";
+import type { DuckFormat } from "../score/duckdb-engine.js";
+import { parseDateText } from "@qualify/compiler";
+import { rename, rm } from "node:fs/promises";
+import { writeFileAtomic } from "../atomic-writer.js";
 import type { RejectedRow, RowFormat } from "../score/score-pipeline.js";
 import type { ShadowConfig } from "../score/shadow-scorer.js";
 
@@ -46,6 +51,8 @@ export interface ScoreCommandOptions {
   readonly split?: string;
   /** With `--split`: the column holding each lead's id. */
   readonly idColumn?: string;
+  /** `js` (default): the closures, streaming; `duckdb`: one query in embedded DuckDB (score/duckdb-engine.ts). */
+  readonly engine?: string;
 }
 
 /**
@@ -58,6 +65,8 @@ export interface ScoreCommandOptions {
  * `--strict`; usage and I/O errors exit 2.
  */
 export async function runScore(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
+  if (options.engine === "duckdb") return runScoreDuckDb(modelPath, options, output);
+  if (options.engine !== undefined && options.engine !== "js") throw new UsageError(`--engine must be js or duckdb, not ${JSON.stringify(options.engine)}`);
   const inputFormat = rowFormat(options.inFormat, options.in, "--in-format", options.in === "-" ? "csv" : undefined);
   const outPath = options.out ?? "-";
   const outputFormat = rowFormat(options.outFormat, outPath, "--out-format", outPath === "-" ? inputFormat : undefined);
@@ -271,4 +280,56 @@ export async function assertReadable(path: string): Promise<void> {
 function describeFailedPath(error: unknown, options: ScoreCommandOptions): string {
   const path = (error as { path?: string }).path;
   return path ?? (options.out !== undefined && options.out !== "-" ? options.out : "stdout");
+}
+
+function duckFormat(path: string, option: string): DuckFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  if (lower.endsWith(".parquet")) return "parquet";
+  throw new UsageError(`${path}: --engine duckdb reads and writes .csv, .jsonl or .parquet files; name ${option} so`);
+}
+
+/**
+ * `qualify score --engine duckdb`: the model compiled to SQL and run in
+ * embedded DuckDB over the whole file, for large files. Files only (no
+ * stdin/stdout), no --map yet; rejected rows are listed as on the JS path.
+ */
+async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
+  if (options.in === "-" || options.out === undefined || options.out === "-") throw new UsageError("--engine duckdb reads and writes files: give --in FILE and --out FILE");
+  if (options.shadow !== undefined) throw new UsageError("--engine duckdb scores one model: run --shadow with --engine js");
+  if (options.map !== undefined) throw new UsageError("--engine duckdb does not read --map yet: name the columns as the model's fields, or score with --engine js");
+  const inFormat = duckFormat(options.in, "--in");
+  const outFormat = duckFormat(options.out, "--out");
+  if (options.errors !== undefined && options.errors !== "-" && resolve(options.errors) === resolve(options.out)) {
+    throw new UsageError(`--errors and --out name the same file (${options.errors}); give them different names`);
+  }
+  const now = parseNowOption(options.now) ?? new Date().toISOString();
+  await assertReadable(options.in);
+  if (options.force !== true && existsSync(options.out)) throw new UsageError(`${options.out} already exists; pass --force to replace it, or --out another file`);
+  const model = await loadModelForCommand(modelPath, output);
+  const partial = `${options.out}.partial-${process.pid}${outFormat === "csv" ? ".csv" : outFormat === "jsonl" ? ".jsonl" : ".parquet"}`;
+  let run;
+  try {
+    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number);
+    await rename(partial, options.out);
+  } catch (error) {
+    await rm(partial, { force: true });
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${options.in}: DuckDB could not score it: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  }
+  const lines = run.rejected.map((r) => JSON.stringify(r));
+  if (options.errors !== undefined && options.errors !== "-") await writeFileAtomic(options.errors, lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+  else if (options.errors === "-") for (const line of lines) output.err.write(`${line}\n`);
+  else for (const r of run.rejected.slice(0, 5)) output.note([`row ${r.row} rejected:`, ...r.errors.map((e) => `  ${e.path}: ${e.message}`)].join("\n"));
+  const where = run.rejected.length > 0 ? (options.errors !== undefined && options.errors !== "-" ? ` (see ${options.errors})` : options.errors === "-" || run.rejected.length <= 5 ? " (listed above)" : " (the first above; pass --errors FILE to keep them all)") : "";
+  output.note(`${run.read} rows read: ${run.scored} scored, ${run.rejected.length} rejected${where} (engine: duckdb)`);
+  if (run.scored > 0) output.note(`tiers: ${tierOrder(model.ir, run.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, run.scored)})`).join(", ")}`);
+  if (readsEvaluationTime(model.ir)) output.note(`evaluation time: ${options.now === undefined ? `${now} (now: pass --now to fix it)` : now}`);
+  output.note(`scored rows: ${options.out}`);
+  if (run.read > 0 && run.scored === 0) {
+    output.note("no row could be scored: fix the rows' problems above");
+    return ExitCode.findings;
+  }
+  return options.strict === true && run.rejected.length > 0 ? ExitCode.findings : ExitCode.ok;
 }

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { qualify, workspace } from "./run-cli.js";
+
+/*
+ * `qualify score --engine duckdb` against the JS path on the same files: the
+ * scored CSV is identical, the same rows are rejected (row numbers and
+ * fields), and the summary's counts add up to the rows read.
+ */
+
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+const ROLES = ["cfo", "CEO", "Intern", "VP Sales", "Head of IT", "", "owner"];
+function bantCsv(rows: number): string {
+  const lines = ["budget_usd,role,pains,timeline_days,existing_customer,note"];
+  for (let i = 0; i < rows; i++) {
+    const budget = i % 11 === 0 ? "" : i % 17 === 0 ? "lots" : String((i * 7919) % 90000);
+    const pains = i % 5 === 0 ? "" : ["churn", "cost;churn", "speed", " ; x"][i % 4];
+    const timeline = i % 3 === 0 ? "" : String((i * 31) % 200);
+    const existing = ["", "yes", "no", "TRUE", "0"][i % 5];
+    lines.push([budget, ROLES[i % ROLES.length], pains, timeline, existing, `"n, ${i}"`].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("qualify score --engine duckdb", () => {
+  it("writes the same scored CSV as the JS path, rejects the same rows, and its counts add up", () => {
+    const ws = workspace({ "leads.csv": bantCsv(400) });
+    try {
+      const js = qualify(["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--out", ws.path("js.csv"), "--errors", ws.path("js.jsonl"), "--now", "2026-11-01"], { cwd: ROOT });
+      const duck = qualify(
+        ["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--out", ws.path("duck.csv"), "--errors", ws.path("duck.jsonl"), "--now", "2026-11-01", "--engine", "duckdb"],
+        { cwd: ROOT },
+      );
+      expect(js.code).toBe(0);
+      expect(duck.code).toBe(0);
+      expect(readFileSync(ws.path("duck.csv"), "utf8")).toBe(readFileSync(ws.path("js.csv"), "utf8"));
+      const rejected = (file: string) =>
+        readFileSync(ws.path(file), "utf8")
+          .trim()
+          .split("\n")
+          .filter((l) => l !== "")
+          .map((l) => JSON.parse(l) as { row: number; line: number; errors: { path: string; expected: string; value: unknown }[] })
+          .map((r) => ({ row: r.row, line: r.line, errors: r.errors.map((e) => ({ path: e.path, expected: e.expected, value: e.value })) }));
+      const jsRejected = rejected("js.jsonl");
+      expect(jsRejected.length).toBeGreaterThan(0);
+      expect(rejected("duck.jsonl")).toEqual(jsRejected);
+      const summary = /(\d+) rows read: (\d+) scored, (\d+) rejected/.exec(duck.stderr);
+      expect(summary?.slice(1).map(Number)).toEqual([400, 400 - jsRejected.length, jsRejected.length]);
+      expect(duck.stderr).toContain(`scored rows: ${ws.path("duck.csv")}`);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it("scores JSON Lines into Parquet and that Parquet into CSV, as the JS path scores the JSON Lines", () => {
+    const leads = [
+      { budget_usd: 50000, role: "cfo", pains: ["churn"], timeline_days: 30 },
+      { budget_usd: 500, role: "Intern", pains: [], existing_customer: true },
+      { role: "VP Sales", pains: ["x", "y"], timeline_days: 120 },
+    ];
+    const ws = workspace({ "leads.jsonl": leads.map((l) => JSON.stringify(l)).join("\n") + "\n" });
+    try {
+      const js = qualify(["score", "examples/bant.qual", "--in", ws.path("leads.jsonl"), "--out", ws.path("js.csv"), "--now", "2026-11-01"], { cwd: ROOT });
+      const parquet = qualify(["score", "examples/bant.qual", "--in", ws.path("leads.jsonl"), "--out", ws.path("s.parquet"), "--now", "2026-11-01", "--engine", "duckdb"], { cwd: ROOT });
+      expect(js.code).toBe(0);
+      expect(parquet.code).toBe(0);
+      expect(parquet.stderr).toMatch(/3 rows read: 3 scored, 0 rejected/);
+      const tiers = (text: string) => text.trim().split("\n").slice(1).map((l) => l.split(",")[l.split(",").length - 3]);
+      const again = qualify(["score", "examples/bant.qual", "--in", ws.path("s.parquet"), "--out", ws.path("again.csv"), "--now", "2026-11-01", "--engine", "duckdb"], { cwd: ROOT });
+      expect(again.code).toBe(0);
+      expect(tiers(readFileSync(ws.path("again.csv"), "utf8"))).toEqual(tiers(readFileSync(ws.path("js.csv"), "utf8")));
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it("refuses stdin and --map with a reason", () => {
+    const run = qualify(["score", "examples/bant.qual", "--in", "-", "--out", "x.csv", "--engine", "duckdb"], { cwd: ROOT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--engine duckdb reads and writes files");
+  });
+});
