@@ -58,7 +58,7 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
     for (const c of columns) {
       if (!(c.field.optional || c.field.default !== undefined)) checks.push({ when: `${ident(c.name)} IS NULL`, problem: problem(c.name, c.type, "required", "null") });
     }
-    return { sql: `(SELECT *, row_number() OVER () AS "__q_row_number" FROM ${read})`, fieldColumns, problems: problemsList(checks) };
+    return { sql: `(SELECT * FROM ${read})`, fieldColumns, problems: problemsList(checks) };
   }
   const typed = columns.flatMap((c) => {
     if (!csvColumns.includes(c.name)) return [`NULL AS ${ident(`__q_typed:${c.name}`)}`];
@@ -72,7 +72,7 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
   });
   for (const c of columns) if (!csvColumns.includes(c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
   const read = `read_csv(${sqlText(path)}, header = true, all_varchar = true)`;
-  return { sql: `(SELECT *, ${typed.join(", ")}, row_number() OVER () AS "__q_row_number" FROM ${read})`, fieldColumns, problems: problemsList(checks) };
+  return { sql: `(SELECT *, ${typed.join(", ")} FROM ${read})`, fieldColumns, problems: problemsList(checks) };
 }
 
 function problem(path: string, type: QualType, kind: "required" | "wrong", value: string): string {
@@ -92,16 +92,19 @@ function problemsList(checks: readonly { when: string; problem: string }[]): str
 /**
  * Scores a CSV, JSON Lines or Parquet file in embedded DuckDB and writes the
  * scored rows (the input columns, `tier`, each score and `reasons`, as the JS
- * path writes them) to `out`. Two steps over one scored temporary table:
- * rows with problems (a required field empty, a cell that is not its type)
- * go to the rejected list with their row number, the others to `out`, so
- * every input row is accounted for and the counts add up. Choice and date
+ * path writes them) to `out`. Two passes over the input: the first scores
+ * the rows without problems straight into `out`; the second checks the rows
+ * alone (a required field empty, a cell that is not its type) and lists the
+ * rejected ones with their row number, so every input row is accounted for
+ * and the counts add up. Choice and date
  * values that are not valid read as unknown here (the JS path rejects them).
  */
 export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format: DuckFormat }, out: { path: string; format: DuckFormat }, now: number): Promise<DuckRun> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
   try {
+    // The default, said here because pass 1 relies on it: rows leave in the input's order.
+    await c.run("SET preserve_insertion_order = true");
     let csvColumns: string[] = [];
     if (input.format === "csv") {
       const described = await c.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlText(input.path)}, header = true, all_varchar = true)`);
@@ -109,7 +112,6 @@ export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format
     }
     const source = sourceOf(ir, input.path, input.format, csvColumns);
     const query = compileToSql(ir, { dialect: "duckdb", source: `(SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql})`, now, output: "score", fieldColumns: source.fieldColumns });
-    await c.run(`CREATE TEMP TABLE scored AS ${query.sql}`);
     const inputCols = input.format === "csv" ? csvColumns : inputColumns(ir.inputs).map((col) => col.name);
     const keep = inputCols.filter((name) => !query.added.includes(name));
     const scoreIds = new Set(ir.scores.map((sc) => sc.id));
@@ -123,14 +125,30 @@ export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format
     };
     const select = [...keep, ...query.added].map(cellOf).join(", ");
     const copyFormat = out.format === "csv" ? "FORMAT csv, HEADER true" : out.format === "jsonl" ? "FORMAT json" : "FORMAT parquet";
-    await c.run(`COPY (SELECT ${select} FROM scored WHERE len("__q_problems") = 0 ORDER BY "__q_row_number") TO ${sqlText(out.path)} (${copyFormat})`);
-    const counts = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE len("__q_problems") = 0) AS ok FROM scored`)).getRowObjectsJS()[0] ?? {};
+    // Pass 1 scores and writes in one streaming, parallel pipeline: no
+    // temporary table, no sort, no row number (a window over all rows would
+    // hold them all and run on one thread). DuckDB keeps the input's order
+    // (preserve_insertion_order), so rows come out as they went in.
+    await c.run(`COPY (SELECT ${select} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`);
+    // Pass 2 reads the input again for the problems alone (no scoring): a
+    // parallel count first, and only when some row has a problem the
+    // numbering of the rejected rows (a window over every row, on one thread).
+    const counts = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE len(${source.problems}) > 0) AS bad FROM ${source.sql}`)).getRowObjectsJS()[0] ?? {};
+    const read = Number(counts["n"] ?? 0);
+    const rejected =
+      Number(counts["bad"] ?? 0) === 0
+        ? []
+        : (await c.runAndReadAll(`SELECT row, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
+            .getRowObjectsJS()
+            .map((r) => ({ row: Number(r["row"]), ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}), errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"] }));
+    // The tier counts of the summary, from the file just written (a columnar scan of one column).
+    const written = out.format === "csv" ? `read_csv(${sqlText(out.path)}, header = true, all_varchar = true)` : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
     const tiers = new Map<string, number>();
-    for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n FROM scored WHERE len("__q_problems") = 0 GROUP BY tier`)).getRowObjectsJS()) tiers.set(String(r["tier"]), Number(r["n"]));
-    const rejected = (await c.runAndReadAll(`SELECT "__q_row_number" AS row, CAST("__q_problems" AS VARCHAR) AS problems FROM scored WHERE len("__q_problems") > 0 ORDER BY row`))
-      .getRowObjectsJS()
-      .map((r) => ({ row: Number(r["row"]), ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}), errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"] }));
-    return { read: Number(counts["n"] ?? 0), scored: Number(counts["ok"] ?? 0), rejected, tiers };
+    const scored = read - rejected.length;
+    if (scored > 0) {
+      for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n FROM ${written} GROUP BY tier`)).getRowObjectsJS()) tiers.set(String(r["tier"]), Number(r["n"]));
+    }
+    return { read, scored, rejected, tiers };
   } finally {
     c.closeSync();
     instance.closeSync();
