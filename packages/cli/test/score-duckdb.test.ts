@@ -53,6 +53,31 @@ describe("qualify score --engine duckdb", () => {
     }
   });
 
+  it("rejects a choice none of the choices match and an impossible date as the JS path does, with the same error lines (row, line, input, messages)", () => {
+    const csv = [
+      "account.name,plan,events,trial_ends,last_seen",
+      "Acme,team,created_dashboard,2026-11-20,2026-10-30",
+      "Beta,gold,created_dashboard,2026-11-20,",
+      "Gamma, TRIAL ,created_dashboard,2026-13-45,",
+      "Delta,free,invited_teammate,2024-02-29,yesterday",
+      "Zeta,team,created_dashboard,2027-02-29,",
+      "Epsilon,Enterprise,created_dashboard,2028-02-29T10:00:00Z,2026-10-01",
+    ].join("\n");
+    const ws = workspace({ "leads.csv": `${csv}\n` });
+    try {
+      const run = (engine: string) =>
+        qualify(["score", "examples/pql.qual", "--in", ws.path("leads.csv"), "--out", ws.path(`${engine}.csv`), "--errors", ws.path(`${engine}.jsonl`), "--now", "2026-11-01", "--engine", engine], { cwd: ROOT });
+      const js = run("js");
+      const duck = run("duckdb");
+      expect(js.stderr).toContain("6 rows read: 2 scored, 4 rejected");
+      expect(duck.stderr).toContain("6 rows read: 2 scored, 4 rejected");
+      expect(readFileSync(ws.path("duckdb.jsonl"), "utf8")).toBe(readFileSync(ws.path("js.jsonl"), "utf8"));
+      expect(readFileSync(ws.path("duckdb.csv"), "utf8")).toBe(readFileSync(ws.path("js.csv"), "utf8"));
+    } finally {
+      ws.cleanup();
+    }
+  });
+
   it("scores JSON Lines into Parquet and that Parquet into CSV, as the JS path scores the JSON Lines", () => {
     const leads = [
       { budget_usd: 50000, role: "cfo", pains: ["churn"], timeline_days: 30 },

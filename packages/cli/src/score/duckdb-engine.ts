@@ -1,6 +1,6 @@
 import type { ModelIR, QualType } from "@qualify/ir";
 import { typeToString } from "@qualify/ir";
-import { compileToSql, DIALECTS, inputColumns } from "@qualify/sql";
+import { compileToSql, DIALECTS, InputReader, inputColumns } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UsageError } from "../exit-codes.js";
 
@@ -11,7 +11,7 @@ export type DuckFormat = "csv" | "jsonl" | "parquet";
 export interface DuckRun {
   readonly read: number;
   readonly scored: number;
-  readonly rejected: readonly { readonly row: number; readonly line?: number; readonly errors: readonly { path: string; expected: string; value: unknown; message: string }[] }[];
+  readonly rejected: readonly { readonly row: number; readonly line?: number; readonly input: Readonly<Record<string, unknown>>; readonly errors: readonly { path: string; expected: string; value: unknown; message: string }[] }[];
   readonly tiers: ReadonlyMap<string, number>;
 }
 
@@ -57,6 +57,8 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
     const read = format === "parquet" ? `read_parquet(${sqlText(path)})` : `read_json(${sqlText(path)}, format = 'newline_delimited', columns = {${types}})`;
     for (const c of columns) {
       if (!(c.field.optional || c.field.default !== undefined)) checks.push({ when: `${ident(c.name)} IS NULL`, problem: problem(c.name, c.type, "required", "null") });
+      const invalid = invalidValue(ident(c.name), c.type);
+      if (invalid) checks.push(invalid(c.name));
     }
     return { sql: `(SELECT * FROM ${read})`, fieldColumns, problems: problemsList(checks) };
   }
@@ -67,12 +69,44 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
     const cell = ident(c.name);
     const value = cellValue(cell, c.type);
     checks.push({ when: `(trim(${cell}) <> '' AND ${ident(`__q_typed:${c.name}`)} IS NULL)`, problem: problem(c.name, c.type, "wrong", `to_json(${cell})`) });
+    const invalid = invalidValue(ident(`__q_typed:${c.name}`), c.type);
+    if (invalid) checks.push(invalid(c.name));
     if (!(c.field.optional || c.field.default !== undefined)) checks.push({ when: `coalesce(trim(${cell}), '') = ''`, problem: problem(c.name, c.type, "required", "null") });
     return [`${value} AS ${ident(`__q_typed:${c.name}`)}`];
   });
   for (const c of columns) if (!csvColumns.includes(c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
   const read = `read_csv(${sqlText(path)}, header = true, all_varchar = true)`;
   return { sql: `(SELECT *, ${typed.join(", ")} FROM ${read})`, fieldColumns, problems: problemsList(checks) };
+}
+
+/**
+ * A rejected row's input as JSON, so the error output keeps the row itself:
+ * a CSV row as its cells (an empty cell as ""), as the JS path writes it; a
+ * JSON Lines or Parquet row as its declared columns by dotted name.
+ */
+function inputJson(format: DuckFormat, csvColumns: readonly string[], ir: ModelIR): string {
+  const names = format === "csv" ? csvColumns : inputColumns(ir.inputs).map((c) => c.name);
+  if (names.length === 0) return "CAST('{}' AS JSON)";
+  const value = (name: string): string => (format === "csv" ? `coalesce(${ident(name)}, '')` : ident(name));
+  return `CAST(json_object(${names.map((name) => `${sqlText(name)}, ${value(name)}`).join(", ")}) AS VARCHAR)`;
+}
+
+/**
+ * A date or choice that is present but not valid (an impossible date, a value
+ * none of the choices match): the query would read it as unknown, while the JS
+ * path rejects the row, so it is a problem of the row here too, with the JS
+ * path's message. Only top-level values; items of lists are not checked.
+ */
+function invalidValue(value: string, type: QualType): ((path: string) => { when: string; problem: string }) | undefined {
+  if (type.kind !== "date" && type.kind !== "choice") return undefined;
+  const read = new InputReader(DIALECTS.duckdb).read(`CAST(${value} AS VARCHAR)`, type);
+  const expected = type.kind === "date" ? "date (YYYY-MM-DD or ISO timestamp)" : typeToString(type);
+  const phrase = type.kind === "date" ? "a date (YYYY-MM-DD or ISO timestamp)" : expected;
+  const why = type.kind === "date" ? "which is not a valid date" : "which matches none of the choices";
+  return (path) => ({
+    when: `(${value} IS NOT NULL AND ${read} IS NULL)`,
+    problem: `json_object('path', ${sqlText(path)}, 'expected', ${sqlText(expected)}, 'value', CAST(${value} AS VARCHAR), 'message', ${sqlText(`${JSON.stringify(path)} should be ${phrase}, but is the text `)} || CAST(to_json(CAST(${value} AS VARCHAR)) AS VARCHAR) || ${sqlText(`, ${why}.`)})`,
+  });
 }
 
 function problem(path: string, type: QualType, kind: "required" | "wrong", value: string): string {
@@ -94,10 +128,10 @@ function problemsList(checks: readonly { when: string; problem: string }[]): str
  * scored rows (the input columns, `tier`, each score and `reasons`, as the JS
  * path writes them) to `out`. Two passes over the input: the first scores
  * the rows without problems straight into `out`; the second checks the rows
- * alone (a required field empty, a cell that is not its type) and lists the
- * rejected ones with their row number, so every input row is accounted for
- * and the counts add up. Choice and date
- * values that are not valid read as unknown here (the JS path rejects them).
+ * alone (a required field empty, a cell that is not its type, an impossible
+ * date, a choice none of the choices match) and lists the rejected ones with
+ * their row number, input and the JS path's messages, so every input row is
+ * accounted for and the counts add up. Items of lists are not checked.
  */
 export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format: DuckFormat }, out: { path: string; format: DuckFormat }, now: number): Promise<DuckRun> {
   const instance = await DuckDBInstance.create(":memory:");
@@ -138,9 +172,14 @@ export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format
     const rejected =
       Number(counts["bad"] ?? 0) === 0
         ? []
-        : (await c.runAndReadAll(`SELECT row, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
+        : (await c.runAndReadAll(`SELECT row, input, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${inputJson(input.format, csvColumns, ir)} AS input, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
             .getRowObjectsJS()
-            .map((r) => ({ row: Number(r["row"]), ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}), errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"] }));
+            .map((r) => ({
+              row: Number(r["row"]),
+              ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}),
+              input: JSON.parse(String(r["input"])) as Record<string, unknown>,
+              errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
+            }));
     // The tier counts of the summary, from the file just written (a columnar scan of one column).
     const written = out.format === "csv" ? `read_csv(${sqlText(out.path)}, header = true, all_varchar = true)` : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
     const tiers = new Map<string, number>();
