@@ -100,9 +100,66 @@ describe("qualify score --engine duckdb", () => {
     }
   });
 
-  it("refuses stdin and --map with a reason", () => {
+  it("refuses stdin with a reason", () => {
     const run = qualify(["score", "examples/bant.qual", "--in", "-", "--out", "x.csv", "--engine", "duckdb"], { cwd: ROOT });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--engine duckdb reads and writes files");
+  });
+
+  it("reads a CRM export through --map as the JS path does: the same scored CSV and the same error lines", () => {
+    const ws = workspace({});
+    try {
+      const run = (engine: string) =>
+        qualify(
+          ["score", "examples/x-education.qual", "--in", "examples/data/x-education-sample.csv", "--map", "examples/data/x-education.map.yaml", "--out", ws.path(`${engine}.csv`), "--errors", ws.path(`${engine}.jsonl`), "--now", "2026-11-01", "--engine", engine],
+          { cwd: ROOT },
+        );
+      const js = run("js");
+      const duck = run("duckdb");
+      expect(js.code).toBe(0);
+      expect(duck.code).toBe(0);
+      expect(duck.stderr).toContain("300 rows read: 300 scored, 0 rejected");
+      expect(readFileSync(ws.path("duckdb.csv"), "utf8")).toBe(readFileSync(ws.path("js.csv"), "utf8"));
+      expect(readFileSync(ws.path("duckdb.jsonl"), "utf8")).toBe(readFileSync(ws.path("js.jsonl"), "utf8"));
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it("applies a map's value table (exact and trimmed keys, a key mapped to null) and rejects the same rows as the JS path", () => {
+    const csv = ["Budget,Who,Pains,Days,Customer", "50000,Chief Financial Officer,churn,30,Y", "n/a,cfo,cost,10,N", "900, Chief Financial Officer ,speed,5,?", "1000,intern,churn,500,Y"].join("\n");
+    const map = [
+      "fields:",
+      "  budget_usd: { column: Budget, values: { \"n/a\": null } }",
+      "  role: { column: Who, values: { \"Chief Financial Officer\": cfo } }",
+      "  pains: Pains",
+      "  timeline_days: Days",
+      "  existing_customer: { column: Customer, values: { \"Y\": true, \"N\": false, \"?\": null } }",
+    ].join("\n");
+    const ws = workspace({ "leads.csv": `${csv}\n`, "map.yaml": `${map}\n` });
+    try {
+      const run = (engine: string) =>
+        qualify(["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--map", ws.path("map.yaml"), "--out", ws.path(`${engine}.csv`), "--errors", ws.path(`${engine}.jsonl`), "--now", "2026-11-01", "--engine", engine], { cwd: ROOT });
+      const js = run("js");
+      const duck = run("duckdb");
+      const jsSummary = /(\d+) rows read: (\d+) scored, (\d+) rejected/.exec(js.stderr)?.[0];
+      expect(jsSummary).toBeDefined();
+      expect(duck.stderr).toContain(jsSummary as string);
+      expect(readFileSync(ws.path("duckdb.csv"), "utf8")).toBe(readFileSync(ws.path("js.csv"), "utf8"));
+      expect(readFileSync(ws.path("duckdb.jsonl"), "utf8")).toBe(readFileSync(ws.path("js.jsonl"), "utf8"));
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it("stops before scoring when a map names a column the header lacks, with a did-you-mean", () => {
+    const ws = workspace({ "map.yaml": "fields:\n  lead_quality: Lead Qualty\n" });
+    try {
+      const run = qualify(["score", "examples/x-education.qual", "--in", "examples/data/x-education-sample.csv", "--map", ws.path("map.yaml"), "--out", ws.path("out.csv"), "--engine", "duckdb"], { cwd: ROOT });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('did you mean "Lead Quality"?');
+    } finally {
+      ws.cleanup();
+    }
   });
 });

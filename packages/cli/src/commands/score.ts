@@ -298,7 +298,6 @@ function duckFormat(path: string, option: string): DuckFormat {
 async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
   if (options.in === "-" || options.out === undefined || options.out === "-") throw new UsageError("--engine duckdb reads and writes files: give --in FILE and --out FILE");
   if (options.shadow !== undefined) throw new UsageError("--engine duckdb scores one model: run --shadow with --engine js");
-  if (options.map !== undefined) throw new UsageError("--engine duckdb does not read --map yet: name the columns as the model's fields, or score with --engine js");
   const inFormat = duckFormat(options.in, "--in");
   const outFormat = duckFormat(options.out, "--out");
   if (options.errors !== undefined && options.errors !== "-" && resolve(options.errors) === resolve(options.out)) {
@@ -311,7 +310,13 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
   const partial = `${options.out}.partial-${process.pid}${outFormat === "csv" ? ".csv" : outFormat === "jsonl" ? ".jsonl" : ".parquet"}`;
   let run;
   try {
-    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number);
+    const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
+    const sources = planFieldSources(model.ir.inputs, map, options.map);
+    const checkHeader = (columns: readonly string[]): void => {
+      const { unfed } = checkColumns(columns, sources, map, options.in as string);
+      if (unfed.length > 0) output.note(`not in the input: ${unfed.map(dotted).join(", ")} — read as missing`);
+    };
+    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, checkHeader } : undefined);
     await rename(partial, options.out);
   } catch (error) {
     await rm(partial, { force: true });

@@ -3,6 +3,8 @@ import { typeToString } from "@qualify/ir";
 import { compileToSql, DIALECTS, InputReader, inputColumns } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UsageError } from "../exit-codes.js";
+import type { FieldSource } from "./field-sources.js";
+import { mappedCell } from "./duckdb-mapped-cell.js";
 
 /** The file formats `score --engine duckdb` reads and writes. */
 export type DuckFormat = "csv" | "jsonl" | "parquet";
@@ -48,7 +50,7 @@ function cellValue(cell: string, type: QualType): string {
 }
 
 /** The rows of the input with, for CSV, each declared column typed beside its original text, and a row number. */
-function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: readonly string[]): { sql: string; fieldColumns: Record<string, string>; problems: string } {
+function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: readonly string[], sources?: readonly FieldSource[]): { sql: string; fieldColumns: Record<string, string>; problems: string } {
   const columns = inputColumns(ir.inputs);
   const checks: { when: string; problem: string }[] = [];
   const fieldColumns: Record<string, string> = {};
@@ -62,19 +64,28 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
     }
     return { sql: `(SELECT * FROM ${read})`, fieldColumns, problems: problemsList(checks) };
   }
+  const sourceOfField = new Map((sources ?? []).map((src) => [src.path.join("."), src]));
   const typed = columns.flatMap((c) => {
-    if (!csvColumns.includes(c.name)) return [`NULL AS ${ident(`__q_typed:${c.name}`)}`];
+    const mapped = sourceOfField.get(c.name);
+    const columnName = mapped?.column ?? c.name;
+    if (!csvColumns.includes(columnName)) return [`NULL AS ${ident(`__q_typed:${c.name}`)}`];
     if (c.type.kind === "list" && c.type.element.kind === "record") throw new UsageError(`${c.name} is a list of records, which a CSV cell cannot hold; give JSON Lines or Parquet input`);
     fieldColumns[c.name] = `__q_typed:${c.name}`;
-    const cell = ident(c.name);
-    const value = cellValue(cell, c.type);
-    checks.push({ when: `(trim(${cell}) <> '' AND ${ident(`__q_typed:${c.name}`)} IS NULL)`, problem: problem(c.name, c.type, "wrong", `to_json(${cell})`) });
-    const invalid = invalidValue(ident(`__q_typed:${c.name}`), c.type);
+    const typedColumn = ident(`__q_typed:${c.name}`);
+    const cell = ident(columnName);
+    // A --map value table: a cell that is one of its keys (exactly, or trimmed) takes the mapped value, as the JS path does.
+    const map = mapped?.values === undefined ? undefined : mappedCell(cell, c.name, c.type, mapped.values, cellValue(cell, c.type));
+    const unmapped = map === undefined ? "TRUE" : `NOT ${map.hit}`;
+    checks.push({ when: `(${unmapped} AND trim(${cell}) <> '' AND ${typedColumn} IS NULL)`, problem: problem(c.name, c.type, "wrong", `to_json(${cell})`) });
+    const invalid = invalidValue(typedColumn, c.type);
     if (invalid) checks.push(invalid(c.name));
-    if (!(c.field.optional || c.field.default !== undefined)) checks.push({ when: `coalesce(trim(${cell}), '') = ''`, problem: problem(c.name, c.type, "required", "null") });
-    return [`${value} AS ${ident(`__q_typed:${c.name}`)}`];
+    if (!(c.field.optional || c.field.default !== undefined)) {
+      const absent = map === undefined ? `coalesce(trim(${cell}), '') = ''` : `((${unmapped} AND coalesce(trim(${cell}), '') = '') OR (${map.hit} AND ${typedColumn} IS NULL))`;
+      checks.push({ when: absent, problem: problem(c.name, c.type, "required", "null") });
+    }
+    return [`${map?.value ?? cellValue(cell, c.type)} AS ${typedColumn}`];
   });
-  for (const c of columns) if (!csvColumns.includes(c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
+  for (const c of columns) if (!csvColumns.includes(sourceOfField.get(c.name)?.column ?? c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
   const read = `read_csv(${sqlText(path)}, header = true, all_varchar = true)`;
   return { sql: `(SELECT *, ${typed.join(", ")} FROM ${read})`, fieldColumns, problems: problemsList(checks) };
 }
@@ -133,7 +144,13 @@ function problemsList(checks: readonly { when: string; problem: string }[]): str
  * their row number, input and the JS path's messages, so every input row is
  * accounted for and the counts add up. Items of lists are not checked.
  */
-export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format: DuckFormat }, out: { path: string; format: DuckFormat }, now: number): Promise<DuckRun> {
+export async function scoreWithDuckDb(
+  ir: ModelIR,
+  input: { path: string; format: DuckFormat },
+  out: { path: string; format: DuckFormat },
+  now: number,
+  mapping?: { readonly sources: readonly FieldSource[]; readonly checkHeader: (columns: readonly string[]) => void },
+): Promise<DuckRun> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
   try {
@@ -143,8 +160,11 @@ export async function scoreWithDuckDb(ir: ModelIR, input: { path: string; format
     if (input.format === "csv") {
       const described = await c.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlText(input.path)}, header = true, all_varchar = true)`);
       csvColumns = described.getRowObjectsJS().map((r) => String(r["column_name"]));
+      mapping?.checkHeader(csvColumns);
+    } else if (mapping !== undefined) {
+      throw new UsageError("--map with --engine duckdb reads CSV input; name the JSON Lines or Parquet columns as the model's fields, or score with --engine js");
     }
-    const source = sourceOf(ir, input.path, input.format, csvColumns);
+    const source = sourceOf(ir, input.path, input.format, csvColumns, mapping?.sources);
     const query = compileToSql(ir, { dialect: "duckdb", source: `(SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql})`, now, output: "score", fieldColumns: source.fieldColumns });
     const inputCols = input.format === "csv" ? csvColumns : inputColumns(ir.inputs).map((col) => col.name);
     const keep = inputCols.filter((name) => !query.added.includes(name));
