@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import type { ModelIR, QualType } from "@qualify/ir";
 import { typeToString } from "@qualify/ir";
 import { compileToSql, DIALECTS, InputReader, inputColumns } from "@qualify/sql";
@@ -137,11 +138,13 @@ function problemsList(checks: readonly { when: string; problem: string }[]): str
 /**
  * Scores a CSV, JSON Lines or Parquet file in embedded DuckDB and writes the
  * scored rows (the input columns, `tier`, each score and `reasons`, as the JS
- * path writes them) to `out`. Two passes over the input: the first scores
- * the rows without problems straight into `out`; the second checks the rows
- * alone (a required field empty, a cell that is not its type, an impossible
- * date, a choice none of the choices match) and lists the rejected ones with
- * their row number, input and the JS path's messages, so every input row is
+ * path writes them) to `out`. CSV and JSON Lines are read, typed, checked
+ * and scored once into a staging Parquet file beside `out`, from which the
+ * rows without problems, the counts and the rejected rows are read; Parquet
+ * input is scored straight into `out` and read again for the checks. A row
+ * has a problem when a required field is empty, a cell is not its type, a
+ * date is impossible or a choice matches none; the rejected ones are listed
+ * with their row number, input and the JS path's messages, so every input row is
  * accounted for and the counts add up. Items of lists are not checked.
  */
 export async function scoreWithDuckDb(
@@ -165,7 +168,9 @@ export async function scoreWithDuckDb(
       throw new UsageError("--map with --engine duckdb reads CSV input; name the JSON Lines or Parquet columns as the model's fields, or score with --engine js");
     }
     const source = sourceOf(ir, input.path, input.format, csvColumns, mapping?.sources);
-    const query = compileToSql(ir, { dialect: "duckdb", source: `(SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql})`, now, output: "score", fieldColumns: source.fieldColumns });
+    // A rejected row's input is kept as JSON, computed only for rows with a problem.
+    const checked = `(SELECT *, CASE WHEN len("__q_problems") > 0 THEN ${inputJson(input.format, csvColumns, ir)} END AS "__q_input" FROM (SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql}))`;
+    const query = compileToSql(ir, { dialect: "duckdb", source: checked, now, output: "score", fieldColumns: source.fieldColumns });
     const inputCols = input.format === "csv" ? csvColumns : inputColumns(ir.inputs).map((col) => col.name);
     const keep = inputCols.filter((name) => !query.added.includes(name));
     const scoreIds = new Set(ir.scores.map((sc) => sc.id));
@@ -177,37 +182,75 @@ export async function scoreWithDuckDb(
       if (name === "reasons") return `nullif(${col}, '') AS ${col}`;
       return col;
     };
-    const select = [...keep, ...query.added].map(cellOf).join(", ");
+    const columns = [...keep, ...query.added];
     const copyFormat = out.format === "csv" ? "FORMAT csv, HEADER true" : out.format === "jsonl" ? "FORMAT json" : "FORMAT parquet";
-    // Pass 1 scores and writes in one streaming, parallel pipeline: no
-    // temporary table, no sort, no row number (a window over all rows would
-    // hold them all and run on one thread). DuckDB keeps the input's order
-    // (preserve_insertion_order), so rows come out as they went in.
-    await c.run(`COPY (SELECT ${select} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`);
-    // Pass 2 reads the input again for the problems alone (no scoring): a
-    // parallel count first, and only when some row has a problem the
-    // numbering of the rejected rows (a window over every row, on one thread).
-    const counts = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE len(${source.problems}) > 0) AS bad FROM ${source.sql}`)).getRowObjectsJS()[0] ?? {};
-    const read = Number(counts["n"] ?? 0);
-    const rejected =
-      Number(counts["bad"] ?? 0) === 0
-        ? []
-        : (await c.runAndReadAll(`SELECT row, input, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${inputJson(input.format, csvColumns, ir)} AS input, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
-            .getRowObjectsJS()
-            .map((r) => ({
-              row: Number(r["row"]),
-              ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}),
-              input: JSON.parse(String(r["input"])) as Record<string, unknown>,
-              errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
-            }));
-    // The tier counts of the summary, from the file just written (a columnar scan of one column).
-    const written = out.format === "csv" ? `read_csv(${sqlText(out.path)}, header = true, all_varchar = true)` : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
-    const tiers = new Map<string, number>();
-    const scored = read - rejected.length;
-    if (scored > 0) {
-      for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n FROM ${written} GROUP BY tier`)).getRowObjectsJS()) tiers.set(String(r["tier"]), Number(r["n"]));
+    if (input.format === "parquet") {
+      // Parquet is cheap to read twice (columnar, typed): score straight into the output, then count.
+      const select = columns.map(cellOf).join(", ");
+      // Pass 1 scores and writes in one streaming, parallel pipeline: no
+      // temporary table, no sort, no row number (a window over all rows would
+      // hold them all and run on one thread). DuckDB keeps the input's order
+      // (preserve_insertion_order), so rows come out as they went in.
+      await c.run(`COPY (SELECT ${select} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`);
+      // Pass 2 reads the input again for the problems alone (no scoring): a
+      // parallel count first, and only when some row has a problem the
+      // numbering of the rejected rows (a window over every row, on one thread).
+      const counts = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE len(${source.problems}) > 0) AS bad FROM ${source.sql}`)).getRowObjectsJS()[0] ?? {};
+      const read = Number(counts["n"] ?? 0);
+      const rejected =
+        Number(counts["bad"] ?? 0) === 0
+          ? []
+          : (await c.runAndReadAll(`SELECT row, input, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${inputJson(input.format, csvColumns, ir)} AS input, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
+              .getRowObjectsJS()
+              .map((r) => ({
+                row: Number(r["row"]),
+                ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}),
+                input: JSON.parse(String(r["input"])) as Record<string, unknown>,
+                errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
+              }));
+      // The tier counts of the summary, from the file just written (a columnar scan of one column).
+      const written = out.format === "csv" ? `read_csv(${sqlText(out.path)}, header = true, all_varchar = true)` : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
+      const tiers = new Map<string, number>();
+      const scored = read - rejected.length;
+      if (scored > 0) {
+        for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n FROM ${written} GROUP BY tier`)).getRowObjectsJS()) tiers.set(String(r["tier"]), Number(r["n"]));
+      }
+      return { read, scored, rejected, tiers };
     }
-    return { read, scored, rejected, tiers };
+    // Pass 1 reads, types, checks and scores every row once, in one streaming,
+    // parallel pipeline, into a staging Parquet file beside the output: no
+    // sort and no row number (a window over all rows would hold them all and
+    // run on one thread). DuckDB keeps the input's order
+    // (preserve_insertion_order), so a row's position in the stage is its
+    // row number. The later passes read only the columns they need from it.
+    const stage = `${out.path}.stage.parquet`;
+    try {
+      await c.run(
+        `COPY (SELECT ${columns.map(ident).join(", ")}, CASE WHEN len("__q_problems") > 0 THEN CAST("__q_problems" AS VARCHAR) END AS "__q_bad", "__q_input" FROM (${query.sql})) TO ${sqlText(stage)} (FORMAT parquet)`,
+      );
+      const staged = `read_parquet(${sqlText(stage)})`;
+      // Pass 2: the rows without problems, in the output's format.
+      await c.run(`COPY (SELECT ${columns.map(cellOf).join(", ")} FROM ${staged} WHERE "__q_bad" IS NULL) TO ${sqlText(out.path)} (${copyFormat})`);
+      // Pass 3: the counts of the summary, and the rejected rows with their number, input and problems.
+      const tiers = new Map<string, number>();
+      let read = 0;
+      for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n, count(*) FILTER (WHERE "__q_bad" IS NULL) AS ok FROM ${staged} GROUP BY tier`)).getRowObjectsJS()) {
+        read += Number(r["n"]);
+        if (Number(r["ok"]) > 0) tiers.set(String(r["tier"]), Number(r["ok"]));
+      }
+      const rejected = (await c.runAndReadAll(`SELECT file_row_number + 1 AS row, "__q_input" AS input, "__q_bad" AS problems FROM read_parquet(${sqlText(stage)}, file_row_number = true) WHERE "__q_bad" IS NOT NULL ORDER BY row`))
+        .getRowObjectsJS()
+        .map((r) => ({
+          row: Number(r["row"]),
+          ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}),
+          input: JSON.parse(String(r["input"])) as Record<string, unknown>,
+          errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
+        }));
+      const scored = read - rejected.length;
+      return { read, scored, rejected, tiers };
+    } finally {
+      await rm(stage, { force: true });
+    }
   } finally {
     c.closeSync();
     instance.closeSync();
