@@ -11,3 +11,4 @@ export type { SqlDiagnostic } from "./errors.js";
 export { InputReader, inputColumns } from "./input-columns.js";
 export type { InputColumn } from "./input-columns.js";
 export { DATE_PATTERN } from "./date-text.js";
+export { ident, numberText, textLiteral } from "./sql-text.js";

@@ -122,7 +122,7 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
       // The shadow model's mapped columns are checked too, so a misspelt one stops the run rather than reading as missing.
       if (shadowModel) checkColumns(columns, planFieldSources(shadowModel.ir.inputs, shadowMap, options.map), shadowMap, inputName);
       const { unfed } = checkColumns(columns, sources, liveMap, inputName);
-      if (unfed.length > 0) output.note(`not in the input: ${unfed.map(dotted).join(", ")} — read as missing`);
+      if (unfed.length > 0) output.note(unfedNote(unfed));
       // Date tests on a field that no column feeds are unknown for every row: worth saying once.
       if (readsTime) undated = unfed.filter((s) => s.type.kind === "date").map(dotted);
     };
@@ -179,6 +179,11 @@ export async function runScore(modelPath: string, options: ScoreCommandOptions, 
 function tierOrder(ir: { readonly tiers: readonly { readonly id: string }[] }, counts: ReadonlyMap<string, number>): [string, number][] {
   const order = [...ir.tiers.map((t) => t.id), "disqualified"];
   return [...counts].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+}
+
+/** The once-per-run note naming the model fields no input column feeds. */
+function unfedNote(unfed: readonly FieldSource[]): string {
+  return `not in the input: ${unfed.map(dotted).join(", ")} — read as missing`;
 }
 
 function dotted(source: FieldSource): string {
@@ -314,7 +319,7 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
     const sources = planFieldSources(model.ir.inputs, map, options.map);
     const checkHeader = (columns: readonly string[]): void => {
       const { unfed } = checkColumns(columns, sources, map, options.in as string);
-      if (unfed.length > 0) output.note(`not in the input: ${unfed.map(dotted).join(", ")} — read as missing`);
+      if (unfed.length > 0) output.note(unfedNote(unfed));
     };
     run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, checkHeader } : undefined);
     await rename(partial, options.out);

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import type { ModelIR, QualType } from "@qualify/ir";
 import { typeToString } from "@qualify/ir";
-import { compileToSql, DIALECTS, InputReader, inputColumns } from "@qualify/sql";
+import { compileToSql, DIALECTS, ident, InputReader, inputColumns, textLiteral as sqlText } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UsageError } from "../exit-codes.js";
 import type { FieldSource } from "./field-sources.js";
@@ -19,14 +19,6 @@ export interface DuckRun {
 }
 
 const NUMBER_TEXT = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
-
-function sqlText(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /**
  * One CSV cell read as `qualify score` reads it (score/coerce.ts): an empty
@@ -89,6 +81,18 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
   for (const c of columns) if (!csvColumns.includes(sourceOfField.get(c.name)?.column ?? c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
   const read = `read_csv(${sqlText(path)}, header = true, all_varchar = true)`;
   return { sql: `(SELECT *, ${typed.join(", ")} FROM ${read})`, fieldColumns, problems: problemsList(checks) };
+}
+
+/** A rejected row as `--errors` writes it, from a query's `row`, `input` (JSON text) and `problems` (JSON text). */
+function rejectedRow(r: Record<string, unknown>, format: DuckFormat): DuckRun["rejected"][number] {
+  const row = Number(r["row"]);
+  return {
+    row,
+    // A CSV row's line counts the header.
+    ...(format === "csv" ? { line: row + 1 } : {}),
+    input: JSON.parse(String(r["input"])) as Record<string, unknown>,
+    errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
+  };
 }
 
 /**
@@ -202,12 +206,7 @@ export async function scoreWithDuckDb(
           ? []
           : (await c.runAndReadAll(`SELECT row, input, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${inputJson(input.format, csvColumns, ir)} AS input, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
               .getRowObjectsJS()
-              .map((r) => ({
-                row: Number(r["row"]),
-                ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}),
-                input: JSON.parse(String(r["input"])) as Record<string, unknown>,
-                errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
-              }));
+              .map((r) => rejectedRow(r, input.format));
       // The tier counts of the summary, from the file just written (a columnar scan of one column).
       const written = out.format === "csv" ? `read_csv(${sqlText(out.path)}, header = true, all_varchar = true)` : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
       const tiers = new Map<string, number>();
@@ -240,12 +239,7 @@ export async function scoreWithDuckDb(
       }
       const rejected = (await c.runAndReadAll(`SELECT file_row_number + 1 AS row, "__q_input" AS input, "__q_bad" AS problems FROM read_parquet(${sqlText(stage)}, file_row_number = true) WHERE "__q_bad" IS NOT NULL ORDER BY row`))
         .getRowObjectsJS()
-        .map((r) => ({
-          row: Number(r["row"]),
-          ...(input.format === "csv" ? { line: Number(r["row"]) + 1 } : {}),
-          input: JSON.parse(String(r["input"])) as Record<string, unknown>,
-          errors: JSON.parse(String(r["problems"])) as DuckRun["rejected"][number]["errors"],
-        }));
+        .map((r) => rejectedRow(r, input.format));
       const scored = read - rejected.length;
       return { read, scored, rejected, tiers };
     } finally {

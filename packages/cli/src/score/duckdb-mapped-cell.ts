@@ -1,16 +1,13 @@
 import type { JsonValue, QualType } from "@qualify/ir";
+import { numberText, textLiteral as sqlText } from "@qualify/sql";
 import { UsageError } from "../exit-codes.js";
-
-function sqlText(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /** A mapped JSON value as a SQL value of the field's runtime column form (as CSV cells are typed), or undefined when it does not fit the type. */
 function literal(value: JsonValue, type: QualType): string | undefined {
   if (value === null) return "NULL";
   switch (type.kind) {
     case "number":
-      return typeof value === "number" && Number.isFinite(value) ? `CAST(${String(value)} AS DOUBLE)` : undefined;
+      return typeof value === "number" && Number.isFinite(value) ? `CAST(${numberText(value)} AS DOUBLE)` : undefined;
     case "bool":
       return typeof value === "boolean" ? (value ? "TRUE" : "FALSE") : undefined;
     case "text":
