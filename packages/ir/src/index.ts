@@ -32,3 +32,4 @@ export { findUnsupportedRegexFeature } from "./regex-features.js";
 export type { UnsupportedRegexFeature } from "./regex-features.js";
 export { compileTextPattern, textPatternError } from "./text-pattern.js";
 export type { TextPattern } from "./text-pattern.js";
+export { daysFromCivil } from "./civil-date.js";

@@ -1,3 +1,4 @@
+import { daysFromCivil } from "@qualify/ir";
 import type { Dialect } from "./dialect.js";
 
 /**
@@ -20,14 +21,6 @@ export function dateLiteralMs(text: string): number {
   return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * DAY_MS;
 }
 
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
 
 /**
  * The date grammar. Groups: 1 year, 2 month, 3 day, 4 hour, 5 minute,

@@ -1,3 +1,5 @@
+import { daysFromCivil } from "@qualify/ir";
+
 /** Milliseconds in a day: `days_since` and `within` measure in these. */
 export const MS_PER_DAY = 86_400_000;
 
@@ -14,18 +16,7 @@ export function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
-/**
- * Days from 1970-01-01 to a proleptic Gregorian date, by plain arithmetic
- * (Howard Hinnant's `days_from_civil`): `Date.UTC` maps years 0-99 to 19xx.
- */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
+export { daysFromCivil };
 
 function dateOnlyToDays(text: string): number | undefined {
   const m = DATE_ONLY.exec(text);
