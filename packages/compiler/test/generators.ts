@@ -426,6 +426,90 @@ export function randomModel(seed: number, options: { events?: boolean } = {}): M
   };
 }
 
+/**
+ * A model shaped like BANT or CHAMP: a few criteria test the lead, and the
+ * rest (more criteria, scores, knockouts, tiers) is logic over those criteria
+ * and constants only, the part the compiler tabulates (derived-table.ts).
+ * Now and then a later step reads the lead again, so it runs after the table.
+ */
+export function randomMethodologyModel(seed: number): ModelIR {
+  const d = new Dice(seed);
+  const inputs = randomFields(d, 2 + d.int(5));
+  const onLead = new ExprMaker(d);
+  onLead.sources.push(...fieldSources(inputs, []));
+  const overCriteria = new ExprMaker(d);
+  const depth = 1 + d.int(3);
+  const order: string[] = [];
+  const criteria: { id: string; label: string; expr: Expr }[] = [];
+  const lets: { id: string; expr: Expr }[] = [];
+  const scores: ScoreIR[] = [];
+  const leaves = 1 + d.int(6);
+  for (let i = 0; i < leaves; i++) {
+    const id = `test${i}`;
+    criteria.push({ id, label: `Test ${i}`, expr: onLead.make("bool", depth) });
+    overCriteria.sources.push({ kind: "bool", expr: { kind: "ref", target: "criterion", id, type: T.bool } });
+    order.push(id);
+  }
+  const refs = (): Expr[] => overCriteria.sources.filter((s) => s.kind === "bool").map((s) => s.expr);
+  for (let i = 0; i < 1 + d.int(4); i++) {
+    const what = d.int(5);
+    if (what === 0) {
+      const id = `derived${i}`;
+      const items = refs().filter(() => d.chance(0.7));
+      const expr: Expr =
+        d.chance(0.5) && items.length > 0
+          ? { kind: "quantifier", quantifier: "atLeast", n: 1 + d.int(items.length), items, type: T.bool }
+          : overCriteria.make("bool", depth);
+      criteria.push({ id, label: `Derived ${i}`, expr });
+      overCriteria.sources.push({ kind: "bool", expr: { kind: "ref", target: "criterion", id, type: T.bool } });
+      order.push(id);
+    } else if (what === 1) {
+      const id = `met${i}`;
+      scores.push({ kind: "computed", id, label: `Met ${i}`, expr: { kind: "quantifier", quantifier: "count", items: refs(), type: T.number } });
+      overCriteria.sources.push({ kind: "number", expr: { kind: "ref", target: "score", id, type: T.number } });
+      order.push(id);
+    } else if (what === 2) {
+      const id = `points${i}`;
+      const rules = Array.from({ length: 1 + d.int(4) }, (_, r) => ({ label: `Rule ${r}`, points: overCriteria.literal("number"), when: overCriteria.make("bool", depth) }));
+      scores.push({ kind: "group", id, label: `Points ${i}`, rules, ...(d.chance(0.4) ? { max: d.pick([1, 10, 50]) } : {}) });
+      overCriteria.sources.push({ kind: "number", expr: { kind: "ref", target: "score", id, type: T.number } });
+      order.push(id);
+    } else if (what === 3) {
+      const id = `flag${i}`;
+      lets.push({ id, expr: overCriteria.make("bool", depth) });
+      overCriteria.sources.push({ kind: "bool", expr: { kind: "ref", target: "let", id, type: T.bool } });
+      order.push(id);
+    } else {
+      // Reads the lead and a derived step: evaluated after the table.
+      const id = `late${i}`;
+      const expr: Expr = { kind: "and", left: onLead.make("bool", depth), right: overCriteria.make("bool", depth), type: T.bool };
+      criteria.push({ id, label: `Late ${i}`, expr });
+      order.push(id);
+    }
+  }
+  const tierMaker = d.chance(0.8) ? overCriteria : onLead;
+  if (tierMaker === onLead) onLead.sources.push(...overCriteria.sources);
+  const disqualify = Array.from({ length: d.int(2) }, (_, i) => ({ reason: `Reason ${i}`, when: tierMaker.make("bool", depth) }));
+  const tiers = [
+    ...Array.from({ length: 1 + d.int(3) }, (_, i) => ({ id: `tier${i}`, label: `Tier ${i}`, when: tierMaker.make("bool", depth) })),
+    { id: "rest", label: "Rest" },
+  ];
+  return {
+    format: IR_FORMAT,
+    version: IR_VERSION,
+    id: `methodology${seed}`,
+    title: `Methodology ${seed}`,
+    inputs,
+    consts: [],
+    lets,
+    criteria,
+    scores,
+    disqualify,
+    tiers,
+    order,
+  };
+}
+
 function randomCase(text: string, d: Dice): string {
   return [...text].map((c) => (d.chance(0.5) ? c.toUpperCase() : c.toLowerCase())).join("");
 }

@@ -53,6 +53,12 @@ export interface SlotTest {
   readonly b: number;
   readonly text: string;
   readonly set: ReadonlySet<Value> | null;
+  /**
+   * The members of a short `in` list, compared with `===` one by one: a Set
+   * lookup hashes the freshly case-folded text of every lead, which costs more
+   * than a few compares. Null for longer lists, which use `set`.
+   */
+  readonly members: readonly Value[] | null;
   /** The item slots of `AtLeast`; null for every other test. */
   readonly slots: readonly number[] | null;
   readonly next: SlotTest | null;
@@ -67,9 +73,19 @@ function test(op: TestOp, slot: number, parts: Partial<SlotTest> = {}): SlotTest
     b: parts.b ?? 0,
     text: parts.text ?? "",
     set: parts.set ?? null,
+    members: parts.members ?? null,
     slots: parts.slots ?? null,
     next: null,
   };
+}
+
+/** Up to this many members, `in` compares with each instead of looking up a Set. */
+const SHORT_LIST_MAX = 8;
+
+/** The `set` or `members` of an `in` test over these (distinct, folded) values. */
+function membership(values: readonly Value[]): Partial<SlotTest> {
+  const distinct = [...new Set(values)];
+  return distinct.length <= SHORT_LIST_MAX ? { members: distinct } : { set: new Set(distinct) };
 }
 
 const NUMBER_OPS = { "<": TestOp.Less, "<=": TestOp.LessOrEqual, ">": TestOp.Greater, ">=": TestOp.GreaterOrEqual, "=": TestOp.Equal, "!=": TestOp.NotEqual } as const;
@@ -155,11 +171,11 @@ export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
       if (isTextType(expr.item)) {
         const slot = ctx.foldedSlot(expr.item);
         if (slot === undefined || !members.every((m) => typeof m === "string")) return undefined;
-        return test(op, slot, { set: new Set(members.map((m) => foldCase(m as string))) });
+        return test(op, slot, membership(members.map((m) => foldCase(m as string))));
       }
       const item = ctx.compile(expr.item);
       if (item.slot === undefined || !members.every((m) => typeof m === "number" || typeof m === "boolean")) return undefined;
-      return test(op, item.slot, { set: new Set(members) });
+      return test(op, item.slot, membership(members));
     }
     case "quantifier": {
       if (expr.quantifier !== "atLeast" && expr.quantifier !== "all" && expr.quantifier !== "any") return undefined;
@@ -185,6 +201,11 @@ export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
     default:
       return undefined;
   }
+}
+
+function isMember(members: readonly Value[], v: Value): boolean {
+  for (let i = 0; i < members.length; i++) if (members[i] === v) return true;
+  return false;
 }
 
 function atLeastOf(t: SlotTest, values: readonly Value[]): boolean | null {
@@ -237,9 +258,9 @@ export function runOne(t: SlotTest, value: Value, values: readonly Value[]): boo
     case 9 /* TestOp.Between */:
       return (v as number) >= t.a && (v as number) <= t.b;
     case 10 /* TestOp.In */:
-      return (t.set as ReadonlySet<Value>).has(v);
+      return t.members !== null ? isMember(t.members, v) : (t.set as ReadonlySet<Value>).has(v);
     case 11 /* TestOp.NotIn */:
-      return !(t.set as ReadonlySet<Value>).has(v);
+      return t.members !== null ? !isMember(t.members, v) : !(t.set as ReadonlySet<Value>).has(v);
     case 12 /* TestOp.StartsWith */:
       return (v as string).startsWith(t.text);
     case 13 /* TestOp.EndsWith */:

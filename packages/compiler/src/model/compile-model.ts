@@ -5,22 +5,25 @@ import { InvalidLeadError, IRFormatError } from "../errors.js";
 import { ExprCompiler } from "../expr/compile-expr.js";
 import { directChildren } from "../expr/compiled.js";
 import type { SlotTest } from "../expr/slot-test.js";
-import { runSlotTest, slotTest } from "../expr/slot-test.js";
+import { runOne, runSlotTest, slotTest } from "../expr/slot-test.js";
 import { foldCase } from "../runtime/text.js";
 import { compileLeadReader } from "../lead/read-lead.js";
 import type { CompileOptions, EvaluateOptions } from "../options.js";
 import { cachedNowResolver, resolveLimits } from "../options.js";
-import type { Closure } from "../runtime/frame.js";
+import type { Closure, Value } from "../runtime/frame.js";
 import { Frame } from "../runtime/frame.js";
 import { toInputSchema } from "../schema/input-schema.js";
 import { checkIRStructure } from "../saved/ir-structure.js";
 import type { FullPathPlan } from "./full-result.js";
 import { buildFullResult } from "./full-result.js";
+import type { RecordBuilder } from "./shaped-record.js";
 import { recordBuilder } from "./shaped-record.js";
 import type { CompiledGroup } from "./score-groups.js";
 import { compileGroup } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
 import { OutlookPlan } from "../ranges/model-outlook.js";
+import type { DerivedTable, TableStep } from "./derived-table.js";
+import { caseOf, fillCase, planDerivedTable } from "./derived-table.js";
 
 /** A model compiled to closures: evaluate leads many times, fast. */
 export interface CompiledModel {
@@ -75,6 +78,46 @@ function checkOrder(ir: ModelIR): void {
   }
 }
 
+/** A step of the evaluation order, compiled: its closure and, for the common shapes, its inline test. */
+interface CompiledStep extends TableStep {
+  readonly test: SlotTest | undefined;
+}
+
+/** Steps as parallel arrays, for the evaluator's loop. */
+interface StepArrays {
+  readonly count: number;
+  readonly slots: readonly number[];
+  readonly runs: readonly Closure[];
+  readonly tests: readonly (SlotTest | undefined)[];
+}
+
+function stepArrays(steps: readonly CompiledStep[]): StepArrays {
+  return { count: steps.length, slots: steps.map((s) => s.slot), runs: steps.map((s) => s.run), tests: steps.map((s) => s.test) };
+}
+
+/** The scores record of each case of the table, built once; the fast path returns copies. */
+function scoresByCase(table: DerivedTable, buildScores: RecordBuilder<number>, frameSize: number): Record<string, number | null>[] {
+  const values: Value[] = new Array<Value>(frameSize).fill(null);
+  const out: Record<string, number | null>[] = [];
+  const cases = table.outputs.length / Math.max(1, table.outputSlots.length);
+  for (let c = 0; c < cases; c++) {
+    fillCase(table, c, values);
+    out.push(buildScores(values));
+  }
+  return out;
+}
+
+function runSteps(steps: StepArrays, frame: Frame): void {
+  const values = frame.values;
+  const { count, slots, runs, tests } = steps;
+  for (let i = 0; i < count; i++) {
+    const test = tests[i] as SlotTest | undefined;
+    // The single test is run directly, as in score-groups.ts: this loop is the fast path's hot spot.
+    values[slots[i] as number] =
+      test === undefined ? (runs[i] as Closure)(frame) : test.next === null ? runOne(test, values[test.slot] ?? null, values) : runSlotTest(test, values);
+  }
+}
+
 /**
  * Compiles a model IR to evaluator closures: no `eval`, no `new Function`,
  * so it runs under a strict Content Security Policy.
@@ -90,33 +133,28 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const compiler = new ExprCompiler(layout);
 
   const groups = new Map<string, CompiledGroup>();
-  const stepSlots: number[] = [];
-  const stepRuns: Closure[] = [];
-  // Conditions of the common shapes (`budget >= 10000`) run inline in the step loop, as in groups.
-  const stepTests: (SlotTest | undefined)[] = [];
   const lets = new Map(ir.lets.map((l) => [l.id, l.expr] as const));
   const criteria = new Map(ir.criteria.map((c) => [c.id, c.expr] as const));
   const scores = new Map(ir.scores.map((s) => [s.id, s] as const));
+  const steps: CompiledStep[] = [];
   for (const id of ir.order) {
     const score = scores.get(id);
-    let run: Closure;
-    let test: SlotTest | undefined;
     if (score !== undefined && score.kind === "group") {
       const group = compileGroup(score, compiler);
       groups.set(id, group);
-      run = group.sum;
-    } else {
-      const expr = score !== undefined && score.kind === "computed" ? score.expr : (lets.get(id) ?? criteria.get(id));
-      if (expr === undefined) throw new IRFormatError(`"order" lists "${id}", which is not defined.`);
-      const compiled = compiler.compile(expr);
-      run = compiled.run;
-      if (!compiled.constant && expr.type.kind === "bool") test = slotTest(expr, compiler);
+      const exprs = score.rules.flatMap((r) => (r.when ? [r.points, r.when] : [r.points]));
+      steps.push({ id, slot: layout.refSlot("score", id), exprs, bool: false, run: group.sum, test: undefined });
+      continue;
     }
-    stepSlots.push(layout.refSlot(score !== undefined ? "score" : lets.has(id) ? "let" : "criterion", id));
-    stepRuns.push(run);
-    stepTests.push(test);
+    const expr = score !== undefined && score.kind === "computed" ? score.expr : (lets.get(id) ?? criteria.get(id));
+    if (expr === undefined) throw new IRFormatError(`"order" lists "${id}", which is not defined.`);
+    const compiled = compiler.compile(expr);
+    const bool = expr.type.kind === "bool";
+    // Conditions of the common shapes (`budget >= 10000`) run inline in the step loop, as in groups.
+    const test = !compiled.constant && bool ? slotTest(expr, compiler) : undefined;
+    const slot = layout.refSlot(score !== undefined ? "score" : lets.has(id) ? "let" : "criterion", id);
+    steps.push({ id, slot, exprs: [expr], bool, run: compiled.run, test });
   }
-  const stepCount = stepRuns.length;
 
   const scoreIds = ir.scores.map((s) => s.id);
   const scoreSlots = scoreIds.map((id) => layout.refSlot("score", id));
@@ -164,6 +202,16 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const foldFrom = layout.folds.map((f) => f.from);
   const foldTo = layout.folds.map((f) => f.to);
   const foldCount = foldFrom.length;
+  // The part of the model that is logic over a few criteria is looked up, not evaluated (derived-table.ts).
+  const tierExprs = [...ir.disqualify.map((d) => d.when), ...ir.tiers.flatMap((t) => (t.when === undefined ? [] : [t.when]))];
+  const derived = planDerivedTable(steps, { exprs: tierExprs, pick: pickTier }, frameSize);
+  const table = derived?.table;
+  const tableTiers = table?.tiers ?? null;
+  const before = stepArrays(derived?.before ?? steps);
+  const after = stepArrays(derived?.after ?? []);
+  // When the table gives every score too, the fast path copies the case's scores and fills no slot.
+  const caseScores = table !== undefined && scoreSlots.every((slot) => table.outputSlots.includes(slot)) ? scoresByCase(table, buildScores, frameSize) : null;
+  const fillOnFastPath = table !== undefined && (after.count > 0 || caseScores === null || tableTiers === null);
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
   let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
 
@@ -179,7 +227,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     return clock ? Date.now() : 0;
   }
 
-  function load(lead: unknown, options: EvaluateOptions | undefined): Frame {
+  /** Reads the lead and runs the steps; `full`: every slot is filled, for the explained path. */
+  function load(lead: unknown, options: EvaluateOptions | undefined, full: boolean): Frame {
     const now = nowOf(options);
     const frame = spare ?? new Frame(frameSize, ir.inputs.length);
     spare = null;
@@ -196,9 +245,14 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
         const text = values[foldFrom[i] as number] ?? null;
         values[foldTo[i] as number] = text === null ? null : foldCase(text as string);
       }
-      for (let i = 0; i < stepCount; i++) {
-        const test = stepTests[i] as SlotTest | undefined;
-        values[stepSlots[i] as number] = test === undefined ? (stepRuns[i] as Closure)(frame) : runSlotTest(test, values);
+      runSteps(before, frame);
+      if (table !== undefined) {
+        const c = caseOf(table, values);
+        frame.tableCase = c;
+        if (full || fillOnFastPath) {
+          fillCase(table, c, values);
+          if (after.count > 0) runSteps(after, frame);
+        }
       }
     } catch (error) {
       spare = frame;
@@ -223,15 +277,20 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   }
 
   function score(lead: unknown, options?: EvaluateOptions): FastResult {
-    const frame = load(lead, options);
-    const tier = pickTier(frame);
+    const frame = load(lead, options, false);
+    if (caseScores !== null && tableTiers !== null) {
+      const c = frame.tableCase;
+      spare = frame;
+      return { tier: tableTiers[c] as string, scores: { ...(caseScores[c] as Record<string, number | null>) } };
+    }
+    const tier = tableTiers !== null ? (tableTiers[frame.tableCase] as string) : pickTier(frame);
     const scores = buildScores(frame.values);
     spare = frame;
     return { tier, scores };
   }
 
   function evaluate(lead: unknown, options?: EvaluateOptions): EvaluationResult {
-    const frame = load(lead, options);
+    const frame = load(lead, options, true);
     try {
       return buildFullResult(plan, frame);
     } finally {

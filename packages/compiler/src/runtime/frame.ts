@@ -29,6 +29,8 @@ export class Frame {
    * operands had (a division by zero); set only while explaining.
    */
   causes: string[] | null = null;
+  /** The case of the model's derived table (derived-table.ts) this lead falls in. */
+  tableCase = 0;
   /** The raw values of the lead's top-level declared fields, as the reader found them. */
   readonly raws: unknown[];
 
