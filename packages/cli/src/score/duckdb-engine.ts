@@ -104,9 +104,16 @@ function invalidValue(value: string, type: QualType): ((path: string) => { when:
   });
 }
 
+/** The type as the JS path's "should be ..." sentences name it (compiler/src/lead/issues.ts): "a number", "true or false". */
+function expectedPhrase(type: QualType): string {
+  if (type.kind === "number") return "a number";
+  if (type.kind === "bool") return "true or false";
+  return typeToString(type);
+}
+
 function problem(path: string, type: QualType, kind: "required" | "wrong", value: string): string {
   const expected = typeToString(type);
-  const message = kind === "required" ? `${JSON.stringify(path)} is required (${expected}) but is missing.` : `${JSON.stringify(path)} should be ${expected}, but is the text `;
+  const message = kind === "required" ? `${JSON.stringify(path)} is required (${expected}) but is missing.` : `${JSON.stringify(path)} should be ${expectedPhrase(type)}, but is the text `;
   if (kind === "wrong") return `json_object('path', ${sqlText(path)}, 'expected', ${sqlText(expected)}, 'value', ${value}, 'message', ${sqlText(message)} || CAST(${value} AS VARCHAR) || '.')`;
   return `json_object('path', ${sqlText(path)}, 'expected', ${sqlText(expected)}, 'value', ${value}, 'message', ${sqlText(message)})`;
 }
@@ -144,6 +151,10 @@ export async function scoreWithDuckDb(
   try {
     // The default, said here because pass 1 relies on it: rows leave in the input's order.
     await c.run("SET preserve_insertion_order = true");
+    // Pushed down, the filter that drops rejected rows re-types every cell for
+    // the checks below the projection that types them for scoring: each cell
+    // was typed twice. Left where it is, it reads the checks' column.
+    await c.run("SET disabled_optimizers = 'filter_pushdown'");
     let csvColumns: string[] = [];
     if (input.format === "csv") {
       csvColumns = (await c.runAndReadAll(csvHeaderQuery(input.path))).getRowObjectsJS().map((r) => String(r["column_name"]));
