@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { analyze } from "@qualify/language";
@@ -12,11 +12,14 @@ import { qualSource } from "./workloads/qual-source.js";
 
 /*
  * `qualify score --engine duckdb` against the JS batch path, in one run, on
- * generated rows of the 100-rule points model: DuckDB on `--duck-rows` rows
+ * generated rows of the 100-rule points model: DuckDB on `--rows` rows
  * (CSV in, and Parquet in), the JS path on `--js-rows` rows, as rows/s and
  * ratios to the JS path, with each process's peak RSS (DuckDB runs inside
- * the CLI's process, so its memory is counted).
- * Usage: node dist/duckdb-main.js [--duck-rows N] [--js-rows N]
+ * the CLI's process, so its memory is counted) and the machine's load
+ * average before and after (the figures mean little on a busy machine).
+ * The default is a short run (1,000,000 and 200,000 rows); the issue's size
+ * is `--rows 10000000 --js-rows 1000000` (about 10 minutes on 2 cores).
+ * Usage: node dist/duckdb-main.js [--rows N] [--js-rows N]
  */
 
 function flag(name: string, fallback: number): number {
@@ -40,8 +43,15 @@ function typed(name: string, type: QualType): string {
   }
 }
 
-const duckRows = flag("--duck-rows", 10_000_000);
-const jsRows = flag("--js-rows", 1_000_000);
+const duckRows = flag("--rows", 1_000_000);
+const jsRows = flag("--js-rows", 200_000);
+/** The 1-, 5- and 15-minute load averages, as uptime prints them. */
+function load(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
+}
+
 const dir = mkdtempSync(join(tmpdir(), "qualify-duck-bench-"));
 try {
   const model = join(dir, "points.qual");
@@ -63,6 +73,7 @@ try {
   console.log(`points model (${POINTS_RULE_COUNT} rules): ${duckRows.toLocaleString("en-US")} rows for DuckDB (CSV ${(bytes / 2 ** 20).toFixed(0)} MiB, Parquet ${(statSync(parquet).size / 2 ** 20).toFixed(0)} MiB), ${jsRows.toLocaleString("en-US")} rows for the JS path`);
   const score = (input: string, output: string, extra: string[] = []) => [CLI_BIN, "score", model, "--in", input, "--out", output, "--now", "2026-11-01", "--force", ...extra];
   const runs: BatchRun[] = [];
+  const loadBefore = load();
   for (const [label, args, rows, out] of [
     ["JS path (qualify score, CSV in)", score(jsCsv, join(dir, "js.csv")), jsRows, join(dir, "js.csv")],
     ["DuckDB, CSV in, CSV out", score(bigCsv, join(dir, "duck.csv"), ["--engine", "duckdb"]), duckRows, join(dir, "duck.csv")],
@@ -72,6 +83,7 @@ try {
     if (run.exitCode !== 0) throw new Error(`${label} exited with ${run.exitCode}: ${run.stderrTail}`);
     runs.push(run);
   }
+  console.log(`load average before the runs: ${loadBefore}; after: ${load()}`);
   const base = runs[0]?.rowsPerSecond ?? 1;
   console.log("\n| run | rows | seconds | rows/s | vs JS path | peak RSS |\n|---|---:|---:|---:|---:|---:|");
   for (const r of runs) {

@@ -100,6 +100,32 @@ describe("qualify score --engine duckdb", () => {
     }
   });
 
+  it("trims cells as JavaScript trims (tabs, no-break and other Unicode spaces) and writes the same CSV and error lines as the JS path", () => {
+    const pad = ["\t", "\u00a0", "\u3000", "\ufeff", "\u2028", " ", ""];
+    const lines = ["budget_usd,role,pains,timeline_days,existing_customer"];
+    for (let i = 0; i < 60; i++) {
+      const a = pad[i % pad.length] ?? "";
+      const b = pad[(i * 3) % pad.length] ?? "";
+      const budget = i % 9 === 0 ? `${a}${b}` : i % 13 === 0 ? `${a}1e4x` : `${a}${(i * 977) % 40000}${b}`;
+      const existing = [`${a}Yes${b}`, `${b}no`, `${a}TRUE`, `${a}${b}`, "maybe", `${a}0${b}`][i % 6];
+      lines.push([`"${budget}"`, `${a}CFO${b}`, `${a}churn${b};${b}speed`, `${b}${(i * 7) % 120}${a}`, `"${existing}"`].join(","));
+    }
+    const ws = workspace({ "leads.csv": `${lines.join("\n")}\n` });
+    try {
+      const run = (engine: string) =>
+        qualify(["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--out", ws.path(`${engine}.csv`), "--errors", ws.path(`${engine}.jsonl`), "--now", "2026-11-01", "--engine", engine], { cwd: ROOT });
+      const js = run("js");
+      const duck = run("duckdb");
+      expect(js.code).toBe(0);
+      expect(duck.code).toBe(0);
+      expect(readFileSync(ws.path("js.jsonl"), "utf8")).not.toBe("");
+      expect(readFileSync(ws.path("duckdb.jsonl"), "utf8")).toBe(readFileSync(ws.path("js.jsonl"), "utf8"));
+      expect(readFileSync(ws.path("duckdb.csv"), "utf8")).toBe(readFileSync(ws.path("js.csv"), "utf8"));
+    } finally {
+      ws.cleanup();
+    }
+  });
+
   it("refuses stdin with a reason", () => {
     const run = qualify(["score", "examples/bant.qual", "--in", "-", "--out", "x.csv", "--engine", "duckdb"], { cwd: ROOT });
     expect(run.code).toBe(2);

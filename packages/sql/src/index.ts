@@ -12,3 +12,4 @@ export { InputReader, inputColumns } from "./input-columns.js";
 export type { InputColumn } from "./input-columns.js";
 export { DATE_PATTERN } from "./date-text.js";
 export { ident, numberText, textLiteral } from "./sql-text.js";
+export { JS_WHITESPACE } from "./dialects/js-whitespace.js";

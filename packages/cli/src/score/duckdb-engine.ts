@@ -1,10 +1,10 @@
-import { rm } from "node:fs/promises";
 import type { ModelIR, QualType } from "@qualify/ir";
 import { typeToString } from "@qualify/ir";
 import { compileToSql, DIALECTS, ident, InputReader, inputColumns, textLiteral as sqlText } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { UsageError } from "../exit-codes.js";
 import type { FieldSource } from "./field-sources.js";
+import { cellCanFail, cellMissing, cellValue, csvHeaderQuery, csvRelation } from "./duckdb-csv-cell.js";
 import { mappedCell } from "./duckdb-mapped-cell.js";
 
 /** The file formats `score --engine duckdb` reads and writes. */
@@ -18,32 +18,8 @@ export interface DuckRun {
   readonly tiers: ReadonlyMap<string, number>;
 }
 
-const NUMBER_TEXT = "^[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
-
-/**
- * One CSV cell read as `qualify score` reads it (score/coerce.ts): an empty
- * cell is missing; numbers, bools (true/false/yes/no/1/0/y/n, any case),
- * dates and choices are trimmed; lists are `;`-separated. A cell that does
- * not convert becomes NULL here and a problem for its row.
- */
-function cellValue(cell: string, type: QualType): string {
-  const t = `trim(${cell})`;
-  switch (type.kind) {
-    case "number":
-      return `CASE WHEN regexp_full_match(${t}, ${sqlText(NUMBER_TEXT)}) THEN CAST(${t} AS DOUBLE) END`;
-    case "bool":
-      return `CASE WHEN lower(${t}) IN ('true', 'yes', '1', 'y') THEN TRUE WHEN lower(${t}) IN ('false', 'no', '0', 'n') THEN FALSE END`;
-    case "text":
-      return `CASE WHEN ${t} <> '' THEN ${cell} END`;
-    case "list":
-      return `CASE WHEN ${t} <> '' THEN list_transform(list_filter(string_split(${t}, ';'), lambda p: trim(p) <> ''), lambda p: ${cellValue("p", type.element)}) END`;
-    default:
-      return `nullif(${t}, '')`;
-  }
-}
-
-/** The rows of the input with, for CSV, each declared column typed beside its original text, and a row number. */
-function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: readonly string[], sources?: readonly FieldSource[]): { sql: string; fieldColumns: Record<string, string>; problems: string } {
+/** The input as read (`read`), and its rows with, for CSV, each declared column typed beside its original text (`sql`), with the SQL of a row's problems. */
+function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: readonly string[], sources?: readonly FieldSource[]): { read: string; sql: string; fieldColumns: Record<string, string>; problems: string } {
   const columns = inputColumns(ir.inputs);
   const checks: { when: string; problem: string }[] = [];
   const fieldColumns: Record<string, string> = {};
@@ -55,7 +31,7 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
       const invalid = invalidValue(ident(c.name), c.type);
       if (invalid) checks.push(invalid(c.name));
     }
-    return { sql: `(SELECT * FROM ${read})`, fieldColumns, problems: problemsList(checks) };
+    return { read, sql: `(SELECT * FROM ${read})`, fieldColumns, problems: problemsList(checks) };
   }
   const sourceOfField = new Map((sources ?? []).map((src) => [src.path.join("."), src]));
   const typed = columns.flatMap((c) => {
@@ -68,19 +44,22 @@ function sourceOf(ir: ModelIR, path: string, format: DuckFormat, csvColumns: rea
     const cell = ident(columnName);
     // A --map value table: a cell that is one of its keys (exactly, or trimmed) takes the mapped value, as the JS path does.
     const map = mapped?.values === undefined ? undefined : mappedCell(cell, c.name, c.type, mapped.values, cellValue(cell, c.type));
-    const unmapped = map === undefined ? "TRUE" : `NOT ${map.hit}`;
-    checks.push({ when: `(${unmapped} AND trim(${cell}) <> '' AND ${typedColumn} IS NULL)`, problem: problem(c.name, c.type, "wrong", `to_json(${cell})`) });
+    // The cheap test first: most cells convert, and the rest of the test is skipped for them.
+    const unmapped = map === undefined ? "" : ` AND NOT ${map.hit}`;
+    if (cellCanFail(c.type)) {
+      checks.push({ when: `(${typedColumn} IS NULL${unmapped} AND NOT ${cellMissing(cell)})`, problem: problem(c.name, c.type, "wrong", `to_json(${cell})`) });
+    }
     const invalid = invalidValue(typedColumn, c.type);
     if (invalid) checks.push(invalid(c.name));
     if (!(c.field.optional || c.field.default !== undefined)) {
-      const absent = map === undefined ? `coalesce(trim(${cell}), '') = ''` : `((${unmapped} AND coalesce(trim(${cell}), '') = '') OR (${map.hit} AND ${typedColumn} IS NULL))`;
+      const absent = map === undefined ? cellMissing(cell) : `((NOT ${map.hit} AND ${cellMissing(cell)}) OR (${map.hit} AND ${typedColumn} IS NULL))`;
       checks.push({ when: absent, problem: problem(c.name, c.type, "required", "null") });
     }
     return [`${map?.value ?? cellValue(cell, c.type)} AS ${typedColumn}`];
   });
   for (const c of columns) if (!csvColumns.includes(sourceOfField.get(c.name)?.column ?? c.name)) fieldColumns[c.name] = `__q_typed:${c.name}`;
-  const read = `read_csv(${sqlText(path)}, header = true, all_varchar = true)`;
-  return { sql: `(SELECT *, ${typed.join(", ")} FROM ${read})`, fieldColumns, problems: problemsList(checks) };
+  const read = csvRelation(path, csvColumns);
+  return { read, sql: `(SELECT *, ${typed.join(", ")} FROM ${read})`, fieldColumns, problems: problemsList(checks) };
 }
 
 /** A rejected row as `--errors` writes it, from a query's `row`, `input` (JSON text) and `problems` (JSON text). */
@@ -125,9 +104,16 @@ function invalidValue(value: string, type: QualType): ((path: string) => { when:
   });
 }
 
+/** The type as the JS path's "should be ..." sentences name it (compiler/src/lead/issues.ts): "a number", "true or false". */
+function expectedPhrase(type: QualType): string {
+  if (type.kind === "number") return "a number";
+  if (type.kind === "bool") return "true or false";
+  return typeToString(type);
+}
+
 function problem(path: string, type: QualType, kind: "required" | "wrong", value: string): string {
   const expected = typeToString(type);
-  const message = kind === "required" ? `${JSON.stringify(path)} is required (${expected}) but is missing.` : `${JSON.stringify(path)} should be ${expected}, but is the text `;
+  const message = kind === "required" ? `${JSON.stringify(path)} is required (${expected}) but is missing.` : `${JSON.stringify(path)} should be ${expectedPhrase(type)}, but is the text `;
   if (kind === "wrong") return `json_object('path', ${sqlText(path)}, 'expected', ${sqlText(expected)}, 'value', ${value}, 'message', ${sqlText(message)} || CAST(${value} AS VARCHAR) || '.')`;
   return `json_object('path', ${sqlText(path)}, 'expected', ${sqlText(expected)}, 'value', ${value}, 'message', ${sqlText(message)})`;
 }
@@ -142,14 +128,16 @@ function problemsList(checks: readonly { when: string; problem: string }[]): str
 /**
  * Scores a CSV, JSON Lines or Parquet file in embedded DuckDB and writes the
  * scored rows (the input columns, `tier`, each score and `reasons`, as the JS
- * path writes them) to `out`. CSV and JSON Lines are read, typed, checked
- * and scored once into a staging Parquet file beside `out`, from which the
- * rows without problems, the counts and the rejected rows are read; Parquet
- * input is scored straight into `out` and read again for the checks. A row
- * has a problem when a required field is empty, a cell is not its type, a
- * date is impossible or a choice matches none; the rejected ones are listed
- * with their row number, input and the JS path's messages, so every input row is
- * accounted for and the counts add up. Items of lists are not checked.
+ * path writes them) to `out`. Pass 1 reads, types, checks and scores every
+ * row and writes the rows without problems straight into `out`; pass 2
+ * counts the input's rows and, only when some were left out, reads the input
+ * again for their problems; pass 3 counts the tiers in `out`. No file is
+ * written besides `out`, so nothing is left behind when the process is killed.
+ * A row has a problem when a required field is empty, a cell is not its
+ * type, a date is impossible or a choice matches none; the rejected ones are
+ * listed with their row number, input and the JS path's messages, so every
+ * input row is accounted for and the counts add up. Items of lists are not
+ * checked.
  */
 export async function scoreWithDuckDb(
   ir: ModelIR,
@@ -163,20 +151,21 @@ export async function scoreWithDuckDb(
   try {
     // The default, said here because pass 1 relies on it: rows leave in the input's order.
     await c.run("SET preserve_insertion_order = true");
+    // Pushed down, the filter that drops rejected rows re-types every cell for
+    // the checks below the projection that types them for scoring: each cell
+    // was typed twice. Left where it is, it reads the checks' column.
+    await c.run("SET disabled_optimizers = 'filter_pushdown'");
     let csvColumns: string[] = [];
     if (input.format === "csv") {
-      const described = await c.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${sqlText(input.path)}, header = true, all_varchar = true)`);
-      csvColumns = described.getRowObjectsJS().map((r) => String(r["column_name"]));
+      csvColumns = (await c.runAndReadAll(csvHeaderQuery(input.path))).getRowObjectsJS().map((r) => String(r["column_name"]));
       mapping?.checkHeader(csvColumns);
     } else if (mapping !== undefined) {
       throw new UsageError("--map with --engine duckdb reads CSV input; name the JSON Lines or Parquet columns as the model's fields, or score with --engine js");
     }
     const source = sourceOf(ir, input.path, input.format, csvColumns, mapping?.sources);
-    // A rejected row's input is kept as JSON, computed only for rows with a problem.
-    const checked = `(SELECT *, CASE WHEN len("__q_problems") > 0 THEN ${inputJson(input.format, csvColumns, ir)} END AS "__q_input" FROM (SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql}))`;
-    const query = compileToSql(ir, { dialect: "duckdb", source: checked, now, output: "score", fieldColumns: source.fieldColumns });
+    const query = compileToSql(ir, { dialect: "duckdb", source: `(SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql})`, now, output: "score", fieldColumns: source.fieldColumns });
     const inputCols = input.format === "csv" ? csvColumns : inputColumns(ir.inputs).map((col) => col.name);
-    const keep = inputCols.filter((name) => !query.added.includes(name));
+    const columns = [...inputCols.filter((name) => !query.added.includes(name)), ...query.added];
     const scoreIds = new Set(ir.scores.map((sc) => sc.id));
     // CSV cells as the JS path writes them: numbers as JavaScript prints them, no reasons as an empty cell.
     const cellOf = (name: string): string => {
@@ -186,65 +175,31 @@ export async function scoreWithDuckDb(
       if (name === "reasons") return `nullif(${col}, '') AS ${col}`;
       return col;
     };
-    const columns = [...keep, ...query.added];
     const copyFormat = out.format === "csv" ? "FORMAT csv, HEADER true" : out.format === "jsonl" ? "FORMAT json" : "FORMAT parquet";
-    if (input.format === "parquet") {
-      // Parquet is cheap to read twice (columnar, typed): score straight into the output, then count.
-      const select = columns.map(cellOf).join(", ");
-      // Pass 1 scores and writes in one streaming, parallel pipeline: no
-      // temporary table, no sort, no row number (a window over all rows would
-      // hold them all and run on one thread). DuckDB keeps the input's order
-      // (preserve_insertion_order), so rows come out as they went in.
-      await c.run(`COPY (SELECT ${select} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`);
-      // Pass 2 reads the input again for the problems alone (no scoring): a
-      // parallel count first, and only when some row has a problem the
-      // numbering of the rejected rows (a window over every row, on one thread).
-      const counts = (await c.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE len(${source.problems}) > 0) AS bad FROM ${source.sql}`)).getRowObjectsJS()[0] ?? {};
-      const read = Number(counts["n"] ?? 0);
-      const rejected =
-        Number(counts["bad"] ?? 0) === 0
-          ? []
-          : (await c.runAndReadAll(`SELECT row, input, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${inputJson(input.format, csvColumns, ir)} AS input, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
-              .getRowObjectsJS()
-              .map((r) => rejectedRow(r, input.format));
-      // The tier counts of the summary, from the file just written (a columnar scan of one column).
-      const written = out.format === "csv" ? `read_csv(${sqlText(out.path)}, header = true, all_varchar = true)` : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
-      const tiers = new Map<string, number>();
-      const scored = read - rejected.length;
-      if (scored > 0) {
-        for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n FROM ${written} GROUP BY tier`)).getRowObjectsJS()) tiers.set(String(r["tier"]), Number(r["n"]));
-      }
-      return { read, scored, rejected, tiers };
+    // Pass 1 scores and writes in one streaming, parallel pipeline: no
+    // temporary table, no staging file, no sort, no row number (a window over
+    // all rows would hold them all and run on one thread). DuckDB keeps the
+    // input's order (preserve_insertion_order), so rows come out as they went in.
+    const copied = await c.runAndReadAll(`COPY (SELECT ${columns.map(cellOf).join(", ")} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`);
+    const scored = Number(copied.getRows()[0]?.[0] ?? 0);
+    // Pass 2 counts the input's rows (no cell is typed; a Parquet file's
+    // count is in its footer). Only when some were left out does it read the
+    // input again for their problems: the numbering of the rejected rows is a
+    // window over every row, on one thread.
+    const read = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM ${source.read}`)).getRows()[0]?.[0] ?? 0);
+    const rejected =
+      read === scored
+        ? []
+        : (await c.runAndReadAll(`SELECT row, input, CAST(problems AS VARCHAR) AS problems FROM (SELECT row_number() OVER () AS row, ${inputJson(input.format, csvColumns, ir)} AS input, ${source.problems} AS problems FROM ${source.sql}) WHERE len(problems) > 0 ORDER BY row`))
+            .getRowObjectsJS()
+            .map((r) => rejectedRow(r, input.format));
+    // Pass 3: the tier counts of the summary, from the file just written (its columns are known, so a CSV is not sniffed).
+    const written = out.format === "csv" ? csvRelation(out.path, columns) : out.format === "jsonl" ? `read_json(${sqlText(out.path)}, format = 'newline_delimited')` : `read_parquet(${sqlText(out.path)})`;
+    const tiers = new Map<string, number>();
+    if (scored > 0) {
+      for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n FROM ${written} GROUP BY tier`)).getRowObjectsJS()) tiers.set(String(r["tier"]), Number(r["n"]));
     }
-    // Pass 1 reads, types, checks and scores every row once, in one streaming,
-    // parallel pipeline, into a staging Parquet file beside the output: no
-    // sort and no row number (a window over all rows would hold them all and
-    // run on one thread). DuckDB keeps the input's order
-    // (preserve_insertion_order), so a row's position in the stage is its
-    // row number. The later passes read only the columns they need from it.
-    const stage = `${out.path}.stage.parquet`;
-    try {
-      await c.run(
-        `COPY (SELECT ${columns.map(ident).join(", ")}, CASE WHEN len("__q_problems") > 0 THEN CAST("__q_problems" AS VARCHAR) END AS "__q_bad", "__q_input" FROM (${query.sql})) TO ${sqlText(stage)} (FORMAT parquet)`,
-      );
-      const staged = `read_parquet(${sqlText(stage)})`;
-      // Pass 2: the rows without problems, in the output's format.
-      await c.run(`COPY (SELECT ${columns.map(cellOf).join(", ")} FROM ${staged} WHERE "__q_bad" IS NULL) TO ${sqlText(out.path)} (${copyFormat})`);
-      // Pass 3: the counts of the summary, and the rejected rows with their number, input and problems.
-      const tiers = new Map<string, number>();
-      let read = 0;
-      for (const r of (await c.runAndReadAll(`SELECT tier, count(*) AS n, count(*) FILTER (WHERE "__q_bad" IS NULL) AS ok FROM ${staged} GROUP BY tier`)).getRowObjectsJS()) {
-        read += Number(r["n"]);
-        if (Number(r["ok"]) > 0) tiers.set(String(r["tier"]), Number(r["ok"]));
-      }
-      const rejected = (await c.runAndReadAll(`SELECT file_row_number + 1 AS row, "__q_input" AS input, "__q_bad" AS problems FROM read_parquet(${sqlText(stage)}, file_row_number = true) WHERE "__q_bad" IS NOT NULL ORDER BY row`))
-        .getRowObjectsJS()
-        .map((r) => rejectedRow(r, input.format));
-      const scored = read - rejected.length;
-      return { read, scored, rejected, tiers };
-    } finally {
-      await rm(stage, { force: true });
-    }
+    return { read, scored, rejected, tiers };
   } finally {
     c.closeSync();
     instance.closeSync();

@@ -1,6 +1,7 @@
 import type { JsonValue, QualType } from "@qualify/ir";
 import { numberText, textLiteral as sqlText } from "@qualify/sql";
 import { UsageError } from "../exit-codes.js";
+import { jsTrim } from "./duckdb-csv-cell.js";
 
 /** A mapped JSON value as a SQL value of the field's runtime column form (as CSV cells are typed), or undefined when it does not fit the type. */
 function literal(value: JsonValue, type: QualType): string | undefined {
@@ -39,10 +40,10 @@ export function mappedCell(cell: string, field: string, type: QualType, values: 
     return [key, sql] as const;
   });
   const byExact = exact.map(([key, sql]) => `WHEN ${cell} = ${sqlText(key)} THEN ${sql}`).join(" ");
-  const byTrimmed = exact.map(([key, sql]) => `WHEN trim(${cell}) = ${sqlText(key)} THEN ${sql}`).join(" ");
+  const byTrimmed = exact.map(([key, sql]) => `WHEN ${jsTrim(cell)} = ${sqlText(key)} THEN ${sql}`).join(" ");
   return {
     // coalesce: an empty cell (NULL) is no key, and must not make the checks NULL.
-    hit: `coalesce(${cell} IN (${keys}) OR trim(${cell}) IN (${keys}), FALSE)`,
+    hit: `coalesce(${cell} IN (${keys}) OR ${jsTrim(cell)} IN (${keys}), FALSE)`,
     value: `CASE ${byExact} ${byTrimmed} ELSE ${otherwise} END`,
   };
 }
