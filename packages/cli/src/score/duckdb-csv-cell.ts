@@ -65,6 +65,9 @@ export function cellMissing(cell: string): string {
   return `(${cell} IS NULL OR (NOT ${startsPrintable(cell)} AND regexp_full_match(${cell}, ${sqlText(`${WS}*`)})))`;
 }
 
+/** The CSV dialect `qualify score` reads: comma, double quotes doubled inside quotes, a header row. */
+const CSV_DIALECT = `header = true, delim = ',', quote = '"', escape = '"'`;
+
 /**
  * A CSV file as DuckDB reads it with the dialect `qualify score` reads
  * (comma, double quotes doubled inside quotes, a header row) and every column
@@ -73,10 +76,10 @@ export function cellMissing(cell: string): string {
  */
 export function csvRelation(path: string, columns: readonly string[]): string {
   const types = columns.map((name) => `${sqlText(name)}: 'VARCHAR'`).join(", ");
-  return `read_csv(${sqlText(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${types}})`;
+  return `read_csv(${sqlText(path)}, ${CSV_DIALECT}, auto_detect = false, columns = {${types}})`;
 }
 
 /** The header of a CSV file (its column names), for {@link csvRelation}. */
 export function csvHeaderQuery(path: string): string {
-  return `DESCRIBE SELECT * FROM read_csv(${sqlText(path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+  return `DESCRIBE SELECT * FROM read_csv(${sqlText(path)}, ${CSV_DIALECT}, all_varchar = true)`;
 }

@@ -3,7 +3,6 @@ import { DISQUALIFIED_TIER, readsEvaluationTime } from "@qualify/ir";
 import type { LeadIssue } from "../errors.js";
 import { InvalidLeadError, IRFormatError } from "../errors.js";
 import { ExprCompiler } from "../expr/compile-expr.js";
-import { directChildren } from "../expr/compiled.js";
 import type { SlotTest } from "../expr/slot-test.js";
 import { runOne, runSlotTest, slotTest } from "../expr/slot-test.js";
 import { foldCase } from "../runtime/text.js";
@@ -19,11 +18,11 @@ import { buildFullResult } from "./full-result.js";
 import type { RecordBuilder } from "./shaped-record.js";
 import { recordBuilder } from "./shaped-record.js";
 import type { CompiledGroup } from "./score-groups.js";
-import { compileGroup } from "./score-groups.js";
+import { compileGroup, groupExprs } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
 import { OutlookPlan } from "../ranges/model-outlook.js";
 import type { DerivedTable, TableStep } from "./derived-table.js";
-import { caseOf, fillCase, planDerivedTable } from "./derived-table.js";
+import { caseOf, fillCase, planDerivedTable, refsOf } from "./derived-table.js";
 
 /** A model compiled to closures: evaluate leads many times, fast. */
 export interface CompiledModel {
@@ -48,27 +47,20 @@ export interface CompiledModel {
   validate(lead: unknown): LeadIssue[];
 }
 
-function collectRefs(expr: Expr, out: Set<string>): void {
-  if (expr.kind === "ref") out.add(expr.id);
-  for (const child of directChildren(expr)) collectRefs(child, out);
-}
-
 /** Checks that `order` lists every let, criterion and score once, each after what it refers to. */
 function checkOrder(ir: ModelIR): void {
   const defined = new Map<string, Expr[]>();
   for (const l of ir.lets) defined.set(l.id, [l.expr]);
   for (const c of ir.criteria) defined.set(c.id, [c.expr]);
   for (const s of ir.scores) {
-    defined.set(s.id, s.kind === "computed" ? [s.expr] : s.rules.flatMap((r) => (r.when ? [r.points, r.when] : [r.points])));
+    defined.set(s.id, s.kind === "computed" ? [s.expr] : groupExprs(s));
   }
   const done = new Set<string>();
   for (const id of ir.order) {
     const exprs = defined.get(id);
     if (exprs === undefined) throw new IRFormatError(`"order" lists "${id}", which is not a let, criterion or score.`);
     if (done.has(id)) throw new IRFormatError(`"order" lists "${id}" twice.`);
-    const refs = new Set<string>();
-    for (const e of exprs) collectRefs(e, refs);
-    for (const ref of refs) {
+    for (const ref of refsOf(exprs)) {
       if (!done.has(ref)) throw new IRFormatError(`"order" puts "${id}" before "${ref}", which it refers to.`);
     }
     done.add(id);
@@ -99,8 +91,7 @@ function stepArrays(steps: readonly CompiledStep[]): StepArrays {
 function scoresByCase(table: DerivedTable, buildScores: RecordBuilder<number>, frameSize: number): Record<string, number | null>[] {
   const values: Value[] = new Array<Value>(frameSize).fill(null);
   const out: Record<string, number | null>[] = [];
-  const cases = table.outputs.length / Math.max(1, table.outputSlots.length);
-  for (let c = 0; c < cases; c++) {
+  for (let c = 0; c < table.cases; c++) {
     fillCase(table, c, values);
     out.push(buildScores(values));
   }
@@ -142,8 +133,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     if (score !== undefined && score.kind === "group") {
       const group = compileGroup(score, compiler);
       groups.set(id, group);
-      const exprs = score.rules.flatMap((r) => (r.when ? [r.points, r.when] : [r.points]));
-      steps.push({ id, slot: layout.refSlot("score", id), exprs, bool: false, run: group.sum, test: undefined });
+      steps.push({ id, slot: layout.refSlot("score", id), exprs: groupExprs(score), bool: false, run: group.sum, test: undefined });
       continue;
     }
     const expr = score !== undefined && score.kind === "computed" ? score.expr : (lets.get(id) ?? criteria.get(id));

@@ -45,6 +45,8 @@ export interface DerivedPlan<S extends TableStep> {
 }
 
 export interface DerivedTable {
+  /** How many cases: 3 to the number of inputs. */
+  readonly cases: number;
   /** The yes/no/unknown slots the case number is made of. */
   readonly inputSlots: readonly number[];
   /** The slots the table fills. */
@@ -80,7 +82,8 @@ function addRefs(expr: Expr, out: Set<string>): void {
   for (const child of exprChildren(expr)) addRefs(child, out);
 }
 
-function refsOf(exprs: readonly Expr[]): Set<string> {
+/** The ids of the lets, criteria and scores the expressions refer to. */
+export function refsOf(exprs: readonly Expr[]): Set<string> {
   const out = new Set<string>();
   for (const e of exprs) addRefs(e, out);
   return out;
@@ -149,6 +152,7 @@ function tabulate(inputs: readonly TableStep[], outputs: readonly TableStep[], p
     if (pick !== null) tiers.push(pick(frame));
   }
   return {
+    cases,
     inputSlots: inputs.map((s) => s.slot),
     outputSlots: outputs.map((s) => s.slot),
     outputs: values,

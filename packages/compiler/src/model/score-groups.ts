@@ -22,6 +22,11 @@ export interface CompiledGroup {
   inspect(frame: Frame, sink: RuleSink): number;
 }
 
+/** Every expression a group evaluates: each rule's points and its condition. */
+export function groupExprs(group: ScoreGroupIR): Expr[] {
+  return group.rules.flatMap((r) => (r.when ? [r.points, r.when] : [r.points]));
+}
+
 /** Clamps a group's sum to `[min, max]`. */
 export function clamp(sum: number, min: number | undefined, max: number | undefined): number {
   let value = sum;
