@@ -94,8 +94,9 @@ export function checkExpr(node: AstExpr, env: ExprEnv): Expr {
       }
       if (node.op === "+") return operand;
       // `-30` is one number to a reader; back ends should see it as one literal too.
+      // `0 - v` rather than `-v`: Qual has no negative zero, and IR is JSON, which cannot carry one.
       if (node.op === "-" && operand.kind === "literal" && typeof operand.value === "number") {
-        return { kind: "literal", value: -operand.value, type: NUMBER, range };
+        return { kind: "literal", value: 0 - operand.value, type: NUMBER, range };
       }
       return node.op === "not" ? { kind: "not", operand, type: BOOL, range } : { kind: "negate", operand, type: NUMBER, range };
     }

@@ -69,6 +69,12 @@ describe("lowering expressions to IR", () => {
     expect(lower("all of (flag)")).not.toHaveProperty("n");
   });
 
+  it("folds `-0` to the literal 0, which survives the IR's JSON form", () => {
+    const expr = lower("-0") as Expr & { kind: "literal" };
+    expect(Object.is(expr.value, 0)).toBe(true);
+    expect(JSON.parse(JSON.stringify(expr))).toEqual(expr);
+  });
+
   it("folds const uses into literals, dates as ISO strings", () => {
     expect(lower("d < start", "const start = 2026-01-31")).toMatchObject({ right: { kind: "literal", value: "2026-01-31", type: { kind: "date" } } });
     expect(lower("n > k * 2", "const base = 10\nconst k = base + 1")).toMatchObject({ right: { kind: "arith", left: { kind: "literal", value: 11 } } });
