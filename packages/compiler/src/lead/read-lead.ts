@@ -48,7 +48,6 @@ interface FieldPlan {
 
 const EMPTY_RECORD: object = Object.freeze({});
 const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, key: string) => boolean;
-const hasOwn = Object.prototype.hasOwnProperty as (this: object, key: string) => boolean;
 /**
  * Up to this many fields, a key is found by comparing it with each name
  * (interned strings: pointer compares) rather than through a Map, and the
@@ -210,7 +209,7 @@ export function compileLeadReader(
       let position = 0;
       for (const key in lead) {
         const i = lookup(key, position++);
-        if (i >= 0 && (own || hasOwn.call(lead, key))) raws[i] = (lead as Record<string, unknown>)[key];
+        if (i >= 0 && (own || Object.prototype.hasOwnProperty.call(lead, key))) raws[i] = (lead as Record<string, unknown>)[key];
       }
     }
 
@@ -348,7 +347,12 @@ function smallReader(t: FieldTable): LeadReader {
           tries++;
           i = i + 1 === count ? 0 : i + 1;
         }
-        if (tries === count || !hasOwn.call(lead, key)) continue;
+        // Spelled out, not a module constant: once several models are compiled, V8
+        // no longer specialises these closures to one context, a `.call` on a
+        // constant read from the context is an unknown call, and the check
+        // costs a runtime call per key. `Object.prototype.hasOwnProperty` V8
+        // knows, and inside for-in over `lead` it reduces it to a map check.
+        if (tries === count || !Object.prototype.hasOwnProperty.call(lead, key)) continue;
         guess = i + 1 === count ? 0 : i + 1;
         const raw = (lead as Record<string, unknown>)[key];
         if (raw === undefined) continue;
