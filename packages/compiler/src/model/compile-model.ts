@@ -87,13 +87,17 @@ function stepArrays(steps: readonly CompiledStep[]): StepArrays {
   return { count: steps.length, slots: steps.map((s) => s.slot), runs: steps.map((s) => s.run), tests: steps.map((s) => s.test) };
 }
 
-/** The scores record of each case of the table, built once; the fast path returns copies. */
-function scoresByCase(table: DerivedTable, buildScores: RecordBuilder<number>, frameSize: number): Record<string, number | null>[] {
+/**
+ * The score values of each case of the table, in score order, computed once;
+ * the fast path builds a fresh record from them (a few keys added to `{}`
+ * cost half as much as spreading a prebuilt record).
+ */
+function scoresByCase(table: DerivedTable, scoreSlots: readonly number[], frameSize: number): Value[][] {
   const values: Value[] = new Array<Value>(frameSize).fill(null);
-  const out: Record<string, number | null>[] = [];
+  const out: Value[][] = [];
   for (let c = 0; c < table.cases; c++) {
     fillCase(table, c, values);
-    out.push(buildScores(values));
+    out.push(scoreSlots.map((slot) => values[slot] ?? null));
   }
   return out;
 }
@@ -200,7 +204,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const before = stepArrays(derived?.before ?? steps);
   const after = stepArrays(derived?.after ?? []);
   // When the table gives every score too, the fast path copies the case's scores and fills no slot.
-  const caseScores = table !== undefined && scoreSlots.every((slot) => table.outputSlots.includes(slot)) ? scoresByCase(table, buildScores, frameSize) : null;
+  const caseScores = table !== undefined && scoreSlots.every((slot) => table.outputSlots.includes(slot)) ? scoresByCase(table, scoreSlots, frameSize) : null;
+  const buildCaseScores = recordBuilder<number>(scoreIds, scoreIds.map((_, i) => i), "number");
   const fillOnFastPath = table !== undefined && (after.count > 0 || caseScores === null || tableTiers === null);
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
   let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
@@ -271,7 +276,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     if (caseScores !== null && tableTiers !== null) {
       const c = frame.tableCase;
       spare = frame;
-      return { tier: tableTiers[c] as string, scores: { ...(caseScores[c] as Record<string, number | null>) } };
+      return { tier: tableTiers[c] as string, scores: buildCaseScores(caseScores[c] as Value[]) };
     }
     const tier = tableTiers !== null ? (tableTiers[frame.tableCase] as string) : pickTier(frame);
     const scores = buildScores(frame.values);
