@@ -22,7 +22,7 @@ import { compileGroup, groupExprs } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
 import { OutlookPlan } from "../ranges/model-outlook.js";
 import type { DerivedTable, TableStep } from "./derived-table.js";
-import { caseOf, fillCase, planDerivedTable, refsOf } from "./derived-table.js";
+import { caseWeights, fillCase, planDerivedTable, refsOf } from "./derived-table.js";
 
 /** A model compiled to closures: evaluate leads many times, fast. */
 export interface CompiledModel {
@@ -81,10 +81,14 @@ interface StepArrays {
   readonly slots: readonly number[];
   readonly runs: readonly Closure[];
   readonly tests: readonly (SlotTest | undefined)[];
+  /** Each step's weight in the derived table's case number (caseWeights); all 0 without a table. */
+  readonly weights: readonly number[];
 }
 
-function stepArrays(steps: readonly CompiledStep[]): StepArrays {
-  return { count: steps.length, slots: steps.map((s) => s.slot), runs: steps.map((s) => s.run), tests: steps.map((s) => s.test) };
+function stepArrays(steps: readonly CompiledStep[], table: DerivedTable | undefined): StepArrays {
+  const slots = steps.map((s) => s.slot);
+  const weights = table === undefined ? slots.map(() => 0) : caseWeights(table, slots);
+  return { count: steps.length, slots, runs: steps.map((s) => s.run), tests: steps.map((s) => s.test), weights };
 }
 
 /**
@@ -102,15 +106,21 @@ function scoresByCase(table: DerivedTable, scoreSlots: readonly number[], frameS
   return out;
 }
 
-function runSteps(steps: StepArrays, frame: Frame): void {
+/** Runs the steps into the frame; returns the derived table's case number, counted on the way (0 without a table). */
+function runSteps(steps: StepArrays, frame: Frame): number {
   const values = frame.values;
-  const { count, slots, runs, tests } = steps;
+  const { count, slots, runs, tests, weights } = steps;
+  let c = 0;
   for (let i = 0; i < count; i++) {
     const test = tests[i] as SlotTest | undefined;
     // The single test is run directly, as in score-groups.ts: this loop is the fast path's hot spot.
-    values[slots[i] as number] =
+    const v =
       test === undefined ? (runs[i] as Closure)(frame) : test.next === null ? runOne(test, values[test.slot] ?? null, values) : runSlotTest(test, values);
+    values[slots[i] as number] = v;
+    // The digit of caseOf: unknown 0, yes 1, no 2.
+    c += (weights[i] as number) * (v === true ? 1 : v === false ? 2 : 0);
   }
+  return c;
 }
 
 /**
@@ -201,8 +211,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const derived = planDerivedTable(steps, { exprs: tierExprs, pick: pickTier }, frameSize);
   const table = derived?.table;
   const tableTiers = table?.tiers ?? null;
-  const before = stepArrays(derived?.before ?? steps);
-  const after = stepArrays(derived?.after ?? []);
+  const before = stepArrays(derived?.before ?? steps, table);
+  const after = stepArrays(derived?.after ?? [], undefined);
   // When the table gives every score too, the fast path copies the case's scores and fills no slot.
   const caseScores = table !== undefined && scoreSlots.every((slot) => table.outputSlots.includes(slot)) ? scoresByCase(table, scoreSlots, frameSize) : null;
   const buildCaseScores = recordBuilder<number>(scoreIds, scoreIds.map((_, i) => i), "number");
@@ -240,9 +250,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
         const text = values[foldFrom[i] as number] ?? null;
         values[foldTo[i] as number] = text === null ? null : foldCase(text as string);
       }
-      runSteps(before, frame);
+      const c = runSteps(before, frame);
       if (table !== undefined) {
-        const c = caseOf(table, values);
         frame.tableCase = c;
         if (full || fillOnFastPath) {
           fillCase(table, c, values);

@@ -171,6 +171,19 @@ export function caseOf(table: DerivedTable, values: readonly Value[]): number {
   return c;
 }
 
+/**
+ * What each of the given step slots adds to the case number per digit
+ * (0 for a step that is not an input), so the step loop can count the case
+ * as it goes: `caseOf` is then the sum of weight times digit.
+ */
+export function caseWeights(table: DerivedTable, stepSlots: readonly number[]): number[] {
+  const k = table.inputSlots.length;
+  return stepSlots.map((slot) => {
+    const position = table.inputSlots.indexOf(slot);
+    return position < 0 ? 0 : 3 ** (k - 1 - position);
+  });
+}
+
 /** Writes a case's tabulated values into the frame. */
 export function fillCase(table: DerivedTable, c: number, values: Value[]): void {
   const slots = table.outputSlots;
