@@ -204,6 +204,16 @@ export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
 }
 
 function isMember(members: readonly Value[], v: Value): boolean {
+  // Folded text is a fresh string: `===` with a member is a call that compares
+  // characters. Lengths first skips the call for most members.
+  if (typeof v === "string") {
+    const n = v.length;
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i] as string;
+      if (m.length === n && m === v) return true;
+    }
+    return false;
+  }
   for (let i = 0; i < members.length; i++) if (members[i] === v) return true;
   return false;
 }
