@@ -33,6 +33,21 @@ tier mql "Marketing qualified" when fit >= 30
 tier lead "Lead" otherwise
 `);
 
+describe("the outlook, worked out on first read", () => {
+  it("is own and enumerable, and belongs to its own lead after later evaluations", () => {
+    const first = DEALS.evaluate({ role: "CEO", employees: 200, deals: [{ stage: "won", amount: 1500 }] }, { now: NOW });
+    const second = DEALS.evaluate({ role: "CEO", deals: [] }, { now: NOW });
+    // The model's frame has been reused since `first`; its outlook must still be its own.
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(["ranges", "possibleTiers", "questions"]));
+    expect({ ...first }.possibleTiers).toEqual(["sql"]);
+    expect(JSON.parse(JSON.stringify(second)).ranges.fit).toEqual({ min: 20, max: 50 });
+    expect(first.ranges).toEqual({ won: { min: 1500, max: 1500 }, fit: { min: 50, max: 50 } });
+    // Read once, they are plain values; nothing else about the result shows.
+    expect(Object.getOwnPropertyDescriptor(first, "ranges")).toMatchObject({ enumerable: true, writable: true });
+    expect(Object.keys(first)).toHaveLength(11);
+  });
+});
+
 describe("score ranges", () => {
   it("is one value per score when nothing is missing", () => {
     const result = DEALS.evaluate({ role: "CEO", employees: 200, deals: [{ stage: "won", amount: 1500 }] }, { now: NOW });
