@@ -321,7 +321,7 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
       const { unfed } = checkColumns(columns, sources, map, options.in as string);
       if (unfed.length > 0) output.note(unfedNote(unfed));
     };
-    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, checkHeader } : undefined);
+    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined);
     await rename(partial, options.out);
   } catch (error) {
     await rm(partial, { force: true });

@@ -1,7 +1,6 @@
 import type { ModelIR } from "@qualify/ir";
 import { compileToSql, ident, textLiteral as sqlText } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { UsageError } from "../exit-codes.js";
 import type { FieldSource } from "./field-sources.js";
 import { csvHeaderQuery, csvRelation } from "./duckdb-csv-cell.js";
 import { csvSource } from "./duckdb-csv-source.js";
@@ -39,18 +38,25 @@ function rejectedRow(r: Record<string, unknown>, source: DuckSource): DuckRun["r
  * counts the input's rows and, only when some were left out, reads the input
  * again for their problems; pass 3 counts the tiers in `out`. No file is
  * written besides `out`, so nothing is left behind when the process is killed.
- * A row has a problem when a required field is empty, a cell is not its
- * type, a date is impossible or a choice matches none; the rejected ones are
- * listed with their row number, input and the JS path's messages, so every
- * input row is accounted for and the counts add up. Items of lists are not
- * checked.
+ * A row has a problem when a required field is empty, a value (or an item
+ * of a list, or a field of a record in a list) is not its type, a date is
+ * impossible or a choice matches none; the rejected ones are listed with
+ * their row number, input and the JS path's messages, so every input row is
+ * accounted for and the counts add up. `mapping` is the `--map`: CSV columns,
+ * JSON Lines keys and Parquet columns renamed, value tables applied.
  */
 export async function scoreWithDuckDb(
   ir: ModelIR,
   input: { path: string; format: DuckFormat },
   out: { path: string; format: DuckFormat },
   now: number,
-  mapping?: { readonly sources: readonly FieldSource[]; readonly checkHeader: (columns: readonly string[]) => void },
+  mapping?: {
+    /** Where every field is read from (CSV). */
+    readonly sources: readonly FieldSource[];
+    /** The fields the map names (JSON Lines and Parquet read only these from other keys or through value tables, as the JS path does). */
+    readonly mapped: readonly FieldSource[];
+    readonly checkHeader: (columns: readonly string[]) => void;
+  },
 ): Promise<DuckRun> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
@@ -65,17 +71,22 @@ export async function scoreWithDuckDb(
     if (input.format === "csv") {
       csvColumns = (await c.runAndReadAll(csvHeaderQuery(input.path))).getRowObjectsJS().map((r) => String(r["column_name"]));
       mapping?.checkHeader(csvColumns);
-    } else if (mapping !== undefined) {
-      throw new UsageError("--map with --engine duckdb reads CSV input; name the JSON Lines or Parquet columns as the model's fields, or score with --engine js");
     }
+    const parquetColumns = input.format === "parquet" ? (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlText(input.path)})`)).getRowObjectsJS().map((r) => String(r["column_name"])) : [];
     const source =
-      input.format === "csv" ? csvSource(ir, input.path, csvColumns, mapping?.sources) : input.format === "jsonl" ? jsonlSource(ir, input.path, out.format) : parquetSource(ir, input.path);
+      input.format === "csv"
+        ? csvSource(ir, input.path, csvColumns, mapping?.sources)
+        : input.format === "jsonl"
+          ? jsonlSource(ir, input.path, out.format, mapping?.mapped)
+          : parquetSource(ir, input.path, out.format, parquetColumns, mapping?.mapped);
     const query = compileToSql(ir, { dialect: "duckdb", source: `(SELECT *, ${source.problems} AS "__q_problems" FROM ${source.sql})`, now, output: "score", fieldColumns: source.fieldColumns });
     const columns = [...source.columns.filter((name) => !query.added.includes(name)), ...query.added];
     const scoreIds = new Set(ir.scores.map((sc) => sc.id));
     // CSV cells as the JS path writes them: numbers as JavaScript prints them, no reasons as an empty cell.
     const cellOf = (name: string): string => {
       const col = ident(name);
+      const written = source.written?.[name];
+      if (written !== undefined) return `${written} AS ${col}`;
       if (out.format !== "csv") return col;
       if (scoreIds.has(name)) return `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e21 THEN CAST(CAST(${col} AS HUGEINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END AS ${col}`;
       if (name === "reasons") return `nullif(${col}, '') AS ${col}`;

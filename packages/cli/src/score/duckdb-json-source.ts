@@ -16,7 +16,7 @@ const ROW = ident("__q_json");
  * JavaScript prints them) is a key, exactly or trimmed, takes the mapped
  * value (null: the field is absent); any other value is kept as it is.
  */
-function mappedJson(raw: string, values: Readonly<Record<string, JsonValue>> | undefined): string {
+export function mappedJson(raw: string, values: Readonly<Record<string, JsonValue>> | undefined): string {
   const t = `json_type(${raw})`;
   const entries = Object.entries(values ?? {});
   // A null in the row is no value: the JS path drops the field, so it is missing.

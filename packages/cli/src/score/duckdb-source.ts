@@ -17,6 +17,8 @@ export interface DuckSource {
   readonly problems: string;
   /** The columns of `sql` written out before the scores, in order (the JS path's input columns). */
   readonly columns: readonly string[];
+  /** How an input column is written out when not as it is (SQL over the scored row, by column name). */
+  readonly written?: Readonly<Record<string, string>>;
   /** A rejected row's input as JSON text, as the JS path writes it in `--errors`. */
   readonly input: string;
   /** Whether the rejected rows carry a line number (a CSV row's counts the header). */
