@@ -27,7 +27,7 @@ import { scoreWithDuckDb } from "../score/duckdb-engine.js";
 import type { DuckFormat } from "../score/duckdb-engine.js";
 import { parseDateText } from "@qualify/compiler";
 import { rename, rm } from "node:fs/promises";
-import { writeFileAtomic } from "../atomic-writer.js";
+import { removeOnInterrupt, writeFileAtomic } from "../atomic-writer.js";
 import type { RejectedRow, RowFormat } from "../score/score-pipeline.js";
 import type { ShadowConfig } from "../score/shadow-scorer.js";
 
@@ -314,6 +314,8 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
   const model = await loadModelForCommand(modelPath, output);
   const partial = `${options.out}.partial-${process.pid}${outFormat === "csv" ? ".csv" : outFormat === "jsonl" ? ".jsonl" : ".parquet"}`;
   let run;
+  // DuckDB writes the partial file from its own threads; on Ctrl-C or SIGTERM it is removed before the process exits.
+  const keep = removeOnInterrupt(partial);
   try {
     const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
     const sources = planFieldSources(model.ir.inputs, map, options.map);
@@ -323,8 +325,10 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
     };
     run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined);
     await rename(partial, options.out);
+    keep();
   } catch (error) {
     await rm(partial, { force: true });
+    keep();
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${options.in}: DuckDB could not score it: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }

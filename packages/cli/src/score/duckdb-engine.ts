@@ -1,6 +1,7 @@
 import type { ModelIR } from "@qualify/ir";
 import { compileToSql, ident, textLiteral as sqlText } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { stopOnInterrupt } from "../atomic-writer.js";
 import type { FieldSource } from "./field-sources.js";
 import { csvHeaderQuery, csvRelation } from "./duckdb-csv-cell.js";
 import { csvSource } from "./duckdb-csv-source.js";
@@ -60,6 +61,7 @@ export async function scoreWithDuckDb(
 ): Promise<DuckRun> {
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
+  const released = stopOnInterrupt(() => c.interrupt());
   try {
     // The default, said here because pass 1 relies on it: rows leave in the input's order.
     await c.run("SET preserve_insertion_order = true");
@@ -118,6 +120,7 @@ export async function scoreWithDuckDb(
     }
     return { read, scored, rejected, tiers };
   } finally {
+    released();
     c.closeSync();
     instance.closeSync();
   }
