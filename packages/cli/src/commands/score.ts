@@ -298,7 +298,8 @@ function duckFormat(path: string, option: string): DuckFormat {
 /**
  * `qualify score --engine duckdb`: the model compiled to SQL and run in
  * embedded DuckDB over the whole file, for large files. Files only (no
- * stdin/stdout), no --map yet; rejected rows are listed as on the JS path.
+ * stdin/stdout); --map for CSV, JSON Lines and Parquet; rejected rows are
+ * listed as on the JS path.
  */
 async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
   if (options.in === "-" || options.out === undefined || options.out === "-") throw new UsageError("--engine duckdb reads and writes files: give --in FILE and --out FILE");
