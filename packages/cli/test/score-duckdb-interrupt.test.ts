@@ -45,7 +45,7 @@ describe("qualify score --engine duckdb, interrupted", () => {
       child.kill("SIGTERM");
       const [code, signal] = await exited;
       // DuckDB's query is interrupted, not waited for: a query left running held the exit for the whole run.
-      expect(Date.now() - killed).toBeLessThan(5_000);
+      expect(Date.now() - killed).toBeLessThan(10_000);
       expect(code === null ? signal : code).not.toBe(0);
       expect(existsSync(ws.path("scored.csv"))).toBe(false);
       expect(readdirSync(ws.dir).filter((f) => f !== "leads.csv")).toEqual([]);
