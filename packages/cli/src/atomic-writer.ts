@@ -24,6 +24,8 @@ export interface AtomicFile {
 
 /** Temporary files not yet committed or discarded, removed on SIGINT/SIGTERM. */
 const pending = new Set<string>();
+/** What to stop before those files are removed (a DuckDB query still writing one, say). */
+const stoppers = new Set<() => void>();
 let handlersInstalled = false;
 
 /**
@@ -76,6 +78,32 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
   };
 }
 
+/**
+ * Removes `path` if the process is interrupted (SIGINT, SIGTERM) before the
+ * returned function is called: for a file written by something other than
+ * {@link createAtomicFile}'s stream, such as DuckDB's COPY.
+ */
+export function removeOnInterrupt(path: string): () => void {
+  installInterruptCleanup();
+  pending.add(path);
+  return () => {
+    pending.delete(path);
+  };
+}
+
+/**
+ * Calls `stop` first when the process is interrupted, until the returned
+ * function is called: a DuckDB query left running holds the exit until it
+ * ends (seconds on a large file), so it is interrupted before the exit.
+ */
+export function stopOnInterrupt(stop: () => void): () => void {
+  installInterruptCleanup();
+  stoppers.add(stop);
+  return () => {
+    stoppers.delete(stop);
+  };
+}
+
 /** Writes a whole text atomically (for `compile -o`, `fmt`). */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const file = await createAtomicFile(path);
@@ -98,6 +126,13 @@ function installInterruptCleanup(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
   const cleanUp = (signal: NodeJS.Signals, code: number) => () => {
+    for (const stop of stoppers) {
+      try {
+        stop();
+      } catch {
+        // Already stopped: the exit goes on.
+      }
+    }
     for (const temp of pending) {
       try {
         unlinkSync(temp);

@@ -130,7 +130,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--shadow <model>", "also score with this model (a file or FILE@REVISION): shadow_tier, shadow_<score> and shadow_reasons columns beside the live ones")
     .option("--split <p%>", "with --shadow and --id-column: the shadow model decides this share of the leads (assigned, assigned_tier columns)")
     .option("--id-column <column>", "with --split: the lead id whose stable hash assigns each lead to a model")
-    .addOption(new Option("--engine <engine>", "js: the closures, streaming (default); duckdb: one SQL query in embedded DuckDB, for large .csv/.jsonl/.parquet files").choices(["js", "duckdb"]))
+    .addOption(new Option("--engine <engine>", "js: the closures, streaming (default); duckdb: one SQL query in embedded DuckDB, for large .csv/.jsonl/.parquet files (with --map; rejects the same rows with the same problems)").choices(["js", "duckdb"]))
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });

@@ -12,6 +12,7 @@ export type { LeadIssue } from "./errors.js";
 export { saveIR, loadIR } from "./saved/saved-ir.js";
 export { CHOICE_CASE_NOTE, toInputSchema } from "./schema/input-schema.js";
 export { parseDateText } from "./runtime/dates.js";
+export { expectedPhrase, expectedType } from "./lead/issues.js";
 export { closestName, dottedPath, undeclaredLeadKeys, type UndeclaredKeyOptions, type UndeclaredLeadKey } from "./lead/undeclared-keys.js";
 export { writeModule, RUNTIME_IMPORT, type ModuleOptions } from "./aot/module-writer.js";
 export { writeModuleTypes } from "./aot/types-writer.js";

@@ -202,7 +202,8 @@ function ruleColumn(groupId: string, index: number): string {
 /**
  * `concat` of many texts, nested in calls of at most 50 arguments: PostgreSQL
  * takes at most 100 arguments in one call, and a group may have more rules.
- * (concat rather than concat_ws: it halves the time DuckDB spends on reasons.)
+ * (concat rather than concat_ws: each part carries its own separator; in
+ * DuckDB the reasons took 2.29 CPU-s against concat_ws's 2.44, about 6% less.)
  */
 function concatAll(parts: readonly string[]): string {
   if (parts.length <= 50) return `concat(${parts.join(", ")})`;

@@ -27,7 +27,7 @@ import { scoreWithDuckDb } from "../score/duckdb-engine.js";
 import type { DuckFormat } from "../score/duckdb-engine.js";
 import { parseDateText } from "@qualify/compiler";
 import { rename, rm } from "node:fs/promises";
-import { writeFileAtomic } from "../atomic-writer.js";
+import { removeOnInterrupt, writeFileAtomic } from "../atomic-writer.js";
 import type { RejectedRow, RowFormat } from "../score/score-pipeline.js";
 import type { ShadowConfig } from "../score/shadow-scorer.js";
 
@@ -298,7 +298,8 @@ function duckFormat(path: string, option: string): DuckFormat {
 /**
  * `qualify score --engine duckdb`: the model compiled to SQL and run in
  * embedded DuckDB over the whole file, for large files. Files only (no
- * stdin/stdout), no --map yet; rejected rows are listed as on the JS path.
+ * stdin/stdout); --map for CSV, JSON Lines and Parquet; rejected rows are
+ * listed as on the JS path.
  */
 async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
   if (options.in === "-" || options.out === undefined || options.out === "-") throw new UsageError("--engine duckdb reads and writes files: give --in FILE and --out FILE");
@@ -314,6 +315,8 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
   const model = await loadModelForCommand(modelPath, output);
   const partial = `${options.out}.partial-${process.pid}${outFormat === "csv" ? ".csv" : outFormat === "jsonl" ? ".jsonl" : ".parquet"}`;
   let run;
+  // DuckDB writes the partial file from its own threads; on Ctrl-C or SIGTERM it is removed before the process exits.
+  const keep = removeOnInterrupt(partial);
   try {
     const map: FieldMap | undefined = options.map === undefined ? undefined : await readFieldMap(options.map);
     const sources = planFieldSources(model.ir.inputs, map, options.map);
@@ -321,10 +324,12 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
       const { unfed } = checkColumns(columns, sources, map, options.in as string);
       if (unfed.length > 0) output.note(unfedNote(unfed));
     };
-    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, checkHeader } : undefined);
+    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined);
     await rename(partial, options.out);
+    keep();
   } catch (error) {
     await rm(partial, { force: true });
+    keep();
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${options.in}: DuckDB could not score it: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }

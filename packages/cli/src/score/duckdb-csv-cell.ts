@@ -46,18 +46,29 @@ export function cellValue(cell: string, type: QualType): string {
     }
     case "text":
       return `CASE WHEN NOT ${cellMissing(cell)} THEN ${cell} END`;
-    case "list": {
-      const t = jsTrim(cell);
-      return `CASE WHEN ${t} <> '' THEN list_transform(list_filter(string_split(${t}, ';'), lambda p: ${jsTrim("p")} <> ''), lambda p: ${cellValue(jsTrim("p"), type.element)}) END`;
-    }
+    case "list":
+      return `CASE WHEN ${jsTrim(cell)} <> '' THEN list_transform(${csvListItems(cell)}, lambda p: ${cellValue(jsTrim("p"), type.element)}) END`;
     default:
       return `nullif(${jsTrim(cell)}, '')`;
   }
 }
 
-/** Whether a present cell of the type can fail to convert (text, dates and choices never do here: they are kept, or checked later). */
+/**
+ * Whether a present cell of the type can fail to convert as a whole (text,
+ * dates and choices never do here: they are kept, or checked later; a list's
+ * items are checked one by one, duckdb-csv-list.ts).
+ */
 export function cellCanFail(type: QualType): boolean {
-  return type.kind === "number" || type.kind === "bool" || (type.kind === "list" && cellCanFail(type.element));
+  return type.kind === "number" || type.kind === "bool";
+}
+
+/**
+ * The items of a list written in one CSV cell (`a; b;c`, score/coerce.ts):
+ * the parts between `;` that are not blank, untrimmed. The JS path numbers
+ * items from 0 in this list, so `pains[1]` is the second part that is not blank.
+ */
+export function csvListItems(cell: string): string {
+  return `list_filter(string_split(${jsTrim(cell)}, ';'), lambda p: ${jsTrim("p")} <> '')`;
 }
 
 /** True when the cell is empty or only white space (missing), with the cheap tests first. */

@@ -23,8 +23,8 @@ export function expectedType(type: QualType): string {
   }
 }
 
-/** The type as a noun phrase, for "should be ..." sentences. */
-function expectedPhrase(type: QualType): string {
+/** The type as a noun phrase, for "should be ..." sentences (also written into SQL by `score --engine duckdb`, so both engines word problems alike). */
+export function expectedPhrase(type: QualType): string {
   switch (type.kind) {
     case "number":
       return "a number";
