@@ -153,7 +153,6 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--split-at <value>", "where the periods split (default: the median value of --period-column)")
     .option("--json", "print the report as JSON (shape: grammar/backtest.md)", false)
     .option("--html <file>", "also write a self-contained HTML report with charts")
-    .addHelpText("after", "\nExample:\n  qualify backtest examples/x-education-fit.qual --data leads.csv --label Converted \\\n    --map examples/data/x-education-fit.map.yaml --html backtest.html\n")
     .action(async (model: string, opts: BacktestCommandOptions) => {
       set(await runBacktest(model, opts, output));
     });
