@@ -45,6 +45,15 @@ tier cold "Cold" otherwise
 /** The model without the list of records, which a CSV cell cannot hold. */
 const CSV_MODEL = LISTS_MODEL.replace(/  deals: list of \{[^}]*\} = \[\]\n/, "").replace(/criterion won .*\n/, "").replace(/  "Won": .*\n/, "");
 
+type EngineRun = { readonly summary: string | undefined; readonly errors: string; readonly out: string };
+
+/** The DuckDB run wrote what the JS run wrote: the summary, the rejected rows and the scored rows, byte for byte. */
+function expectSameRun(duck: EngineRun, js: EngineRun): void {
+  expect(duck.summary).toBe(js.summary);
+  expect(duck.errors).toBe(js.errors);
+  expect(duck.out).toBe(js.out);
+}
+
 /** Scores `file` with both engines into CSV and returns each engine's scored CSV, error lines and summary. */
 function bothEngines(files: Record<string, string>, input: string) {
   const ws = workspace(files);
@@ -75,9 +84,7 @@ describe("qualify score --engine duckdb: list items", () => {
     expect(js.summary).toBe("5 rows read: 1 scored, 4 rejected");
     expect(js.errors).toContain('"path":"sizes[1]","expected":"number","value":"big"');
     expect(js.errors).toContain('"path":"plans[2]"');
-    expect(duck.summary).toBe(js.summary);
-    expect(duck.errors).toBe(js.errors);
-    expect(duck.out).toBe(js.out);
+    expectSameRun(duck, js);
   });
 
   it("rejects JSON Lines rows with wrong-typed items, null items and bad fields of record items, with the JS path's paths and messages", () => {
@@ -93,9 +100,7 @@ describe("qualify score --engine duckdb: list items", () => {
     expect(js.summary).toBe("6 rows read: 2 scored, 4 rejected");
     expect(js.errors).toContain('"path":"deals[0].amount","expected":"number","value":"lots"');
     expect(js.errors).toContain("(list elements are never null)");
-    expect(duck.summary).toBe(js.summary);
-    expect(duck.errors).toBe(js.errors);
-    expect(duck.out).toBe(js.out);
+    expectSameRun(duck, js);
   });
 
   it("rejects the same rows as the JS path for generated lists of good and bad items (property)", () => {
