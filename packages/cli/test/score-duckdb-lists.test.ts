@@ -116,4 +116,21 @@ describe("qualify score --engine duckdb: list items", () => {
       { numRuns: 6 },
     );
   });
+
+  it("rejects the same rows as the JS path for generated CSV list cells: ;-separated items, blanks, padding (property)", () => {
+    // Parts a CSV list cell is made of: good and bad items, blank parts, padded items, text that needs quoting.
+    const part = fc.constantFrom("12", " 7 ", "x", "", "  ", "2026-03-01", "2026-02-30", "team", " Free", "gold", "true", "no", "1e3", ".5", "-0", "a,b", 'q"t');
+    const cell = fc.array(part, { maxLength: 4 }).map((parts) => parts.join(";"));
+    const quote = (text: string): string => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+    const row = fc.tuple(fc.constantFrom("a", "b", ""), cell, cell, cell, cell, cell).map((cells) => cells.map(quote).join(","));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const csv = ["name,tags,sizes,flags,seen,plans", ...rows].join("\n");
+        const { js, duck } = bothEngines({ "m.qual": CSV_MODEL, "leads.csv": `${csv}\n` }, "leads.csv");
+        expect(duck.code).toBe(js.code);
+        expectSameRun(duck, js);
+      }),
+      { numRuns: 6 },
+    );
+  });
 });
