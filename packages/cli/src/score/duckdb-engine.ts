@@ -7,6 +7,7 @@ import { csvHeaderQuery, csvRelation } from "./duckdb-csv-cell.js";
 import { csvSource } from "./duckdb-csv-source.js";
 import { jsonlSource } from "./duckdb-json-source.js";
 import { parquetSource } from "./duckdb-parquet-source.js";
+import { jsNumberText } from "./duckdb-problem.js";
 import type { DuckFormat, DuckSource } from "./duckdb-source.js";
 
 export type { DuckFormat } from "./duckdb-source.js";
@@ -90,7 +91,7 @@ export async function scoreWithDuckDb(
       const written = source.written?.[name];
       if (written !== undefined) return `${written} AS ${col}`;
       if (out.format !== "csv") return col;
-      if (scoreIds.has(name)) return `CASE WHEN ${col} = trunc(${col}) AND abs(${col}) < 1e21 THEN CAST(CAST(${col} AS HUGEINT) AS VARCHAR) ELSE CAST(${col} AS VARCHAR) END AS ${col}`;
+      if (scoreIds.has(name)) return `${jsNumberText(col)} AS ${col}`;
       if (name === "reasons") return `nullif(${col}, '') AS ${col}`;
       return col;
     };
