@@ -3,6 +3,7 @@ export type { SourcePosition, SourceRange } from "./source-range.js";
 export { hasErrors } from "./diagnostic.js";
 export type { Diagnostic, Severity, Suggestion, TextEdit } from "./diagnostic.js";
 export { typeToString } from "./qual-type.js";
+export { mayBeAbsent } from "./field-presence.js";
 export type { InputField, JsonValue, QualType } from "./qual-type.js";
 export { IR_FORMAT, IR_VERSION } from "./ir.js";
 export type {

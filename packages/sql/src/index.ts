@@ -8,7 +8,7 @@ export type { SqlOptions, SqlQuery } from "./compile-model.js";
 export type { Dialect, DialectName } from "./dialect.js";
 export { SqlCompileError } from "./errors.js";
 export type { SqlDiagnostic } from "./errors.js";
-export { InputReader, inputColumns, mayBeAbsent } from "./input-columns.js";
+export { InputReader, inputColumns } from "./input-columns.js";
 export type { InputColumn } from "./input-columns.js";
 export { DATE_PATTERN } from "./date-text.js";
 export { ident, numberText, textLiteral } from "./sql-text.js";

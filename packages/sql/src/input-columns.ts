@@ -1,4 +1,5 @@
 import type { InputField, JsonValue, QualType } from "@qualify/ir";
+import { mayBeAbsent } from "@qualify/ir";
 import { dateTextToMs } from "./date-text.js";
 import type { Dialect } from "./dialect.js";
 import { numberText, textLiteral } from "./sql-text.js";
@@ -115,8 +116,3 @@ function changesForm(type: QualType): boolean {
   return type.kind === "date" || type.kind === "choice" || type.kind === "record" || type.kind === "number";
 }
 
-/** A field that may be absent: optional, defaulted, or a record whose fields all may be. */
-export function mayBeAbsent(field: InputField): boolean {
-  if (field.optional || field.default !== undefined) return true;
-  return field.type.kind === "record" && field.type.fields.every(mayBeAbsent);
-}

@@ -1,4 +1,5 @@
 import type { ModelIR } from "@qualify/ir";
+import { mayBeAbsent } from "@qualify/ir";
 import { ident, inputColumns, textLiteral as sqlText } from "@qualify/sql";
 import { UsageError } from "../exit-codes.js";
 import type { RowCheck } from "./duckdb-checks.js";
@@ -40,7 +41,7 @@ export function csvSource(ir: ModelIR, path: string, csvColumns: readonly string
     }
     const invalid = invalidValue(typedColumn, c.type, sqlText(c.name));
     if (invalid) checks.push(invalid);
-    if (!(c.field.optional || c.field.default !== undefined)) {
+    if (!mayBeAbsent(c.field)) {
       const absent = map === undefined ? cellMissing(cell) : `((NOT ${map.hit} AND ${cellMissing(cell)}) OR (${map.hit} AND ${typedColumn} IS NULL))`;
       checks.push(singleCheck(absent, requiredProblem(sqlText(c.name), c.type)));
     }

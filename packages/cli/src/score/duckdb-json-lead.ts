@@ -1,5 +1,6 @@
 import type { InputField, QualType } from "@qualify/ir";
-import { DIALECTS, ident, InputReader, mayBeAbsent, textLiteral as sqlText } from "@qualify/sql";
+import { mayBeAbsent } from "@qualify/ir";
+import { DIALECTS, ident, InputReader, textLiteral as sqlText } from "@qualify/sql";
 import { jsNumberText, JSON_NUMBER, requiredProblem, wrongJson } from "./duckdb-problem.js";
 
 /**

@@ -1,4 +1,5 @@
 import type { ModelIR } from "@qualify/ir";
+import { mayBeAbsent } from "@qualify/ir";
 import { ident, inputColumns, textLiteral as sqlText } from "@qualify/sql";
 import type { RowCheck } from "./duckdb-checks.js";
 import { invalidValue, problemsList, singleCheck } from "./duckdb-checks.js";
@@ -33,7 +34,7 @@ export function parquetSource(ir: ModelIR, path: string, outFormat: DuckFormat, 
     if (!fileColumns.includes(column)) {
       fieldColumns[c.name] = `__q_typed:${c.name}`;
       typed.push(`NULL AS ${ident(`__q_typed:${c.name}`)}`);
-      if (!(c.field.optional || c.field.default !== undefined)) checks.push(singleCheck("TRUE", requiredProblem(sqlText(c.name), c.type)));
+      if (!mayBeAbsent(c.field)) checks.push(singleCheck("TRUE", requiredProblem(sqlText(c.name), c.type)));
       continue;
     }
     if (source?.values !== undefined) {
@@ -48,7 +49,7 @@ export function parquetSource(ir: ModelIR, path: string, outFormat: DuckFormat, 
       continue;
     }
     if (column !== c.name) fieldColumns[c.name] = column;
-    if (!(c.field.optional || c.field.default !== undefined)) checks.push(singleCheck(`${ident(column)} IS NULL`, requiredProblem(sqlText(c.name), c.type)));
+    if (!mayBeAbsent(c.field)) checks.push(singleCheck(`${ident(column)} IS NULL`, requiredProblem(sqlText(c.name), c.type)));
     const invalid = invalidValue(ident(column), c.type, sqlText(c.name));
     if (invalid) checks.push(invalid);
   }

@@ -1,7 +1,7 @@
 import type { InputField, ModelIR } from "@qualify/ir";
-import { DISQUALIFIED_TIER, readsEvaluationTime } from "@qualify/ir";
+import { DISQUALIFIED_TIER, mayBeAbsent, readsEvaluationTime } from "@qualify/ir";
 import { compile } from "../model/compile-model.js";
-import { convertDefault, converterFor, mayBeAbsent } from "../lead/convert.js";
+import { convertDefault, converterFor } from "../lead/convert.js";
 import type { CompileOptions, LeadLimits } from "../options.js";
 import { resolveLimits, UNLIMITED } from "../options.js";
 import type { Value } from "../runtime/frame.js";

@@ -1,6 +1,5 @@
 import type { InputField, ModelIR, QualType } from "@qualify/ir";
-import { DISQUALIFIED_TIER } from "@qualify/ir";
-import { mayBeAbsent } from "../lead/convert.js";
+import { DISQUALIFIED_TIER, mayBeAbsent } from "@qualify/ir";
 import { RUNTIME_IMPORT } from "./module-writer.js";
 
 /*

@@ -1,4 +1,5 @@
 import type { InputField, QualType } from "@qualify/ir";
+import { mayBeAbsent } from "@qualify/ir";
 import type { LeadIssue } from "../errors.js";
 import { IRFormatError } from "../errors.js";
 import type { LeadLimits } from "../options.js";
@@ -30,11 +31,6 @@ export function isRecordObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** A field that may be absent: optional, defaulted, or a record whose fields all may be. */
-export function mayBeAbsent(field: InputField): boolean {
-  if (field.optional || field.default !== undefined) return true;
-  return field.type.kind === "record" && field.type.fields.every(mayBeAbsent);
-}
 
 function scalarConverter(type: QualType, limits: Readonly<LeadLimits>): Convert {
   switch (type.kind) {

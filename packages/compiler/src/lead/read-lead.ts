@@ -4,11 +4,10 @@ import type { LeadLimits } from "../options.js";
 import { UNLIMITED } from "../options.js";
 import type { Frame, Value } from "../runtime/frame.js";
 import type { Convert } from "./convert.js";
-import { convertDefault, converterFor, INVALID, isRecordObject, mayBeAbsent } from "./convert.js";
+import { mayBeAbsent } from "@qualify/ir";
+import { convertDefault, converterFor, INVALID, isRecordObject } from "./convert.js";
 import { requiredIssue, wrongTypeIssue } from "./issues.js";
 import { intern } from "../runtime/intern.js";
-
-export { mayBeAbsent } from "./convert.js";
 
 /**
  * Reads a whole lead into the frame: every declared field, validated and

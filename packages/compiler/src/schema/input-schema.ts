@@ -1,5 +1,5 @@
 import type { InputField, ModelIR, QualType } from "@qualify/ir";
-import { mayBeAbsent } from "../lead/read-lead.js";
+import { mayBeAbsent } from "@qualify/ir";
 import type { LeadLimits } from "../options.js";
 import { DEFAULT_LIMITS } from "../options.js";
 import { putOwn } from "../runtime/records.js";
