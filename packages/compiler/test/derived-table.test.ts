@@ -1,7 +1,7 @@
 import type { Expr } from "@qualify/ir";
 import { describe, expect, it } from "vitest";
 import type { TableStep } from "../src/model/derived-table.js";
-import { caseOf, planDerivedTable } from "../src/model/derived-table.js";
+import { caseWeights, planDerivedTable } from "../src/model/derived-table.js";
 import type { Frame } from "../src/runtime/frame.js";
 import { E, T } from "./ir-builders.js";
 
@@ -26,7 +26,10 @@ describe("planDerivedTable", () => {
     expect(plan?.table.inputSlots).toEqual([0, 1]);
     expect(plan?.table.outputSlots).toEqual([2]);
     const table = plan!.table;
-    const lookup = (a: boolean | null, b: boolean | null): unknown => table.outputs[caseOf(table, [a, b, null])];
+    // The case number as the step loop counts it: each input's weight times its digit (unknown 0, yes 1, no 2).
+    const [wa, wb] = caseWeights(table, table.inputSlots) as [number, number];
+    const digit = (v: boolean | null): number => (v === true ? 1 : v === false ? 2 : 0);
+    const lookup = (a: boolean | null, b: boolean | null): unknown => table.outputs[wa * digit(a) + wb * digit(b)];
     expect([lookup(true, true), lookup(true, false), lookup(null, true), lookup(null, false), lookup(null, null)]).toEqual([true, false, null, false, null]);
   });
 

@@ -117,7 +117,7 @@ function runSteps(steps: StepArrays, frame: Frame): number {
     const v =
       test === undefined ? (runs[i] as Closure)(frame) : test.next === null ? runOne(test, values[test.slot] ?? null, values) : runSlotTest(test, values);
     values[slots[i] as number] = v;
-    // The digit of caseOf: unknown 0, yes 1, no 2.
+    // The case digit (derived-table.ts): unknown 0, yes 1, no 2.
     c += (weights[i] as number) * (v === true ? 1 : v === false ? 2 : 0);
   }
   return c;

@@ -141,7 +141,7 @@ function tabulate(inputs: readonly TableStep[], outputs: readonly TableStep[], p
   const values: Value[] = [];
   const tiers: string[] = [];
   for (let c = 0; c < cases; c++) {
-    // Digits in the order caseOf reads them: the first input is the most significant.
+    // Digits in the order caseWeights gives them: the first input is the most significant.
     let rest = c;
     for (let i = inputs.length - 1; i >= 0; i--) {
       frame.values[(inputs[i] as TableStep).slot] = DIGIT_VALUES[rest % 3] as boolean | null;
@@ -160,21 +160,11 @@ function tabulate(inputs: readonly TableStep[], outputs: readonly TableStep[], p
   };
 }
 
-/** The case number of a frame's values: its inputs' digits (unknown 0, yes 1, no 2), first input most significant. */
-export function caseOf(table: DerivedTable, values: readonly Value[]): number {
-  const slots = table.inputSlots;
-  let c = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const v = values[slots[i] as number];
-    c = c * 3 + (v === true ? 1 : v === false ? 2 : 0);
-  }
-  return c;
-}
-
 /**
  * What each of the given step slots adds to the case number per digit
  * (0 for a step that is not an input), so the step loop can count the case
- * as it goes: `caseOf` is then the sum of weight times digit.
+ * as it goes: the case number is the sum of weight times digit (unknown 0,
+ * yes 1, no 2, as DIGIT_VALUES reads them back).
  */
 export function caseWeights(table: DerivedTable, stepSlots: readonly number[]): number[] {
   const k = table.inputSlots.length;
