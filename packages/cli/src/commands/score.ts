@@ -23,7 +23,6 @@ import type { FieldMap, FieldSource } from "../score/field-sources.js";
 import { mapsForModels } from "../score/model-maps.js";
 import { createProgress } from "../score/progress.js";
 import { scoreRows } from "../score/score-pipeline.js";
-import { scoreWithDuckDb } from "../score/duckdb-engine.js";
 import type { DuckFormat } from "../score/duckdb-engine.js";
 import { parseDateText } from "@qualify/compiler";
 import { rename, rm } from "node:fs/promises";
@@ -324,6 +323,8 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
       const { unfed } = checkColumns(columns, sources, map, options.in as string);
       if (unfed.length > 0) output.note(unfedNote(unfed));
     };
+    // Loaded here, not at the top: DuckDB's bindings cost every other command about 175 ms of start-up.
+    const { scoreWithDuckDb } = await import("../score/duckdb-engine.js");
     run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined);
     await rename(partial, options.out);
     keep();
