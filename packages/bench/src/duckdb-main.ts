@@ -5,6 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { analyze } from "@qualify/language";
 import type { QualType } from "@qualify/ir";
 import { writeLeadsCsv } from "./batch/csv-leads.js";
+import { fileURLToPath } from "node:url";
 import { CLI_BIN, runChild } from "./harness/batch.js";
 import type { BatchRun } from "./harness/batch.js";
 import { generatePointsSpec, POINTS_RULE_COUNT } from "./workloads/points-spec.js";
@@ -17,6 +18,10 @@ import { qualSource } from "./workloads/qual-source.js";
  * ratios to the JS path, with each process's peak RSS (DuckDB runs inside
  * the CLI's process, so its memory is counted) and the machine's load
  * average before and after (the figures mean little on a busy machine).
+ * Two more runs copy the same rows through DuckDB with no scoring
+ * (batch/duckdb-copy.ts): the floor of reading and writing them, so the
+ * table shows how much of each run is the model and how far any scoring
+ * through DuckDB could go on this machine.
  * The default is a short run (1,000,000 and 200,000 rows); the issue's size
  * is `--rows 10000000 --js-rows 1000000` (about 10 minutes on 2 cores).
  * Usage: node dist/duckdb-main.js [--rows N] [--js-rows N]
@@ -43,6 +48,7 @@ function typed(name: string, type: QualType): string {
   }
 }
 
+const COPY = fileURLToPath(new URL("./batch/duckdb-copy.js", import.meta.url));
 const duckRows = flag("--rows", 1_000_000);
 const jsRows = flag("--js-rows", 200_000);
 /** The 1-, 5- and 15-minute load averages, as uptime prints them. */
@@ -78,6 +84,8 @@ try {
     ["JS path (qualify score, CSV in)", score(jsCsv, join(dir, "js.csv")), jsRows, join(dir, "js.csv")],
     ["DuckDB, CSV in, CSV out", score(bigCsv, join(dir, "duck.csv"), ["--engine", "duckdb"]), duckRows, join(dir, "duck.csv")],
     ["DuckDB, Parquet in, Parquet out", score(parquet, join(dir, "duck.parquet"), ["--engine", "duckdb"]), duckRows, join(dir, "duck.parquet")],
+    ["DuckDB copy, no scoring: CSV in, CSV out", [COPY, bigCsv, join(dir, "copy.csv"), ...ir.inputs.map((f) => f.name)], duckRows, join(dir, "copy.csv")],
+    ["DuckDB copy, no scoring: Parquet in, Parquet out", [COPY, parquet, join(dir, "copy.parquet")], duckRows, join(dir, "copy.parquet")],
   ] as const) {
     const run = await runChild(label, args, rows, dir, out);
     if (run.exitCode !== 0) throw new Error(`${label} exited with ${run.exitCode}: ${run.stderrTail}`);
