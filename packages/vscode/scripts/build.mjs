@@ -48,6 +48,19 @@ if (!existsSync(SERVER_ENTRY)) {
     "It comes with packages/language-server (startServer in src/server.ts); check out a branch that has it, then run this again.");
 }
 
+/**
+ * `#chevrotain` (the language package's import) as the chevrotain package: under
+ * Node the language package loads chevrotain's single-file build with a
+ * top-level await (src/chevrotain-bundle.ts), which CommonJS cannot hold, and a
+ * bundle inlines the package anyway.
+ */
+const chevrotainAsPackage = {
+  name: "chevrotain-as-package",
+  setup(build) {
+    build.onResolve({ filter: /^#chevrotain$/ }, () => build.resolve("chevrotain", { kind: "import-statement", resolveDir: join(here, "../language") }));
+  },
+};
+
 const outDir = join(here, "out");
 rmSync(outDir, { recursive: true, force: true });
 const common = {
@@ -58,6 +71,7 @@ const common = {
   target: "node20",
   // Workspace packages export their TypeScript source under "source": bundle that, not a stale dist/.
   conditions: ["source"],
+  plugins: [chevrotainAsPackage],
   sourcemap: false,
   logLevel: "warning",
   // Some modules compute paths from import.meta.url, which CommonJS lacks: give it the bundle's own URL.

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourceRange } from "@qualify/ir";
-import { Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
+import { Lexer } from "#chevrotain";
+import type { ILexingError, IToken, TokenType } from "chevrotain";
 import { SyntaxCode } from "../parser/syntax-codes.js";
 import type { PositionMapper } from "./positions.js";
 import { AmpAmp, allTokens, DoubleEquals, PipePipe, StringLiteral, UnknownCharacters, UnquotedText, UnterminatedString } from "./tokens.js";

@@ -1,4 +1,5 @@
-import { Lexer, createToken, type TokenType } from "chevrotain";
+import { Lexer, createToken } from "#chevrotain";
+import type { TokenType } from "chevrotain";
 
 /**
  * The token types of Qual. Each constant's `name` equals the constant, so a

@@ -1,4 +1,4 @@
-import { createSyntaxDiagramsCode } from "chevrotain";
+import { createSyntaxDiagramsCode } from "#chevrotain";
 import { qualParser } from "./parser.js";
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourceRange } from "@qualify/ir";
-import { tokenMatcher, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
+import { tokenMatcher } from "#chevrotain";
+import type { IRecognitionException, IToken, TokenType } from "chevrotain";
 import type { ScoreRule } from "../ast.js";
 import { isRealToken, type PositionMapper } from "../lexer/positions.js";
 import * as T from "../lexer/tokens.js";

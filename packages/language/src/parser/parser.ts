@@ -1,4 +1,5 @@
-import { CstParser, type CstNode } from "chevrotain";
+import { CstParser } from "#chevrotain";
+import type { CstNode } from "chevrotain";
 import * as T from "../lexer/tokens.js";
 import { friendlyMessages } from "./error-messages.js";
 
