@@ -21,7 +21,8 @@ import { qualSource } from "./workloads/qual-source.js";
  * Two more runs copy the same rows through DuckDB with no scoring
  * (batch/duckdb-copy.ts): the floor of reading and writing them, so the
  * table shows how much of each run is the model and how far any scoring
- * through DuckDB could go on this machine.
+ * through DuckDB could go on this machine; and the two scoring runs again
+ * with `--any-order`, which lets DuckDB write rows as its threads finish them.
  * The default is a short run (1,000,000 and 200,000 rows); the issue's size
  * is `--rows 10000000 --js-rows 1000000` (about 10 minutes on 2 cores).
  * Usage: node dist/duckdb-main.js [--rows N] [--js-rows N]
@@ -84,6 +85,8 @@ try {
     ["JS path (qualify score, CSV in)", score(jsCsv, join(dir, "js.csv")), jsRows, join(dir, "js.csv")],
     ["DuckDB, CSV in, CSV out", score(bigCsv, join(dir, "duck.csv"), ["--engine", "duckdb"]), duckRows, join(dir, "duck.csv")],
     ["DuckDB, Parquet in, Parquet out", score(parquet, join(dir, "duck.parquet"), ["--engine", "duckdb"]), duckRows, join(dir, "duck.parquet")],
+    ["DuckDB, CSV in, CSV out, --any-order", score(bigCsv, join(dir, "any.csv"), ["--engine", "duckdb", "--any-order"]), duckRows, join(dir, "any.csv")],
+    ["DuckDB, Parquet in, Parquet out, --any-order", score(parquet, join(dir, "any.parquet"), ["--engine", "duckdb", "--any-order"]), duckRows, join(dir, "any.parquet")],
     ["DuckDB copy, no scoring: CSV in, CSV out", [COPY, bigCsv, join(dir, "copy.csv"), ...ir.inputs.map((f) => f.name)], duckRows, join(dir, "copy.csv")],
     ["DuckDB copy, no scoring: Parquet in, Parquet out", [COPY, parquet, join(dir, "copy.parquet")], duckRows, join(dir, "copy.parquet")],
   ] as const) {

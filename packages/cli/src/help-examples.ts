@@ -20,6 +20,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "qualify score examples/x-education.qual --in leads.csv --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl",
     "qualify score examples/x-education-fit.qual --shadow examples/x-education-fit-v2.qual --split 20% --id-column 'Prospect ID' --in leads.csv --map examples/data/x-education-fit.map.yaml --out scored.csv",
     "qualify score examples/bant.qual --in leads.parquet --out scored.parquet --engine duckdb --now 2026-11-01",
+    "qualify score examples/bant.qual --in leads.csv --out scored.csv --engine duckdb --any-order",
     "qualify score examples/x-education.qual --in leads.parquet --map examples/data/x-education.map.yaml --out scored.csv --errors rejected.jsonl --engine duckdb",
   ],
   backtest: [

@@ -131,6 +131,7 @@ export function createProgram(output: Output, result: { code: ExitCodeValue }): 
     .option("--split <p%>", "with --shadow and --id-column: the shadow model decides this share of the leads (assigned, assigned_tier columns)")
     .option("--id-column <column>", "with --split: the lead id whose stable hash assigns each lead to a model")
     .addOption(new Option("--engine <engine>", "js: the closures, streaming (default); duckdb: one SQL query in embedded DuckDB, for large .csv/.jsonl/.parquet files (with --map; rejects the same rows with the same problems)").choices(["js", "duckdb"]))
+    .option("--any-order", "with --engine duckdb: write the scored rows in whatever order DuckDB finishes them (faster, and memory stays flat on large files; the default keeps the input's order)", false)
     .action(async (model: string, opts: ScoreCommandOptions) => {
       set(await runScore(model, opts, output));
     });

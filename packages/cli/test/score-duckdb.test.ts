@@ -53,6 +53,33 @@ describe("qualify score --engine duckdb", () => {
     }
   });
 
+  it("with --any-order writes the same header and the same rows in some order, and rejects the same rows with the same numbers", () => {
+    const ws = workspace({ "leads.csv": bantCsv(3000) });
+    try {
+      const run = (out: string, errors: string, extra: string[]) =>
+        qualify(["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--out", ws.path(out), "--errors", ws.path(errors), "--now", "2026-11-01", "--engine", "duckdb", ...extra], { cwd: ROOT });
+      const ordered = run("ordered.csv", "ordered.jsonl", []);
+      const any = run("any.csv", "any.jsonl", ["--any-order"]);
+      expect(ordered.code).toBe(0);
+      expect(any.code).toBe(0);
+      const [orderedHeader, ...orderedRows] = readFileSync(ws.path("ordered.csv"), "utf8").trimEnd().split("\n");
+      const [anyHeader, ...anyRows] = readFileSync(ws.path("any.csv"), "utf8").trimEnd().split("\n");
+      expect(anyHeader).toBe(orderedHeader);
+      expect(anyRows.length).toBeGreaterThan(2000);
+      expect([...anyRows].sort()).toEqual([...orderedRows].sort());
+      expect(readFileSync(ws.path("any.jsonl"), "utf8")).toBe(readFileSync(ws.path("ordered.jsonl"), "utf8"));
+      expect(any.stderr).toContain(`scored rows: ${ws.path("any.csv")} (in any order: --any-order)`);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it("refuses --any-order on the JS path, which always keeps the input's order", () => {
+    const r = qualify(["score", "examples/bant.qual", "--in", "examples/data/leads.jsonl", "--out", "-", "--any-order"], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--any-order is for --engine duckdb");
+  });
+
   it("rejects a choice none of the choices match and an impossible date as the JS path does, with the same error lines (row, line, input, messages)", () => {
     const csv = [
       "account.name,plan,events,trial_ends,last_seen",

@@ -52,6 +52,8 @@ export interface ScoreCommandOptions {
   readonly idColumn?: string;
   /** `js` (default): the closures, streaming; `duckdb`: one query in embedded DuckDB (score/duckdb-engine.ts). */
   readonly engine?: string;
+  /** With `--engine duckdb`: rows may leave in any order (DuckDB's preserve_insertion_order off). */
+  readonly anyOrder?: boolean;
 }
 
 /**
@@ -66,6 +68,7 @@ export interface ScoreCommandOptions {
 export async function runScore(modelPath: string, options: ScoreCommandOptions, output: Output): Promise<ExitCodeValue> {
   if (options.engine === "duckdb") return runScoreDuckDb(modelPath, options, output);
   if (options.engine !== undefined && options.engine !== "js") throw new UsageError(`--engine must be js or duckdb, not ${JSON.stringify(options.engine)}`);
+  if (options.anyOrder === true) throw new UsageError("--any-order is for --engine duckdb: the JS path always writes rows in the input's order");
   const inputFormat = rowFormat(options.inFormat, options.in, "--in-format", options.in === "-" ? "csv" : undefined);
   const outPath = options.out ?? "-";
   const outputFormat = rowFormat(options.outFormat, outPath, "--out-format", outPath === "-" ? inputFormat : undefined);
@@ -325,7 +328,7 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
     };
     // Loaded here, not at the top: DuckDB's bindings cost every other command about 175 ms of start-up.
     const { scoreWithDuckDb } = await import("../score/duckdb-engine.js");
-    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined);
+    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined, options.anyOrder !== true);
     await rename(partial, options.out);
     keep();
   } catch (error) {
@@ -342,7 +345,7 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
   output.note(`${run.read} rows read: ${run.scored} scored, ${run.rejected.length} rejected${where} (engine: duckdb)`);
   if (run.scored > 0) output.note(`tiers: ${tierOrder(model.ir, run.tiers).map(([tier, n]) => `${tier} ${n} (${share(n, run.scored)})`).join(", ")}`);
   if (readsEvaluationTime(model.ir)) output.note(`evaluation time: ${options.now === undefined ? `${now} (now: pass --now to fix it)` : now}`);
-  output.note(`scored rows: ${options.out}`);
+  output.note(`scored rows: ${options.out}${options.anyOrder === true ? " (in any order: --any-order)" : ""}`);
   if (run.read > 0 && run.scored === 0) {
     output.note("no row could be scored: fix the rows' problems above");
     return ExitCode.findings;
