@@ -21,7 +21,7 @@ import { readFieldMap } from "../score/field-map.js";
 import { planFieldSources } from "../score/field-sources.js";
 import type { FieldMap, FieldSource } from "../score/field-sources.js";
 import { mapsForModels } from "../score/model-maps.js";
-import { createProgress } from "../score/progress.js";
+import { createPercentProgress, createProgress } from "../score/progress.js";
 import { scoreRows } from "../score/score-pipeline.js";
 import type { DuckFormat } from "../score/duckdb-engine.js";
 import { parseDateText } from "@qualify/compiler";
@@ -317,6 +317,7 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
   const model = await loadModelForCommand(modelPath, output);
   const partial = `${options.out}.partial-${process.pid}${outFormat === "csv" ? ".csv" : outFormat === "jsonl" ? ".jsonl" : ".parquet"}`;
   let run;
+  const progress = createPercentProgress(output.showProgress);
   // DuckDB writes the partial file from its own threads; on Ctrl-C or SIGTERM it is removed before the process exits.
   const keep = removeOnInterrupt(partial);
   try {
@@ -328,10 +329,15 @@ async function runScoreDuckDb(modelPath: string, options: ScoreCommandOptions, o
     };
     // Loaded here, not at the top: DuckDB's bindings cost every other command about 175 ms of start-up.
     const { scoreWithDuckDb } = await import("../score/duckdb-engine.js");
-    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined, options.anyOrder !== true);
+    run = await scoreWithDuckDb(model.ir, { path: options.in, format: inFormat }, { path: partial, format: outFormat }, parseDateText(now) as number, inFormat === "csv" || map !== undefined ? { sources, mapped: sources.filter((src) => map?.fields.has(src.path.join(".")) === true), checkHeader } : undefined, {
+      ordered: options.anyOrder !== true,
+      onProgress: (percent) => progress.update(percent),
+    });
+    progress.stop();
     await rename(partial, options.out);
     keep();
   } catch (error) {
+    progress.stop();
     await rm(partial, { force: true });
     keep();
     if (error instanceof UsageError) throw error;

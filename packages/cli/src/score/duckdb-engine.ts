@@ -1,6 +1,7 @@
 import type { ModelIR } from "@qualify/ir";
 import { compileToSql, ident, textLiteral as sqlText } from "@qualify/sql";
 import { DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { stopOnInterrupt } from "../atomic-writer.js";
 import type { FieldSource } from "./field-sources.js";
 import { csvHeaderQuery, csvRelation } from "./duckdb-csv-cell.js";
@@ -33,6 +34,26 @@ function rejectedRow(r: Record<string, unknown>, source: DuckSource): DuckRun["r
 }
 
 /**
+ * Runs `work` on `c`, telling `onProgress` DuckDB's own estimate of how much
+ * of the query is done (the share of the input read) every 200 ms.
+ */
+async function withProgress<T>(c: DuckDBConnection, onProgress: ((percent: number) => void) | undefined, work: () => Promise<T>): Promise<T> {
+  if (onProgress === undefined) return work();
+  // DuckDB tracks a query's progress only with its progress bar on; it must not draw one itself.
+  await c.run("SET enable_progress_bar = true");
+  await c.run("SET enable_progress_bar_print = false");
+  const timer = setInterval(() => {
+    const { percentage } = c.progress;
+    if (percentage >= 0) onProgress(percentage);
+  }, 200);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
  * Scores a CSV, JSON Lines or Parquet file in embedded DuckDB and writes the
  * scored rows (the input columns, `tier`, each score and `reasons`, as the JS
  * path writes them) to `out`. Pass 1 reads, types, checks and scores every
@@ -59,9 +80,14 @@ export async function scoreWithDuckDb(
     readonly mapped: readonly FieldSource[];
     readonly checkHeader: (columns: readonly string[]) => void;
   },
-  /** Keep the input's order in `out` (the default); false lets DuckDB write rows as its threads finish them. */
-  ordered = true,
+  run: {
+    /** Keep the input's order in `out` (the default); false lets DuckDB write rows as its threads finish them. */
+    readonly ordered?: boolean;
+    /** Told how far the scoring pass has read, in percent, a few times a second. */
+    readonly onProgress?: (percent: number) => void;
+  } = {},
 ): Promise<DuckRun> {
+  const ordered = run.ordered ?? true;
   const instance = await DuckDBInstance.create(":memory:");
   const c = await instance.connect();
   const released = stopOnInterrupt(() => c.interrupt());
@@ -105,7 +131,7 @@ export async function scoreWithDuckDb(
     // temporary table, no staging file, no sort, no row number (a window over
     // all rows would hold them all and run on one thread). Unless `ordered` is
     // false, DuckDB keeps the input's order, so rows come out as they went in.
-    const copied = await c.runAndReadAll(`COPY (SELECT ${columns.map(cellOf).join(", ")} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`);
+    const copied = await withProgress(c, run.onProgress, () => c.runAndReadAll(`COPY (SELECT ${columns.map(cellOf).join(", ")} FROM (${query.sql}) WHERE len("__q_problems") = 0) TO ${sqlText(out.path)} (${copyFormat})`));
     const scored = Number(copied.getRows()[0]?.[0] ?? 0);
     // The rejected rows' numbers below count rows in the input's order.
     if (!ordered) await c.run("SET preserve_insertion_order = true");

@@ -34,3 +34,37 @@ export function createProgress(enabled: boolean): Progress {
     },
   };
 }
+
+/** Shows how much of a DuckDB run is done, as DuckDB estimates it. */
+export interface PercentProgress {
+  update(percent: number): void;
+  stop(): void;
+}
+
+/** A percentage bar on stderr when enabled (a terminal, not CI); otherwise it does nothing. */
+export function createPercentProgress(enabled: boolean): PercentProgress {
+  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: "scoring with DuckDB | {bar} | {percentage}% | {duration_formatted}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 5,
+      noTTYOutput: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  // Drawn from the first update on, so that notes written before the scoring starts stay above it.
+  let started = false;
+  return {
+    update(percent) {
+      if (!started) bar.start(100, 0);
+      started = true;
+      bar.update(Math.min(100, Math.floor(percent)));
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
