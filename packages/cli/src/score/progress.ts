@@ -1,6 +1,14 @@
 import cliProgress from "cli-progress";
 import type { ScoreStats } from "./score-pipeline.js";
 
+/** A bar on stderr, redrawn five times a second and cleared when it stops. */
+function stderrBar(format: string): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    { format, stream: process.stderr, hideCursor: true, clearOnComplete: true, fps: 5, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
 /** Shows rows scored and rows per second while a batch run goes. */
 export interface Progress {
   update(stats: Readonly<Pick<ScoreStats, "read" | "rejected">>): void;
@@ -11,17 +19,7 @@ export interface Progress {
 export function createProgress(enabled: boolean): Progress {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
   const started = Date.now();
-  const bar = new cliProgress.SingleBar(
-    {
-      format: "scoring | {value} rows | {speed} rows/s | {rejected} rejected",
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: true,
-      fps: 5,
-      noTTYOutput: false,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = stderrBar("scoring | {value} rows | {speed} rows/s | {rejected} rejected");
   bar.start(0, 0, { speed: 0, rejected: 0 });
   return {
     update(stats) {
@@ -44,17 +42,7 @@ export interface PercentProgress {
 /** A percentage bar on stderr when enabled (a terminal, not CI); otherwise it does nothing. */
 export function createPercentProgress(enabled: boolean): PercentProgress {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      format: "scoring with DuckDB | {bar} | {percentage}% | {duration_formatted}",
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: true,
-      fps: 5,
-      noTTYOutput: false,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = stderrBar("scoring with DuckDB | {bar} | {percentage}% | {duration_formatted}");
   // Drawn from the first update on, so that notes written before the scoring starts stay above it.
   let started = false;
   return {
