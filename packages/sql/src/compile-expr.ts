@@ -18,6 +18,11 @@ export interface ExprEnv {
   ref(target: ExprOf<"ref">["target"], id: string): string;
   /** Diagnostics for what cannot be translated; compilation goes on so every one is reported. */
   readonly diagnostics: SqlDiagnostic[];
+  /**
+   * The column holding `lower(sql)` computed once per row, when `sql` is an
+   * input field's column; undefined to fold in place.
+   */
+  folded?(sql: string): string | undefined;
 }
 
 function isText(expr: Expr): boolean {
@@ -48,6 +53,11 @@ export class SqlExprCompiler {
 
   private get d(): Dialect {
     return this.env.dialect;
+  }
+
+  /** Text folded for comparing (Qual ignores case): a field's folded column when there is one, else `lower(...)`. */
+  private lower(sql: string): string {
+    return this.env.folded?.(sql) ?? `lower(${sql})`;
   }
 
   private num(x: number): string {
@@ -161,7 +171,7 @@ export class SqlExprCompiler {
 
   /** Equality of two runtime values of a type, as Qual's `=` (text ignoring case). */
   private equal(a: string, b: string, type: QualType): string {
-    return type.kind === "text" || type.kind === "choice" ? `(lower(${a}) = lower(${b}))` : `(${a} = ${b})`;
+    return type.kind === "text" || type.kind === "choice" ? `(${this.lower(a)} = ${this.lower(b)})` : `(${a} = ${b})`;
   }
 
   private compare(expr: ExprOf<"compare">, scope: readonly string[]): string {
@@ -170,8 +180,8 @@ export class SqlExprCompiler {
     const r = this.compile(expr.right, scope);
     const op = expr.op === "!=" ? "<>" : expr.op;
     if (isText(expr.left) || isText(expr.right)) {
-      if (op === "=" || op === "<>") return `(lower(${l}) ${op} lower(${r}))`;
-      return `(${this.d.codePointOrder(`lower(${l})`)} ${op} ${this.d.codePointOrder(`lower(${r})`)})`;
+      if (op === "=" || op === "<>") return `(${this.lower(l)} ${op} ${this.lower(r)})`;
+      return `(${this.d.codePointOrder(this.lower(l))} ${op} ${this.d.codePointOrder(this.lower(r))})`;
     }
     return `(${l} ${op} ${r})`;
   }
@@ -197,8 +207,8 @@ export class SqlExprCompiler {
     let found: string;
     if (fixed !== undefined) {
       if (fixed.length === 0) return whenAllKnown([item], expr.negated ? "TRUE" : "FALSE");
-      const members = fixed.map((v) => (text ? `lower(${this.literal(v, element)})` : this.literal(v, element)));
-      return `(${text ? `lower(${item})` : item} ${expr.negated ? "NOT IN" : "IN"} (${members.join(", ")}))`;
+      const members = fixed.map((v) => (text ? this.lower(this.literal(v, element)) : this.literal(v, element)));
+      return `(${text ? this.lower(item) : item} ${expr.negated ? "NOT IN" : "IN"} (${members.join(", ")}))`;
     }
     const list = this.compile(expr.list, scope);
     found = this.anyElement(list, (e) => this.equal(this.d.elementSelf(e, element), item, element));
@@ -222,19 +232,19 @@ export class SqlExprCompiler {
       const have = elementType(expr.container.type);
       return whenAllKnown([container, item], this.anyElement(container, (e) => this.equal(d.elementSelf(e, have), item, have)));
     }
-    return `(strpos(lower(${container}), lower(${item})) > 0)`;
+    return `(strpos(${this.lower(container)}, ${this.lower(item)}) > 0)`;
   }
 
   /** `TEXT test any of LIST`: true when the test holds for some element (folded), unknown when the text or list is. */
   private textAny(text: string, listExpr: Expr, list: string, test: (text: string, part: string) => string): string {
     const fixed = this.literalItems(listExpr);
-    const folded = `lower(${text})`;
+    const folded = this.lower(text);
     if (fixed !== undefined) {
       if (fixed.length === 0) return whenAllKnown([text], "FALSE");
-      return `(${fixed.map((v) => test(folded, `lower(${textLiteral(String(v))})`)).join(" OR ")})`;
+      return `(${fixed.map((v) => test(folded, this.lower(textLiteral(String(v))))).join(" OR ")})`;
     }
     const element = elementType(listExpr.type);
-    return whenAllKnown([text, list], this.anyElement(list, (e) => test(folded, `lower(${this.d.elementSelf(e, element)})`)));
+    return whenAllKnown([text, list], this.anyElement(list, (e) => test(folded, this.lower(this.d.elementSelf(e, element)))));
   }
 
   private affix(expr: ExprOf<"startsWith" | "endsWith">, scope: readonly string[]): string {
@@ -243,7 +253,7 @@ export class SqlExprCompiler {
     const test =
       expr.kind === "startsWith" ? (t: string, p: string) => `starts_with(${t}, ${p})` : (t: string, p: string) => `(right(${t}, length(${p})) = ${p})`;
     if (expr.affix.type.kind === "list") return this.textAny(text, expr.affix, affix, test);
-    return test(`lower(${text})`, `lower(${affix})`);
+    return test(this.lower(text), this.lower(affix));
   }
 
   private call(expr: ExprOf<"call">, scope: readonly string[]): string {
