@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { analyze } from "@qualify/language";
 import type { QualType } from "@qualify/ir";
 import { writeLeadsCsv } from "./batch/csv-leads.js";
-import { fileURLToPath } from "node:url";
 import { CLI_BIN, runChild } from "./harness/batch.js";
 import type { BatchRun } from "./harness/batch.js";
 import { generatePointsSpec, POINTS_RULE_COUNT } from "./workloads/points-spec.js";

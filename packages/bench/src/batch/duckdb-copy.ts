@@ -1,4 +1,6 @@
 import { DuckDBInstance } from "@duckdb/node-api";
+import { csvRelation } from "@qualify/cli";
+import { textLiteral } from "@qualify/sql";
 
 /**
  * The floor `qualify score --engine duckdb` is compared with: DuckDB reading
@@ -13,14 +15,11 @@ if (input === undefined || output === undefined) {
   console.error("usage: node dist/batch/duckdb-copy.js IN.(csv|parquet) OUT.(csv|parquet) [COLUMN...]");
   process.exit(2);
 }
-const text = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-const read = input.endsWith(".parquet")
-  ? `read_parquet(${text(input)})`
-  : `read_csv(${text(input)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${columns.map((c) => `${text(c)}: 'VARCHAR'`).join(", ")}})`;
+const read = input.endsWith(".parquet") ? `read_parquet(${textLiteral(input)})` : csvRelation(input, columns);
 const format = output.endsWith(".parquet") ? "FORMAT parquet" : "FORMAT csv, HEADER true";
 const instance = await DuckDBInstance.create(":memory:");
 const connection = await instance.connect();
 await connection.run("SET preserve_insertion_order = true");
-await connection.run(`COPY (SELECT * FROM ${read}) TO ${text(output)} (${format})`);
+await connection.run(`COPY (SELECT * FROM ${read}) TO ${textLiteral(output)} (${format})`);
 connection.closeSync();
 instance.closeSync();
