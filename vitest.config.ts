@@ -13,6 +13,9 @@ export default defineConfig({
     globalSetup: ["./test/global-setup.ts"],
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "packages/editor/e2e/**"],
+    // A file stuck in synchronous code outlives every timeout and leaves a
+    // log that just stops; the second reporter names it every five minutes.
+    reporters: ["default", "./test/slow-file-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -20,5 +20,7 @@ else
   echo "test: PostgreSQL could not start (see above); set QUALIFY_SKIP_PG=1 to run without its tests" >&2
   exit 1
 fi
-node_modules/.bin/vitest run "$@"
-(cd packages/editor && node_modules/.bin/vitest run --config vitest.e2e.config.ts)
+# Each part has a time limit far above its usual length (about 8 and 1
+# minutes on 2 cores): see scripts/within.sh.
+bash scripts/within.sh 50 "unit tests" node_modules/.bin/vitest run "$@"
+(cd packages/editor && bash ../../scripts/within.sh 20 "editor's browser tests" node_modules/.bin/vitest run --config vitest.e2e.config.ts)

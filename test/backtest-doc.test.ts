@@ -12,7 +12,7 @@ const doc = readFileSync(join(root, "grammar/backtest.md"), "utf8");
 const SAMPLE = ["--data", "examples/data/x-education-sample.csv", "--map", "examples/data/x-education-fit.map.yaml", "--label", "Converted", "--json"];
 
 function run(args: readonly string[]): unknown {
-  const result = spawnSync(process.execPath, [join(root, "packages/cli/bin/qualify.js"), ...args], { cwd: root, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [join(root, "packages/cli/bin/qualify.js"), ...args], { timeout: 300_000, killSignal: "SIGKILL", cwd: root, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
 }

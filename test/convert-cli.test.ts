@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]): { code: number; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(process.execPath, [cli, ...args], { cwd: dir, encoding: "utf8", stdio: "pipe", env: { ...process.env, NO_COLOR: "1" } });
+    const stdout = execFileSync(process.execPath, [cli, ...args], { timeout: 300_000, killSignal: "SIGKILL", cwd: dir, encoding: "utf8", stdio: "pipe", env: { ...process.env, NO_COLOR: "1" } });
     return { code: 0, stdout, stderr: "" };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };

@@ -10,7 +10,7 @@ export default function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const tsc = `${root}node_modules/typescript/bin/tsc`;
   try {
-    execFileSync(process.execPath, [tsc, "-b"], { cwd: root, stdio: "pipe" });
+    execFileSync(process.execPath, [tsc, "-b"], { timeout: 300_000, killSignal: "SIGKILL", cwd: root, stdio: "pipe" });
   } catch (error) {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
     console.warn(`\n[global-setup] tsc -b failed; tests that run the built CLI will fail:\n${output.slice(0, 4000)}`);

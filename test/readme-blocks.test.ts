@@ -24,7 +24,7 @@ afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 /** Runs one README command line (`npx qualify …`) as the user would, from the sandbox. */
 function runCommandLine(line: string): { code: number | null; stdout: string; stderr: string } {
   const script = line.replace(/^npx qualify\b/, `node ${JSON.stringify(cli)}`);
-  const run = spawnSync("bash", ["-c", script], { cwd: sandbox, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+  const run = spawnSync("bash", ["-c", script], { timeout: 300_000, killSignal: "SIGKILL", cwd: sandbox, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -131,7 +131,7 @@ describe("every code block of the READMEs", () => {
       files: [...files, ambient],
     }));
     try {
-      const run = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", tsconfig], { encoding: "utf8" });
+      const run = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", tsconfig], { timeout: 300_000, killSignal: "SIGKILL", encoding: "utf8" });
       expect(run.stdout + run.stderr, "tsc on the README snippets").toBe("");
       expect(run.status).toBe(0);
     } finally {

@@ -40,7 +40,7 @@ describe("the README's backtest chart", () => {
     const dir = mkdtempSync(join(tmpdir(), "qualify-readme-chart-"));
     try {
       const report = join(dir, "report.html");
-      const run = spawnSync(process.execPath, [join(root, "packages/cli/bin/qualify.js"), "backtest", "examples/x-education-fit.qual", "--data", FULL, "--map", "examples/data/x-education-fit.map.yaml", "--label", "Converted", "--html", report], { cwd: root, encoding: "utf8" });
+      const run = spawnSync(process.execPath, [join(root, "packages/cli/bin/qualify.js"), "backtest", "examples/x-education-fit.qual", "--data", FULL, "--map", "examples/data/x-education-fit.map.yaml", "--label", "Converted", "--html", report], { timeout: 300_000, killSignal: "SIGKILL", cwd: root, encoding: "utf8" });
       expect(run.status, run.stderr).toBe(0);
       const html = readFileSync(report, "utf8");
       const first = html.slice(html.indexOf("<svg "), html.indexOf("</svg>") + "</svg>".length);

@@ -12,7 +12,7 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 
 describe("the README", () => {
   it("shows an embedding example that runs and prints what the comments say", () => {
-    const output = execFileSync(process.execPath, [join(root, "examples/embed.mjs")], { encoding: "utf8" });
+    const output = execFileSync(process.execPath, [join(root, "examples/embed.mjs")], { timeout: 300_000, killSignal: "SIGKILL", encoding: "utf8" });
     expect(output).toContain("{ tier: 'sql', scores: { met: 4 } }");
     expect(output).toContain("budget_usd: ");
     expect(output).toMatch(/missing: \[ 'budget_usd' \]/);
@@ -23,7 +23,7 @@ describe("the README", () => {
     expect(shown.length).toBeGreaterThan(5);
     for (const line of shown) expect(line, "README CLI lines use `npx qualify`").toMatch(/^npx qualify /);
     const bin = join(root, "node_modules/.bin/qualify");
-    const ir = execFileSync(bin, ["compile", "bant.qual"], { cwd: join(root, "examples"), encoding: "utf8" });
+    const ir = execFileSync(bin, ["compile", "bant.qual"], { timeout: 300_000, killSignal: "SIGKILL", cwd: join(root, "examples"), encoding: "utf8" });
     expect(JSON.parse(ir)).toMatchObject({ format: "qualify-ir", id: "bant" });
   });
 });

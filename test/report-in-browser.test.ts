@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 function writeReport(args: readonly string[]): string {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+  const run = spawnSync(process.execPath, [BIN, ...args], { timeout: 300_000, killSignal: "SIGKILL", cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
   expect(run.status, run.stderr).toBe(0);
   return args[args.indexOf("--html") + 1] as string;
 }

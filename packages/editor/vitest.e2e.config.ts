@@ -12,6 +12,7 @@ export default defineConfig({
     include: ["e2e/**/*.e2e.ts"],
     globalSetup: ["./e2e/global-setup.ts"],
     fileParallelism: false,
+    reporters: ["default", "../../test/slow-file-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

@@ -23,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, "batch.qual"), BATCH_MODEL);
 
 function qualify(args: readonly string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: ENV, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: ENV, encoding: "utf8", timeout: 120_000, killSignal: "SIGKILL" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

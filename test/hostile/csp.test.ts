@@ -65,6 +65,7 @@ describe("a Node process with --disallow-code-generation-from-strings", () => {
       input: input ?? "",
       env: { ...process.env, NO_COLOR: "1", CI: "1" },
       timeout: 120_000,
+      killSignal: "SIGKILL",
     });
 
   it("really blocks string compilation (the control)", () => {

@@ -42,7 +42,7 @@ describe("qualify compile --target js", () => {
     const script = `import { score, evaluate } from ${JSON.stringify(pathToFileURL(out).href)};
 const leads = ${JSON.stringify(LEADS)};
 console.log(JSON.stringify(leads.map((l) => [score(l, { now: "2026-11-01" }), evaluate(l, { now: "2026-11-01" })])));`;
-    const printed = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, encoding: "utf8" });
+    const printed = execFileSync(process.execPath, ["--input-type=module", "-e", script], { timeout: 300_000, killSignal: "SIGKILL", cwd: dir, encoding: "utf8" });
     const closures = compile(analyze(readFileSync(join(ROOT, "examples/bant.qual"), "utf8")).ir as ModelIR);
     const expected = LEADS.map((l) => [closures.score(l, { now: "2026-11-01" }), closures.evaluate(l, { now: "2026-11-01" })]);
     expect(JSON.parse(printed)).toEqual(JSON.parse(JSON.stringify(expected)));

@@ -27,7 +27,7 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { timeout: 300_000, killSignal: "SIGKILL", cwd, encoding: "utf8" });
 }
 
 /** The diff report without the names of the versions, to compare runs that read the same models differently. */

@@ -57,7 +57,7 @@ describe("qualify fmt", () => {
     expect(readFileSync(ws.path("messy.qual"), "utf8")).toBe(MESSY);
     const formatted = qualify(["fmt", "-"], { input: MESSY }).stdout;
     writeFileSync(ws.path("layout.patch"), run.stdout);
-    execFileSync("git", ["apply", "--unsafe-paths", "layout.patch"], { cwd: ws.dir });
+    execFileSync("git", ["apply", "--unsafe-paths", "layout.patch"], { timeout: 300_000, killSignal: "SIGKILL", cwd: ws.dir });
     expect(readFileSync(ws.path("messy.qual"), "utf8")).toBe(formatted);
     // A tidy file has no diff and passes.
     const tidy = qualify(["fmt", "--diff", "-"], { input: formatted });

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** pnpm as scripts/setup.sh runs it: the installed one when it is the pinned version, else through npx. */
 function pnpmCommand(): string[] {
   const pinned = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { packageManager: string }).packageManager.replace(/^pnpm@/, "");
-  const installed = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
+  const installed = spawnSync("pnpm", ["--version"], { timeout: 300_000, killSignal: "SIGKILL", encoding: "utf8" });
   return installed.status === 0 && installed.stdout.trim() === pinned ? ["pnpm"] : ["npx", "-y", `pnpm@${pinned}`];
 }
 
@@ -38,7 +38,7 @@ describe("qualify lsp", () => {
 
   it("answers a real client when started as `pnpm qualify lsp` from the repository: pnpm writes nothing of its own on stdout", async () => {
     const pnpm = pnpmCommand();
-    const version = spawnSync(pnpm[0] as string, [...pnpm.slice(1), "--dir", ROOT, "qualify", "--version"], { encoding: "utf8" });
+    const version = spawnSync(pnpm[0] as string, [...pnpm.slice(1), "--dir", ROOT, "qualify", "--version"], { timeout: 300_000, killSignal: "SIGKILL", encoding: "utf8" });
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const client = await StdioLanguageClient.start([...pnpm, "--dir", ROOT, "qualify", "lsp"]);
     const uri = "file:///work/examples/bant.qual";

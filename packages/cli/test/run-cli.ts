@@ -25,6 +25,8 @@ export function qualify(args: readonly string[], options: { cwd?: string; input?
     env: { ...ENV, ...options.env },
     encoding: "utf8",
     timeout: 60_000,
+    // A CLI stuck in native code never runs its SIGTERM handler; spawnSync would wait for ever.
+    killSignal: "SIGKILL",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -30,13 +30,13 @@ describe("qualify score --engine duckdb on a terminal", () => {
       const args = ["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--out", ws.path("scored.csv"), "--engine", "duckdb", "--now", "2026-11-01"];
       const command = [process.execPath, BIN, ...args].map(quote).join(" ");
       const env = { ...process.env, CI: "", NO_COLOR: "1" };
-      const tty = spawnSync(SCRIPT, ["-qec", command, ws.path("terminal.txt")], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+      const tty = spawnSync(SCRIPT, ["-qec", command, ws.path("terminal.txt")], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000, killSignal: "SIGKILL" });
       expect(tty.status).toBe(0);
       const seen = readFileSync(ws.path("terminal.txt"), "utf8");
       expect(seen).toMatch(/scoring with DuckDB \| .* \| \d+% \| \d+s/);
       expect(seen).toContain("600000 rows read: 600000 scored, 0 rejected (engine: duckdb)");
 
-      const piped = spawnSync(process.execPath, [BIN, ...args, "--force"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+      const piped = spawnSync(process.execPath, [BIN, ...args, "--force"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000, killSignal: "SIGKILL" });
       expect(piped.status).toBe(0);
       expect(piped.stderr).not.toContain("scoring with DuckDB");
       expect(piped.stderr).toContain("600000 rows read");

@@ -61,7 +61,7 @@ let buildLog: string;
 beforeAll(() => {
   if (buildLine === undefined || installed === undefined) return;
   rmSync(vsix, { force: true });
-  const run = spawnSync("bash", ["-c", buildLine], { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync("bash", ["-c", buildLine], { timeout: 300_000, killSignal: "SIGKILL", cwd: ROOT, encoding: "utf8" });
   buildLog = run.stdout + run.stderr;
   if (run.status !== 0) throw new Error(`${buildLine} failed:\n${buildLog}`);
 }, 240_000);
@@ -201,6 +201,8 @@ describe("the build without a language server", () => {
   it("fails with a message that names the missing entry", () => {
     const missing = join(work, "no-server", "server.ts");
     const run = spawnSync(process.execPath, [BUILD, "--out", join(work, "never.vsix")], {
+      timeout: 300_000,
+      killSignal: "SIGKILL",
       cwd: PACKAGE,
       encoding: "utf8",
       env: { ...process.env, QUALIFY_SERVER_ENTRY: missing },

@@ -19,7 +19,7 @@ describe("chevrotain as the language package loads it", () => {
     const dist = fileURLToPath(new URL("../../dist/chevrotain-bundle.js", import.meta.url));
     expect(existsSync(dist), "packages/language is not built: run scripts/setup.sh").toBe(true);
     const script = fileURLToPath(new URL("../fixtures/chevrotain-source.mjs", import.meta.url));
-    const out = JSON.parse(execFileSync(process.execPath, [script], { encoding: "utf8" })) as { chevrotainSource: string; parser: string };
+    const out = JSON.parse(execFileSync(process.execPath, [script], { timeout: 300_000, killSignal: "SIGKILL", encoding: "utf8" })) as { chevrotainSource: string; parser: string };
     expect(out.chevrotainSource).toMatch(BUNDLE);
     expect(out.parser).toBe("function");
   });
