@@ -37,8 +37,15 @@ function startsPrintable(cell: string): string {
  */
 export function cellValue(cell: string, type: QualType): string {
   switch (type.kind) {
-    case "number":
-      return `CASE WHEN regexp_full_match(${cell}, ${sqlText(NUMBER)}) THEN CAST(${cell} AS DOUBLE) WHEN regexp_full_match(${cell}, ${padded(NUMBER)}) THEN CAST(regexp_extract(${cell}, ${padded(NUMBER)}, 1) AS DOUBLE) END`;
+    case "number": {
+      // DuckDB's own number parser reads a cell in a third of the time the
+      // patterns take, but it also reads `inf`, `nan` and `1_000`, which
+      // JavaScript does not: it is trusted only with a finite result and no
+      // `_`, and every other cell (padding beyond ASCII, a bad number) meets
+      // the patterns.
+      const parsed = `TRY_CAST(${cell} AS DOUBLE)`;
+      return `CASE WHEN isfinite(${parsed}) AND NOT contains(${cell}, '_') THEN ${parsed} WHEN regexp_full_match(${cell}, ${sqlText(NUMBER)}) THEN CAST(${cell} AS DOUBLE) WHEN regexp_full_match(${cell}, ${padded(NUMBER)}) THEN CAST(regexp_extract(${cell}, ${padded(NUMBER)}, 1) AS DOUBLE) END`;
+    }
     case "bool": {
       const yes = anyCase("true|yes|1|y");
       const no = anyCase("false|no|0|n");
