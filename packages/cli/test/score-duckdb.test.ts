@@ -23,6 +23,9 @@ function bantCsv(rows: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The summary's line of tier counts. */
+const tiersLine = (stderr: string): string | undefined => /^tiers: .*$/m.exec(stderr)?.[0];
+
 describe("qualify score --engine duckdb", () => {
   it("writes the same scored CSV as the JS path, rejects the same rows, and its counts add up", () => {
     const ws = workspace({ "leads.csv": bantCsv(400) });
@@ -47,6 +50,9 @@ describe("qualify score --engine duckdb", () => {
       expect(rejected("duck.jsonl")).toEqual(jsRejected);
       const summary = /(\d+) rows read: (\d+) scored, (\d+) rejected/.exec(duck.stderr);
       expect(summary?.slice(1).map(Number)).toEqual([400, 400 - jsRejected.length, jsRejected.length]);
+      // The tier counts are those of the rows written, as the JS path counts them.
+      expect(tiersLine(js.stderr)).toMatch(/^tiers: sql \d+/);
+      expect(tiersLine(duck.stderr)).toBe(tiersLine(js.stderr));
       expect(duck.stderr).toContain(`scored rows: ${ws.path("duck.csv")}`);
     } finally {
       ws.cleanup();
@@ -68,6 +74,8 @@ describe("qualify score --engine duckdb", () => {
       expect(anyRows.length).toBeGreaterThan(2000);
       expect([...anyRows].sort()).toEqual([...orderedRows].sort());
       expect(readFileSync(ws.path("any.jsonl"), "utf8")).toBe(readFileSync(ws.path("ordered.jsonl"), "utf8"));
+      expect(tiersLine(any.stderr)).toBe(tiersLine(ordered.stderr));
+      expect(/(\d+) rows read/.exec(any.stderr)?.[1]).toBe("3000");
       expect(any.stderr).toContain(`scored rows: ${ws.path("any.csv")} (in any order: --any-order)`);
     } finally {
       ws.cleanup();
@@ -122,6 +130,8 @@ describe("qualify score --engine duckdb", () => {
       const again = qualify(["score", "examples/bant.qual", "--in", ws.path("s.parquet"), "--out", ws.path("again.csv"), "--now", "2026-11-01", "--engine", "duckdb"], { cwd: ROOT });
       expect(again.code).toBe(0);
       expect(tiers(readFileSync(ws.path("again.csv"), "utf8"))).toEqual(tiers(readFileSync(ws.path("js.csv"), "utf8")));
+      expect(tiersLine(parquet.stderr)).toBe(tiersLine(js.stderr));
+      expect(tiersLine(again.stderr)).toBe(tiersLine(js.stderr));
     } finally {
       ws.cleanup();
     }
