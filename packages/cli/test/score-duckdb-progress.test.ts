@@ -12,6 +12,8 @@ import { BIN, workspace } from "./run-cli.js";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const SCRIPT = "/usr/bin/script";
+/** Enough rows that the scoring pass outlasts several progress polls (200 ms each) on a fast run. */
+const ROWS = 2_000_000;
 
 /** A BANT CSV large enough that the scoring pass lasts past the first progress poll. */
 function leadsCsv(rows: number): string {
@@ -25,7 +27,7 @@ const quote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`;
 describe("qualify score --engine duckdb on a terminal", () => {
   it("draws a percentage bar while DuckDB scores, then clears it for the summary; piped, it draws none", () => {
     expect(existsSync(SCRIPT), `${SCRIPT} (util-linux) is needed to give the CLI a terminal`).toBe(true);
-    const ws = workspace({ "leads.csv": leadsCsv(600_000) });
+    const ws = workspace({ "leads.csv": leadsCsv(ROWS) });
     try {
       const args = ["score", "examples/bant.qual", "--in", ws.path("leads.csv"), "--out", ws.path("scored.csv"), "--engine", "duckdb", "--now", "2026-11-01"];
       const command = [process.execPath, BIN, ...args].map(quote).join(" ");
@@ -34,12 +36,12 @@ describe("qualify score --engine duckdb on a terminal", () => {
       expect(tty.status).toBe(0);
       const seen = readFileSync(ws.path("terminal.txt"), "utf8");
       expect(seen).toMatch(/scoring with DuckDB \| .* \| \d+% \| \d+s/);
-      expect(seen).toContain("600000 rows read: 600000 scored, 0 rejected (engine: duckdb)");
+      expect(seen).toContain(`${ROWS} rows read: ${ROWS} scored, 0 rejected (engine: duckdb)`);
 
       const piped = spawnSync(process.execPath, [BIN, ...args, "--force"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000, killSignal: "SIGKILL" });
       expect(piped.status).toBe(0);
       expect(piped.stderr).not.toContain("scoring with DuckDB");
-      expect(piped.stderr).toContain("600000 rows read");
+      expect(piped.stderr).toContain(`${ROWS} rows read`);
     } finally {
       ws.cleanup();
     }
