@@ -25,7 +25,7 @@ export type SlotAllocator = (dottedPath: string) => number;
 type Take = (raw: unknown, known: boolean, frame: Frame, sink: LeadIssue[] | null) => void;
 
 /** How the top-level loop checks a value inline before falling back to `take`. */
-const enum Fast {
+export const enum Fast {
   None = 0,
   Number = 1,
   Bool = 2,
@@ -52,13 +52,13 @@ const isOwnEnumerable = Object.prototype.propertyIsEnumerable as (this: object, 
  * (interned strings: pointer compares) rather than through a Map, and the
  * reader is the one-pass `smallReader`.
  */
-const LINEAR_LOOKUP_MAX = 8;
+export const LINEAR_LOOKUP_MAX = 8;
 
 function readOwn(container: object | null, name: string): unknown {
   return container !== null && isOwnEnumerable.call(container, name) ? (container as Record<string, unknown>)[name] : undefined;
 }
 
-function fastKind(type: QualType): Fast {
+export function fastKind(type: QualType): Fast {
   switch (type.kind) {
     case "number":
       return Fast.Number;
@@ -275,40 +275,31 @@ interface FieldTable {
 }
 
 /**
- * True when `raw` (not null) fits a field of the common kinds as it is, and
- * then stores it; false when it needs the field's converter.
+ * True when `raw` (not null) fits a field of the common kinds as it is: it
+ * can be used without its converter. False when it needs the converter.
  */
-function storeInline(kind: Fast, raw: unknown, values: Value[], slot: number, maxText: number, maxList: number): boolean {
+export function fitsInline(kind: Fast, raw: unknown, maxText: number, maxList: number): boolean {
   // Number literals, as in slot-test.ts: `Fast.X` would be a property load per case.
   switch (kind) {
     case 1 /* Fast.Number */:
-      if (typeof raw === "number" && raw - raw === 0) {
-        values[slot] = raw;
-        return true;
-      }
-      return false;
+      return typeof raw === "number" && raw - raw === 0;
     case 2 /* Fast.Bool */:
-      if (typeof raw === "boolean") {
-        values[slot] = raw;
-        return true;
-      }
-      return false;
+      return typeof raw === "boolean";
     case 3 /* Fast.Text */:
-      if (typeof raw === "string" && raw.length <= maxText) {
-        values[slot] = raw;
-        return true;
-      }
-      return false;
+      return typeof raw === "string" && raw.length <= maxText;
     case 4 /* Fast.TextList */:
     case 5 /* Fast.NumberList */:
-      if (Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, kind === 4 /* Fast.TextList */, maxText)) {
-        values[slot] = raw as Value[];
-        return true;
-      }
-      return false;
+      return Array.isArray(raw) && raw.length <= maxList && listIsPlain(raw, kind === 4 /* Fast.TextList */, maxText);
     default:
       return false;
   }
+}
+
+/** Stores `raw` (not null) when it fits its field as it is (`fitsInline`); false when it needs the field's converter. */
+function storeInline(kind: Fast, raw: unknown, values: Value[], slot: number, maxText: number, maxList: number): boolean {
+  if (!fitsInline(kind, raw, maxText, maxList)) return false;
+  values[slot] = raw as Value;
+  return true;
 }
 
 /**

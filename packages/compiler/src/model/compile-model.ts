@@ -23,6 +23,7 @@ import { SlotLayout } from "./slot-layout.js";
 import { OutlookPlan } from "../ranges/model-outlook.js";
 import type { DerivedTable, TableStep } from "./derived-table.js";
 import { caseWeights, fillCase, planDerivedTable, refsOf } from "./derived-table.js";
+import { planFusedScore } from "./fused-score.js";
 
 /** A model compiled to closures: evaluate leads many times, fast. */
 export interface CompiledModel {
@@ -217,6 +218,11 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const caseScores = table !== undefined && scoreSlots.every((slot) => table.outputSlots.includes(slot)) ? scoresByCase(table, scoreSlots, frameSize) : null;
   const buildCaseScores = recordBuilder<number>(scoreIds, scoreIds.map((_, i) => i), "number");
   const fillOnFastPath = table !== undefined && (after.count > 0 || caseScores === null || tableTiers === null);
+  // When the table gives the tier and every score from single-field tests, `score` reads and tests in one loop.
+  const fused =
+    caseScores !== null && tableTiers !== null
+      ? planFusedScore(ir.inputs, limits, (name) => layout.fieldSlot([name]), layout.folds, before.tests.map((test, i) => ({ test, weight: before.weights[i] as number })))
+      : null;
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
   let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
 
@@ -226,6 +232,8 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
    * refused whatever the model; a text is parsed once per distinct value in a row.
    */
   const resolveNow = cachedNowResolver();
+  // The last `now` text the fused `score` found valid.
+  let checkedNowText: string | undefined;
   function nowOf(options: EvaluateOptions | undefined): number {
     const now = options?.now;
     if (now !== undefined) return resolveNow(now);
@@ -281,6 +289,17 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   }
 
   function score(lead: unknown, options?: EvaluateOptions): FastResult {
+    if (fused !== null && caseScores !== null && tableTiers !== null) {
+      // `now` is checked even though no test reads it, as on the general path;
+      // a text already checked is not looked at again (services pass one per call).
+      const now = options?.now;
+      if (now !== undefined && now !== checkedNowText && !(typeof now === "number" && now - now === 0)) {
+        resolveNow(now);
+        if (typeof now === "string") checkedNowText = now;
+      }
+      const c = fused(lead, options?.validate !== false);
+      if (c >= 0) return { tier: tableTiers[c] as string, scores: buildCaseScores(caseScores[c] as Value[]) };
+    }
     const frame = load(lead, options, false);
     if (caseScores !== null && tableTiers !== null) {
       const c = frame.tableCase;
@@ -309,7 +328,7 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   }
 
   let schema: Record<string, unknown> | undefined;
-  return Object.freeze({
+  const compiled: CompiledModel = Object.freeze({
     ir,
     id: ir.id,
     title: ir.title,
@@ -322,4 +341,13 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     evaluate,
     validate,
   });
+  if (fused !== null) FUSED.add(compiled);
+  return compiled;
+}
+
+const FUSED = new WeakSet<CompiledModel>();
+
+/** Whether `score` of a compiled model takes the fused path (fused-score.ts); for the tests that check it agrees. */
+export function usesFusedScore(model: CompiledModel): boolean {
+  return FUSED.has(model);
 }

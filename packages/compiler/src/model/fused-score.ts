@@ -1,0 +1,190 @@
+import type { InputField } from "@qualify/ir";
+import { mayBeAbsent } from "@qualify/ir";
+import type { SlotTest } from "../expr/slot-test.js";
+import { isMember, runOne } from "../expr/slot-test.js";
+import type { Fast } from "../lead/read-lead.js";
+import { fastKind, fitsInline, LINEAR_LOOKUP_MAX } from "../lead/read-lead.js";
+import { convertDefault, converterFor, isRecordObject } from "../lead/convert.js";
+import type { LeadLimits } from "../options.js";
+import { UNLIMITED } from "../options.js";
+import type { Value } from "../runtime/frame.js";
+import { intern } from "../runtime/intern.js";
+import { foldCase } from "../runtime/text.js";
+
+/**
+ * The fast path of a model whose tier and scores all come from the derived
+ * table (derived-table.ts) and whose table's criteria are each one test of one
+ * top-level field (`budget >= 10_000`, `role in deciders`, `count(pains) > 0`):
+ * BANT, CHAMP and most checklists. It reads each field and adds its tests'
+ * case digits as the for-in loop meets it, with no frame, no step loop and
+ * no second pass: the general path spends as long moving values through the
+ * frame as on the tests themselves.
+ *
+ * It returns the table's case number, or -1 whenever the lead is anything
+ * but plain well-typed data (not an object, a value that needs its converter,
+ * a required field missing with validation on): then the general path runs
+ * and gives the same answer, or the same error, as without this one.
+ */
+export type FusedScore = (lead: unknown, validate: boolean) => number;
+
+/** A step of the fast path before the table: its test (if it has one) and its weight in the case number. */
+export interface FusibleStep {
+  readonly test: SlotTest | undefined;
+  readonly weight: number;
+}
+
+const NO_VALUES: Value[] = [];
+
+/** The case digit of a test's outcome, as runSteps counts it: unknown 0, yes 1, no 2. */
+function digit(outcome: Value): number {
+  return outcome === true ? 1 : outcome === false ? 2 : 0;
+}
+
+/**
+ * The fused fast path, or null when the model does not have that shape: a
+ * field of another type than number, bool, text or a list of numbers or
+ * texts, more fields than the small reader takes, or a step before the table
+ * that is not a single test of one field (or of its folded text).
+ */
+export function planFusedScore(
+  inputs: readonly InputField[],
+  limits: Readonly<LeadLimits>,
+  slotOfField: (name: string) => number,
+  folds: readonly { readonly from: number; readonly to: number }[],
+  steps: readonly FusibleStep[],
+): FusedScore | null {
+  const count = inputs.length;
+  if (count > LINEAR_LOOKUP_MAX) return null;
+  const fast = inputs.map((f) => fastKind(f.type));
+  if (fast.some((k) => k === (0 as Fast))) return null;
+
+  // Which field (and whether its folded text) each slot a test may read holds.
+  const fieldOfSlot = new Map<number, { field: number; folded: boolean }>();
+  inputs.forEach((f, i) => fieldOfSlot.set(slotOfField(f.name), { field: i, folded: false }));
+  for (const fold of folds) {
+    const from = fieldOfSlot.get(fold.from);
+    // Only text fields are folded into a slot; the check keeps foldCase below from ever seeing a list.
+    if (from !== undefined && !from.folded && fast[from.field] === (3 as Fast)) fieldOfSlot.set(fold.to, { field: from.field, folded: true });
+  }
+  const byField: { test: SlotTest; folded: boolean; weight: number }[][] = inputs.map(() => []);
+  for (const step of steps) {
+    const test = step.test;
+    if (test === undefined || test.next !== null || test.slots !== null) return null;
+    const read = fieldOfSlot.get(test.slot);
+    if (read === undefined) return null;
+    // A test whose outcome the table does not read changes nothing the fast path returns.
+    if (step.weight !== 0) byField[read.field]?.push({ test, folded: read.folded, weight: step.weight });
+  }
+
+  const names = inputs.map((f) => intern(f.name));
+  // What an absent (or null) field reads as: its default, else unknown; limits guard leads, not the model's defaults.
+  const absents = inputs.map((f) => convertDefault(f, f.name, converterFor(f.type, UNLIMITED)) ?? null);
+  const requiredMask = inputs.reduce((mask, f, i) => (mayBeAbsent(f) ? mask : mask | (1 << i)), 0);
+  // The tests as flat arrays, field by field: field i's are from starts[i] to starts[i + 1].
+  const starts: number[] = [];
+  const tests: SlotTest[] = [];
+  const folded: boolean[] = [];
+  const weights: number[] = [];
+  const anyFolded: boolean[] = [];
+  for (const list of byField) {
+    starts.push(tests.length);
+    for (const t of list) {
+      tests.push(t.test);
+      folded.push(t.folded);
+      weights.push(t.weight);
+    }
+    anyFolded.push(list.some((t) => t.folded));
+  }
+  starts.push(tests.length);
+
+  /** The digits field i's tests add to the case number for one value of it. */
+  const digitsOf = (i: number, value: Value): number => {
+    const text = anyFolded[i] === true && value !== null ? foldCase(value as string) : value;
+    let sum = 0;
+    for (let k = starts[i] as number; k < (starts[i + 1] as number); k++) {
+      sum += (weights[k] as number) * digit(runOne(tests[k] as SlotTest, folded[k] === true ? text : value, NO_VALUES));
+    }
+    return sum;
+  };
+  // Every field starts as absent; a field met in the lead swaps its absent digits for its value's.
+  const absentDigits = absents.map((value, i) => digitsOf(i, value));
+  const absentCase = absentDigits.reduce((a, b) => a + b, 0);
+  // For a field with one test, what a yes, a no or an unknown adds to the case number in place of the field's absent digit.
+  const delta = (i: number, d: number): number => {
+    const k = starts[i] as number;
+    return starts[i + 1] === k + 1 ? (weights[k] as number) * d - (absentDigits[i] as number) : 0;
+  };
+  const yesDelta = inputs.map((_, i) => delta(i, 1));
+  const noDelta = inputs.map((_, i) => delta(i, 2));
+  const unknownDelta = inputs.map((_, i) => delta(i, 0));
+  const maxText = limits.maxStringLength;
+  const maxList = limits.maxListLength;
+
+  return (lead, validate) => {
+    if (!isRecordObject(lead)) return -1;
+    let c = absentCase;
+    let found = 0;
+    // Keys usually come in declaration order, as in read-lead.ts's smallReader, whose key handling this repeats.
+    let guess = 0;
+    for (const key in lead) {
+      let i = guess;
+      let tries = 0;
+      while (tries < count && names[i] !== key) {
+        tries++;
+        i = i + 1 === count ? 0 : i + 1;
+      }
+      // Spelled out, not a module constant: see smallReader.
+      if (tries === count || !Object.prototype.hasOwnProperty.call(lead, key)) continue;
+      guess = i + 1 === count ? 0 : i + 1;
+      const raw = (lead as Record<string, unknown>)[key];
+      if (raw === undefined || raw === null) continue;
+      if (!fitsInline(fast[i] as Fast, raw, maxText, maxList)) return -1;
+      found |= 1 << i;
+      // digitsOf, written out, with the usual one test per field apart: as a
+      // call it is not inlined, and the call and the loop cost a sixth of the whole.
+      const k = starts[i] as number;
+      const end = starts[i + 1] as number;
+      if (end - k === 1) {
+        const t = tests[k] as SlotTest;
+        // What the test's slot would hold, then what it compares (a list's length for `count(...)`).
+        const input = (folded[k] === true ? foldCase(raw as string) : raw) as Value;
+        const value = t.length ? (input as readonly Value[]).length : input;
+        const yes = yesDelta[i] as number;
+        const no = noDelta[i] as number;
+        // The commonest tests inline (the value is never null here); runOne's general
+        // switch, with its checks for null and for `at least`, costs a fifth more.
+        switch (t.op) {
+          case 3 /* TestOp.Less */:
+            c += (value as number) < t.a ? yes : no;
+            break;
+          case 4 /* TestOp.LessOrEqual */:
+            c += (value as number) <= t.a ? yes : no;
+            break;
+          case 5 /* TestOp.Greater */:
+            c += (value as number) > t.a ? yes : no;
+            break;
+          case 6 /* TestOp.GreaterOrEqual */:
+            c += (value as number) >= t.a ? yes : no;
+            break;
+          case 10 /* TestOp.In */:
+            if (t.members !== null) {
+              c += isMember(t.members, value) ? yes : no;
+              break;
+            }
+            // A long list is looked up in a Set, by runOne.
+            c += runOne(t, input, NO_VALUES) === true ? yes : no;
+            break;
+          default: {
+            const outcome = runOne(t, input, NO_VALUES);
+            c += outcome === true ? yes : outcome === false ? no : (unknownDelta[i] as number);
+          }
+        }
+      } else if (end > k) {
+        c += digitsOf(i, raw as Value) - (absentDigits[i] as number);
+      }
+    }
+    // A required field absent or null: the general path reports it (or, without validation, reads it as unknown, as here).
+    if (validate && (found & requiredMask) !== requiredMask) return -1;
+    return c;
+  };
+}
