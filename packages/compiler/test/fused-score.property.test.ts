@@ -27,7 +27,7 @@ interface Field {
   suffix: string;
 }
 
-const ROLES = ["CEO", "CFO", "VP", "Director", "Owner", "Head of Sales", "Intern", "Engineer", "Analyst", "Consultant"];
+const ROLES = ["CEO", "CFO", "COO", "VP", "Director", "Owner", "Head of Sales", "Intern", "Engineer", "Analyst", "Consultant"];
 const LONG_LIST = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "ceo", "vp"];
 const TYPES: Record<Kind, string> = { number: "number", text: "text", bool: "bool", texts: "list of text", numbers: "list of number" };
 
@@ -44,7 +44,10 @@ function testOf(d: Dice, f: Field): string {
       return d.pick([`${f.name} >= ${d.pick([0, 10, 5000])}`, `${f.name} < 90`, `${f.name} <= 2.5`, `${f.name} > -1`, `${f.name} = 10`, `${f.name} != 0`, `${f.name} between 5 and 100`]);
     case "text":
       return d.pick([
+        // Short lists, BANT's shape, most often: they are compared inline.
         `${f.name} in ["CEO", "cfo", "Vp", "Owner"]`,
+        `${f.name} in ["CEO", "cfo", "Vp", "Owner"]`,
+        `${f.name} in ["COO", "Intern"]`,
         `${f.name} in [${LONG_LIST.map((t) => JSON.stringify(t)).join(", ")}]`,
         `${f.name} not in ["intern", "Analyst"]`,
         `${f.name} = "Director"`,

@@ -203,7 +203,7 @@ export function slotTest(expr: Expr, ctx: ExprContext): SlotTest | undefined {
   }
 }
 
-export function isMember(members: readonly Value[], v: Value): boolean {
+function isMember(members: readonly Value[], v: Value): boolean {
   // Folded text is a fresh string: `===` with a member is a call that compares
   // characters. Lengths first skips the call for most members.
   if (typeof v === "string") {

@@ -1,7 +1,7 @@
 import type { InputField } from "@qualify/ir";
 import { mayBeAbsent } from "@qualify/ir";
 import type { SlotTest } from "../expr/slot-test.js";
-import { isMember, runOne } from "../expr/slot-test.js";
+import { runOne } from "../expr/slot-test.js";
 import type { Fast } from "../lead/read-lead.js";
 import { fastKind, fitsInline, LINEAR_LOOKUP_MAX } from "../lead/read-lead.js";
 import { convertDefault, converterFor, isRecordObject } from "../lead/convert.js";
@@ -138,7 +138,19 @@ export function planFusedScore(
       guess = i + 1 === count ? 0 : i + 1;
       const raw = (lead as Record<string, unknown>)[key];
       if (raw === undefined || raw === null) continue;
-      if (!fitsInline(fast[i] as Fast, raw, maxText, maxList)) return -1;
+      // fitsInline, written out for the common kinds (lists still call it): code
+      // inlined from a shared function runs on that function's type feedback, which
+      // every other model's reader also feeds; written here, it has its own.
+      const kind = fast[i] as number;
+      if (kind === 1 /* Fast.Number */) {
+        if (typeof raw !== "number" || raw - raw !== 0) return -1;
+      } else if (kind === 3 /* Fast.Text */) {
+        if (typeof raw !== "string" || raw.length > maxText) return -1;
+      } else if (kind === 2 /* Fast.Bool */) {
+        if (typeof raw !== "boolean") return -1;
+      } else if (!fitsInline(kind as Fast, raw, maxText, maxList)) {
+        return -1;
+      }
       found |= 1 << i;
       // digitsOf, written out, with the usual one test per field apart: as a
       // call it is not inlined, and the call and the loop cost a sixth of the whole.
@@ -168,7 +180,22 @@ export function planFusedScore(
             break;
           case 10 /* TestOp.In */:
             if (t.members !== null) {
-              c += isMember(t.members, value) ? yes : no;
+              // isMember, written out for the same reason: compare lengths, then text.
+              const members = t.members;
+              let member = false;
+              if (typeof value === "string") {
+                const n = value.length;
+                for (let m = 0; m < members.length; m++) {
+                  const candidate = members[m] as string;
+                  if (candidate.length === n && candidate === value) {
+                    member = true;
+                    break;
+                  }
+                }
+              } else {
+                member = members.includes(value);
+              }
+              c += member ? yes : no;
               break;
             }
             // A long list is looked up in a Set, by runOne.
