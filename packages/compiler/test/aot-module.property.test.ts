@@ -8,7 +8,7 @@ import type { ModelIR } from "@qualify/ir";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { compile, writeModule } from "../src/index.js";
-import { Dice, mutateLead, NOW, randomLead, randomModel } from "./generators.js";
+import { Dice, mutateLead, NOW, randomLead, randomMethodologyModel, randomModel } from "./generators.js";
 import type { explained } from "./reference-interpreter.js";
 import { Reference } from "./reference-interpreter.js";
 
@@ -69,6 +69,31 @@ describe("the ahead-of-time module agrees with the closures and the reference in
       }),
       RUNS,
     );
+  });
+
+  it("on methodology models, whose tiers and scores it looks up in the closures' table, on valid and invalid leads", async () => {
+    let tabulated = 0;
+    await fc.assert(
+      fc.asyncProperty(seeds, async (seed) => {
+        const ir = randomMethodologyModel(seed);
+        if (writeModule(ir, { runtimeImport: RUNTIME }).includes("const TIERS")) tabulated++;
+        const aot = await importModule(ir, true);
+        const loose = await importModule(ir);
+        const closures = compile(ir);
+        const d = new Dice(seed * 17 + 3);
+        for (let i = 0; i < 6; i++) {
+          const lead = randomLead(ir.inputs, d, true);
+          expect(aot.score(lead, { now: NOW })).toEqual(new Reference(ir, lead, NOW).fast());
+          expect(aot.score(lead, { now: NOW })).toEqual(closures.score(lead, { now: NOW }));
+          const bad = mutateLead(randomLead(ir.inputs, d), ir.inputs, d);
+          const options = { now: NOW, validate: false };
+          expect(loose.score(bad, options)).toEqual(new Reference(ir, bad, NOW).fast());
+        }
+      }),
+      RUNS,
+    );
+    // Most of these models are tabulated; the lookup must have been written, not only the general code.
+    expect(tabulated).toBeGreaterThan(RUNS.numRuns / 2);
   });
 
   it("on models with lists of records, and on invalid leads with validation off", async () => {

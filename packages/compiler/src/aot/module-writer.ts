@@ -1,6 +1,6 @@
 import type { InputField, ModelIR } from "@qualify/ir";
 import { DISQUALIFIED_TIER, mayBeAbsent, readsEvaluationTime } from "@qualify/ir";
-import { compile } from "../model/compile-model.js";
+import { compile, tabulation } from "../model/compile-model.js";
 import { convertDefault, converterFor } from "../lead/convert.js";
 import type { CompileOptions, LeadLimits } from "../options.js";
 import { resolveLimits, UNLIMITED } from "../options.js";
@@ -126,7 +126,14 @@ const OWN_CHECK_MAX_FIELDS = 8;
 
 export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const limits = resolveLimits(options.limits === undefined ? undefined : { limits: options.limits });
-  compile(ir, { limits }); // refuses a malformed IR here rather than when the module loads
+  // Compiling refuses a malformed IR here rather than when the module loads.
+  const compiled = compile(ir, { limits });
+  // Where the closures look tiers and scores up in a table, so does the module: the
+  // steps the table is built on are written out, the rest (quantifiers over criteria,
+  // tier conditions) is one lookup. The table goes into the module as data.
+  const found = tabulation(compiled);
+  const table = found !== undefined && found.scores.every((values) => values.every((v) => v === null || Number.isFinite(v))) ? found : undefined;
+  const tableSteps = table === undefined ? undefined : new Set(table.steps.map((step) => step.id));
   const hoisted: string[] = [];
   let hoistCounter = 0;
   const hoist = (prefix: string, code: string): string => {
@@ -194,6 +201,7 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   const criteria = new Map(ir.criteria.map((c) => [c.id, c.expr] as const));
   const scores = new Map(ir.scores.map((s) => [s.id, s] as const));
   ir.order.forEach((id, i) => {
+    if (tableSteps !== undefined && !tableSteps.has(id)) return;
     const v = `v${i}`;
     const score = scores.get(id);
     if (score !== undefined && score.kind === "group") {
@@ -214,25 +222,38 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
     body.push(`  const ${v} = ${writer.write(expr)};`);
   });
 
-  body.push(`  let tier;`);
-  const knockouts = ir.disqualify.map((d) => `${writer.write(d.when)} === true`);
-  const branches: string[] = [];
-  if (knockouts.length > 0) branches.push(`if (${knockouts.join(" || ")}) tier = ${JSON.stringify(DISQUALIFIED_TIER)};`);
-  for (const t of ir.tiers) {
-    if (t.when === undefined) {
-      branches.push(`tier = ${JSON.stringify(t.id)};`);
-      break;
+  if (table !== undefined) {
+    const digits = table.steps
+      .filter((step) => step.weight !== 0)
+      .map((step) => {
+        const v = refs.get(step.id) as string;
+        return `(${v} === true ? ${step.weight} : ${v} === false ? ${2 * step.weight} : 0)`;
+      });
+    body.push(`  const c = ${digits.length === 0 ? "0" : digits.join(" + ")};`);
+    const tiers = hoist("TIERS", JSON.stringify(table.tiers));
+    const entries = ir.scores.map((sc, i) => `${propertyKey(sc.id)}: ${hoist("SCORES", JSON.stringify(table.scores[i]))}[c]`);
+    body.push(`  return { tier: ${tiers}[c], scores: { ${entries.join(", ")} } };`);
+  } else {
+    body.push(`  let tier;`);
+    const knockouts = ir.disqualify.map((d) => `${writer.write(d.when)} === true`);
+    const branches: string[] = [];
+    if (knockouts.length > 0) branches.push(`if (${knockouts.join(" || ")}) tier = ${JSON.stringify(DISQUALIFIED_TIER)};`);
+    for (const t of ir.tiers) {
+      if (t.when === undefined) {
+        branches.push(`tier = ${JSON.stringify(t.id)};`);
+        break;
+      }
+      branches.push(`if (${writer.write(t.when)} === true) tier = ${JSON.stringify(t.id)};`);
     }
-    branches.push(`if (${writer.write(t.when)} === true) tier = ${JSON.stringify(t.id)};`);
+    const lastTier = ir.tiers[ir.tiers.length - 1]?.id ?? DISQUALIFIED_TIER;
+    if (branches.length === 0 || ir.tiers.every((t) => t.when !== undefined)) branches.push(`tier = ${JSON.stringify(lastTier)};`);
+    body.push(`  ${branches.join("\n  else ")}`);
+    const scoreEntries = ir.scores.map((s) => {
+      const v = refs.get(s.id) as string;
+      return `${propertyKey(s.id)}: ${v} === null ? null : ${v} + 0`;
+    });
+    body.push(`  return { tier, scores: { ${scoreEntries.join(", ")} } };`);
   }
-  const lastTier = ir.tiers[ir.tiers.length - 1]?.id ?? DISQUALIFIED_TIER;
-  if (branches.length === 0 || ir.tiers.every((t) => t.when !== undefined)) branches.push(`tier = ${JSON.stringify(lastTier)};`);
-  body.push(`  ${branches.join("\n  else ")}`);
-  const scoreEntries = ir.scores.map((s) => {
-    const v = refs.get(s.id) as string;
-    return `${propertyKey(s.id)}: ${v} === null ? null : ${v} + 0`;
-  });
-  body.push(`  return { tier, scores: { ${scoreEntries.join(", ")} } };`);
   // Text fields compared with constants are folded once per lead, as the closures' folded slots are.
   const folds = [...foldedVars].map(([key, g]) => {
     const f = reader.variables.get(key) as string;

@@ -342,10 +342,39 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
     validate,
   });
   if (fused !== null) FUSED.add(compiled);
+  if (caseScores !== null && tableTiers !== null) {
+    const beforeSteps = derived?.before ?? steps;
+    TABULATED.set(compiled, {
+      steps: beforeSteps.map((step, i) => ({ id: step.id, weight: before.weights[i] as number })),
+      tiers: tableTiers,
+      scores: scoreIds.map((_, i) => caseScores.map((values) => (values[i] ?? null) as number | null)),
+    });
+  }
   return compiled;
 }
 
 const FUSED = new WeakSet<CompiledModel>();
+
+/**
+ * A model's fast path as a table lookup: every tier and score is a function
+ * of the outcomes of a few steps, each yes, no or unknown (derived-table.ts).
+ * The case number is the sum, over `steps`, of the weight times 1 for yes or
+ * 2 for no; `tiers[case]` is the tier and `scores[i][case]` the i-th score.
+ */
+export interface Tabulation {
+  /** The steps evaluated before the lookup, in evaluation order (weight 0: needed by a later step only). */
+  readonly steps: readonly { readonly id: string; readonly weight: number }[];
+  readonly tiers: readonly string[];
+  /** Per score, in the IR's score order: its value in each case. */
+  readonly scores: readonly (readonly (number | null)[])[];
+}
+
+const TABULATED = new WeakMap<CompiledModel, Tabulation>();
+
+/** The table `score` looks its answer up in, or undefined when it evaluates tiers and scores itself; for the AOT writer. */
+export function tabulation(model: CompiledModel): Tabulation | undefined {
+  return TABULATED.get(model);
+}
 
 /** Whether `score` of a compiled model takes the fused path (fused-score.ts); for the tests that check it agrees. */
 export function usesFusedScore(model: CompiledModel): boolean {
