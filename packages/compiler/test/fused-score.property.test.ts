@@ -41,7 +41,18 @@ function fieldOf(d: Dice, i: number): Field {
 function testOf(d: Dice, f: Field): string {
   switch (f.kind) {
     case "number":
-      return d.pick([`${f.name} >= ${d.pick([0, 10, 5000])}`, `${f.name} < 90`, `${f.name} <= 2.5`, `${f.name} > -1`, `${f.name} = 10`, `${f.name} != 0`, `${f.name} between 5 and 100`]);
+      return d.pick([
+        `${f.name} >= ${d.pick([0, 10, 5000])}`,
+        `${f.name} < 90`,
+        `${f.name} <= 2.5`,
+        `${f.name} > -1`,
+        `${f.name} = 10`,
+        `${f.name} != 0`,
+        `${f.name} between 5 and 100`,
+        // Not single tests: these run their closures on the fused path's own frame.
+        `${f.name} < 5 or ${f.name} > 1000`,
+        `${f.name} > 1 and ${f.name} < 100`,
+      ]);
     case "text":
       return d.pick([
         // Short lists, BANT's shape, most often: they are compared inline.
@@ -54,16 +65,18 @@ function testOf(d: Dice, f: Field): string {
         `${f.name} starts with "Head of"`,
         `${f.name} ends with "o"`,
         `${f.name} contains "ns"`,
+        `${f.name} in ["CEO", "Owner"] or ${f.name} starts with "Head of"`,
+        `not (${f.name} = "Intern")`,
       ]);
     case "bool":
-      return d.pick([f.name, `not ${f.name}`]);
+      return d.pick([f.name, `not ${f.name}`, `${f.name} ?? true`]);
     case "texts":
     case "numbers":
       return `count(${f.name}) ${d.pick([">", ">=", "<"])} ${d.int(3)}`;
   }
 }
 
-/** A checklist model as Qual source: fields, single-field criteria (some fields tested twice), scores and tiers over them. */
+/** A checklist model as Qual source: fields, single-field criteria (some fields tested twice), knockouts, scores and tiers over them. */
 function checklistSource(d: Dice): string {
   const fields = Array.from({ length: 1 + d.int(6) }, (_, i) => fieldOf(d, i));
   const criteria = Array.from({ length: 1 + d.int(5) }, (_, i) => `criterion c${i} "C${i}" = ${testOf(d, d.pick(fields))}`);
@@ -79,6 +92,8 @@ function checklistSource(d: Dice): string {
     `score met "Met" = count of (${ids})`,
     ...(d.chance(0.5) ? [`score all "All" = count of (${ids}, most)`] : []),
     ...(d.chance(0.3) ? [`disqualify "First fails" when not c0`] : []),
+    // A knockout that tests a field itself: its outcome becomes a step of the table.
+    ...(d.chance(0.4) ? [`disqualify "Field test" when ${testOf(d, d.pick(fields))}`] : []),
     "tier hot \"Hot\" when most",
     `tier warm "Warm" when at least ${1 + d.int(n)} of (${ids})`,
     'tier cold "Cold" otherwise',

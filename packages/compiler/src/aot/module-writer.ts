@@ -132,7 +132,12 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   // steps the table is built on are written out, the rest (quantifiers over criteria,
   // tier conditions) is one lookup. The table goes into the module as data.
   const found = tabulation(compiled);
-  const table = found !== undefined && found.scores.every((values) => values.every((v) => v === null || Number.isFinite(v))) ? found : undefined;
+  // Not when a knockout's outcome is one of the table's steps (the closures' own, with no declaration to write).
+  const declared = new Set(ir.order);
+  const table =
+    found !== undefined && found.steps.every((step) => declared.has(step.id)) && found.scores.every((values) => values.every((v) => v === null || Number.isFinite(v)))
+      ? found
+      : undefined;
   const tableSteps = table === undefined ? undefined : new Set(table.steps.map((step) => step.id));
   const hoisted: string[] = [];
   let hoistCounter = 0;

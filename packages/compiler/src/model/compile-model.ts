@@ -22,7 +22,7 @@ import { compileGroup, groupExprs } from "./score-groups.js";
 import { SlotLayout } from "./slot-layout.js";
 import { OutlookPlan } from "../ranges/model-outlook.js";
 import type { DerivedTable, TableStep } from "./derived-table.js";
-import { caseWeights, fillCase, planDerivedTable, refsOf } from "./derived-table.js";
+import { caseWeights, fillCase, planDerivedTable, readsLead, refsOf } from "./derived-table.js";
 import { planFusedScore } from "./fused-score.js";
 
 /** A model compiled to closures: evaluate leads many times, fast. */
@@ -171,13 +171,27 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   // Knockouts that can never fire are dropped from the fast path; one that always fires stays.
   const fastKnockouts: Closure[] = [];
   const knockoutTests: (SlotTest | undefined)[] = [];
+  // Each fast knockout's step, when it tests the lead itself (see the derived table below); undefined otherwise.
+  const knockoutSteps: (CompiledStep | undefined)[] = [];
+  /** Of each disqualify rule, the id of its knockout step, if it has one. */
+  const knockoutStepIds: (string | undefined)[] = [];
   for (const d of ir.disqualify) {
     const c = compiler.compile(d.when);
     if (!c.constant || c.value === true) {
+      const test = c.constant ? undefined : slotTest(d.when, compiler);
       fastKnockouts.push(c.run);
-      knockoutTests.push(c.constant ? undefined : slotTest(d.when, compiler));
+      knockoutTests.push(test);
+      // The id cannot clash with a declaration's: `#` is not part of a Qual name.
+      const id = `#knockout${knockoutSteps.length}`;
+      const step = !c.constant && readsLead(d.when) ? { id, slot: layout.allocateHidden(), exprs: [d.when], bool: true, run: c.run, test } : undefined;
+      knockoutSteps.push(step);
+      knockoutStepIds.push(step?.id);
+    } else {
+      knockoutStepIds.push(undefined);
     }
   }
+  // The slot where the steps put each fast knockout's outcome; -1 where pickTier tests it itself.
+  let knockoutSlots: number[] = fastKnockouts.map(() => -1);
   const tierIds = ir.tiers.map((t) => t.id);
   const tierCompiled = ir.tiers.map((t) => (t.when === undefined ? undefined : compiler.compile(t.when)));
   const tierWhens = tierCompiled.map((c) => (c === undefined ? null : c.run));
@@ -208,8 +222,27 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   const foldTo = layout.folds.map((f) => f.to);
   const foldCount = foldFrom.length;
   // The part of the model that is logic over a few criteria is looked up, not evaluated (derived-table.ts).
-  const tierExprs = [...ir.disqualify.map((d) => d.when), ...ir.tiers.flatMap((t) => (t.when === undefined ? [] : [t.when]))];
-  const derived = planDerivedTable(steps, { exprs: tierExprs, pick: pickTier }, frameSize);
+  const tierWhenExprs = ir.tiers.flatMap((t) => (t.when === undefined ? [] : [t.when]));
+  const tierExprs = [...ir.disqualify.map((d) => d.when), ...tierWhenExprs];
+  // A knockout that tests the lead (`when existing_customer`) keeps the tiers off the
+  // table, unless its outcome is a step of its own that the table reads: tried
+  // first, kept only when the tiers are then tabulated.
+  let derived: ReturnType<typeof planDerivedTable<CompiledStep>>;
+  const withKnockouts = knockoutSteps.filter((k): k is CompiledStep => k !== undefined);
+  if (withKnockouts.length > 0) {
+    knockoutSlots = knockoutSteps.map((k) => k?.slot ?? -1);
+    const asRefs = ir.disqualify.map((d, i) => {
+      const id = knockoutStepIds[i];
+      return id === undefined ? d.when : ({ kind: "ref", target: "criterion", id, type: { kind: "bool" } } as Expr);
+    });
+    derived = planDerivedTable([...steps, ...withKnockouts], { exprs: [...asRefs, ...tierWhenExprs], pick: pickTier }, frameSize);
+    if (derived?.table.tiers === null || derived === undefined) {
+      knockoutSlots = fastKnockouts.map(() => -1);
+      derived = planDerivedTable(steps, { exprs: tierExprs, pick: pickTier }, frameSize);
+    }
+  } else {
+    derived = planDerivedTable(steps, { exprs: tierExprs, pick: pickTier }, frameSize);
+  }
   const table = derived?.table;
   const tableTiers = table?.tiers ?? null;
   const before = stepArrays(derived?.before ?? steps, table);
@@ -221,7 +254,14 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   // When the table gives the tier and every score from single-field tests, `score` reads and tests in one loop.
   const fused =
     caseScores !== null && tableTiers !== null
-      ? planFusedScore(ir.inputs, limits, (name) => layout.fieldSlot([name]), layout.folds, before.tests.map((test, i) => ({ test, weight: before.weights[i] as number })))
+      ? planFusedScore(
+          ir.inputs,
+          limits,
+          (name) => layout.fieldSlot([name]),
+          layout.folds,
+          (derived?.before ?? steps).map((step, i) => ({ test: step.test, run: step.run, exprs: step.exprs, weight: before.weights[i] as number })),
+          frameSize,
+        )
       : null;
   // One frame is reused; a second one is made only if an evaluation starts inside another (a getter on a lead).
   let spare: Frame | null = new Frame(frameSize, ir.inputs.length);
@@ -276,6 +316,11 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   function pickTier(frame: Frame): string {
     const values = frame.values;
     for (let i = 0; i < fastKnockouts.length; i++) {
+      const slot = knockoutSlots[i] as number;
+      if (slot >= 0) {
+        if (values[slot] === true) return DISQUALIFIED_TIER;
+        continue;
+      }
       const test = knockoutTests[i];
       if ((test !== undefined ? runSlotTest(test, values) : (fastKnockouts[i] as Closure)(frame)) === true) return DISQUALIFIED_TIER;
     }

@@ -61,7 +61,7 @@ export interface DerivedTable {
 export const MAX_TABLE_INPUTS = 6;
 
 /** True when evaluating `expr` reads the lead or the evaluation time, directly (not through a reference). */
-function readsLead(expr: Expr): boolean {
+export function readsLead(expr: Expr): boolean {
   switch (expr.kind) {
     case "field":
     case "element":

@@ -1,5 +1,5 @@
-import type { InputField } from "@qualify/ir";
-import { mayBeAbsent } from "@qualify/ir";
+import type { Expr, InputField } from "@qualify/ir";
+import { exprChildren, mayBeAbsent } from "@qualify/ir";
 import type { SlotTest } from "../expr/slot-test.js";
 import { runOne } from "../expr/slot-test.js";
 import type { Fast } from "../lead/read-lead.js";
@@ -7,7 +7,8 @@ import { fastKind, fitsInline, LINEAR_LOOKUP_MAX } from "../lead/read-lead.js";
 import { convertDefault, converterFor, isRecordObject } from "../lead/convert.js";
 import type { LeadLimits } from "../options.js";
 import { UNLIMITED } from "../options.js";
-import type { Value } from "../runtime/frame.js";
+import type { Closure, Value } from "../runtime/frame.js";
+import { Frame } from "../runtime/frame.js";
 import { intern } from "../runtime/intern.js";
 import { foldCase } from "../runtime/text.js";
 
@@ -27,10 +28,31 @@ import { foldCase } from "../runtime/text.js";
  */
 export type FusedScore = (lead: unknown, validate: boolean) => number;
 
-/** A step of the fast path before the table: its test (if it has one) and its weight in the case number. */
+/** A step of the fast path before the table: its test (if it has one), closure, expressions and weight in the case number. */
 export interface FusibleStep {
   readonly test: SlotTest | undefined;
+  readonly run: Closure;
+  readonly exprs: readonly Expr[];
   readonly weight: number;
+}
+
+/**
+ * The one top-level field the expressions read, or undefined when they read
+ * none, several, a nested field, another declaration or the evaluation time.
+ */
+function singleField(exprs: readonly Expr[]): string | undefined {
+  let name: string | undefined;
+  let ok = true;
+  const visit = (e: Expr): void => {
+    if (e.kind === "ref" || e.kind === "within" || (e.kind === "call" && (e.fn === "days_since" || e.fn === "days_until"))) ok = false;
+    else if (e.kind === "field") {
+      if (e.path.length !== 1 || (name !== undefined && name !== e.path[0])) ok = false;
+      else name = e.path[0];
+    }
+    for (const child of exprChildren(e)) visit(child);
+  };
+  for (const e of exprs) visit(e);
+  return ok ? name : undefined;
 }
 
 const NO_VALUES: Value[] = [];
@@ -44,7 +66,10 @@ function digit(outcome: Value): number {
  * The fused fast path, or null when the model does not have that shape: a
  * field of another type than number, bool, text or a list of numbers or
  * texts, more fields than the small reader takes, or a step before the table
- * that is not a single test of one field (or of its folded text).
+ * that reads more than one top-level field. A single test of a field (or of
+ * its folded text) runs inline; any other condition on one field (`role in
+ * deciders or role starts with "VP "`) runs its closure on a frame of its own
+ * that holds only that field.
  */
 export function planFusedScore(
   inputs: readonly InputField[],
@@ -52,6 +77,7 @@ export function planFusedScore(
   slotOfField: (name: string) => number,
   folds: readonly { readonly from: number; readonly to: number }[],
   steps: readonly FusibleStep[],
+  frameSize: number,
 ): FusedScore | null {
   const count = inputs.length;
   if (count > LINEAR_LOOKUP_MAX) return null;
@@ -60,20 +86,31 @@ export function planFusedScore(
 
   // Which field (and whether its folded text) each slot a test may read holds.
   const fieldOfSlot = new Map<number, { field: number; folded: boolean }>();
-  inputs.forEach((f, i) => fieldOfSlot.set(slotOfField(f.name), { field: i, folded: false }));
+  const fieldSlots = inputs.map((f) => slotOfField(f.name));
+  fieldSlots.forEach((slot, i) => fieldOfSlot.set(slot, { field: i, folded: false }));
+  const foldSlots: number[] = inputs.map(() => -1);
   for (const fold of folds) {
     const from = fieldOfSlot.get(fold.from);
     // Only text fields are folded into a slot; the check keeps foldCase below from ever seeing a list.
-    if (from !== undefined && !from.folded && fast[from.field] === (3 as Fast)) fieldOfSlot.set(fold.to, { field: from.field, folded: true });
+    if (from !== undefined && !from.folded && fast[from.field] === (3 as Fast)) {
+      fieldOfSlot.set(fold.to, { field: from.field, folded: true });
+      foldSlots[from.field] = fold.to;
+    }
   }
-  const byField: { test: SlotTest; folded: boolean; weight: number }[][] = inputs.map(() => []);
+  const fieldIndex = new Map(inputs.map((f, i) => [f.name, i] as const));
+  const byField: { test: SlotTest | null; run: Closure | null; folded: boolean; weight: number }[][] = inputs.map(() => []);
   for (const step of steps) {
+    // A step whose outcome the table does not read changes nothing the fast path returns.
+    if (step.weight === 0) continue;
     const test = step.test;
-    if (test === undefined || test.next !== null || test.slots !== null) return null;
-    const read = fieldOfSlot.get(test.slot);
-    if (read === undefined) return null;
-    // A test whose outcome the table does not read changes nothing the fast path returns.
-    if (step.weight !== 0) byField[read.field]?.push({ test, folded: read.folded, weight: step.weight });
+    const read = test !== undefined && test.next === null && test.slots === null ? fieldOfSlot.get(test.slot) : undefined;
+    if (test !== undefined && read !== undefined) {
+      byField[read.field]?.push({ test, run: null, folded: read.folded, weight: step.weight });
+      continue;
+    }
+    const field = fieldIndex.get(singleField(step.exprs) ?? "");
+    if (field === undefined) return null;
+    byField[field]?.push({ test: null, run: step.run, folded: false, weight: step.weight });
   }
 
   const names = inputs.map((f) => intern(f.name));
@@ -82,27 +119,42 @@ export function planFusedScore(
   const requiredMask = inputs.reduce((mask, f, i) => (mayBeAbsent(f) ? mask : mask | (1 << i)), 0);
   // The tests as flat arrays, field by field: field i's are from starts[i] to starts[i + 1].
   const starts: number[] = [];
-  const tests: SlotTest[] = [];
+  const tests: (SlotTest | null)[] = [];
+  const runs: (Closure | null)[] = [];
   const folded: boolean[] = [];
   const weights: number[] = [];
   const anyFolded: boolean[] = [];
-  for (const list of byField) {
+  const anyClosure: boolean[] = [];
+  byField.forEach((list, i) => {
     starts.push(tests.length);
     for (const t of list) {
       tests.push(t.test);
+      runs.push(t.run);
       folded.push(t.folded);
       weights.push(t.weight);
     }
-    anyFolded.push(list.some((t) => t.folded));
-  }
+    const closures = list.some((t) => t.run !== null);
+    // A closure reads the field's folded slot itself, so it is filled whenever there is one.
+    anyFolded.push(list.some((t) => t.folded) || (closures && foldSlots[i] !== -1));
+    anyClosure.push(closures);
+  });
   starts.push(tests.length);
+  // The one field a closure reads, and its folded text, are all this frame holds.
+  const scratch = new Frame(frameSize);
 
   /** The digits field i's tests add to the case number for one value of it. */
   const digitsOf = (i: number, value: Value): number => {
     const text = anyFolded[i] === true && value !== null ? foldCase(value as string) : value;
+    if (anyClosure[i] === true) {
+      scratch.values[fieldSlots[i] as number] = value;
+      const fold = foldSlots[i] as number;
+      if (fold !== -1) scratch.values[fold] = text;
+    }
     let sum = 0;
     for (let k = starts[i] as number; k < (starts[i + 1] as number); k++) {
-      sum += (weights[k] as number) * digit(runOne(tests[k] as SlotTest, folded[k] === true ? text : value, NO_VALUES));
+      const test = tests[k] as SlotTest | null;
+      const outcome = test !== null ? runOne(test, folded[k] === true ? text : value, NO_VALUES) : (runs[k] as Closure)(scratch);
+      sum += (weights[k] as number) * digit(outcome);
     }
     return sum;
   };
@@ -110,9 +162,11 @@ export function planFusedScore(
   const absentDigits = absents.map((value, i) => digitsOf(i, value));
   const absentCase = absentDigits.reduce((a, b) => a + b, 0);
   // For a field with one test, what a yes, a no or an unknown adds to the case number in place of the field's absent digit.
+  // A field with one test, and that a slot test, is tested inline in the loop below.
+  const single = inputs.map((_, i) => starts[i + 1] === (starts[i] as number) + 1 && tests[starts[i] as number] !== null);
   const delta = (i: number, d: number): number => {
     const k = starts[i] as number;
-    return starts[i + 1] === k + 1 ? (weights[k] as number) * d - (absentDigits[i] as number) : 0;
+    return single[i] === true ? (weights[k] as number) * d - (absentDigits[i] as number) : 0;
   };
   const yesDelta = inputs.map((_, i) => delta(i, 1));
   const noDelta = inputs.map((_, i) => delta(i, 2));
@@ -156,7 +210,7 @@ export function planFusedScore(
       // call it is not inlined, and the call and the loop cost a sixth of the whole.
       const k = starts[i] as number;
       const end = starts[i + 1] as number;
-      if (end - k === 1) {
+      if (single[i] === true) {
         const t = tests[k] as SlotTest;
         // What the test's slot would hold, then what it compares (a list's length for `count(...)`).
         const input = (folded[k] === true ? foldCase(raw as string) : raw) as Value;

@@ -34,6 +34,11 @@ export class SlotLayout implements SlotResolver {
     return slot;
   }
 
+  /** A slot no declaration owns: the fast path keeps a knockout's outcome in one (compile-model.ts). */
+  allocateHidden(): number {
+    return this.next++;
+  }
+
   /** How many slots a frame needs. */
   get size(): number {
     return this.next;
