@@ -132,12 +132,7 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   // steps the table is built on are written out, the rest (quantifiers over criteria,
   // tier conditions) is one lookup. The table goes into the module as data.
   const found = tabulation(compiled);
-  // Not when a knockout's outcome is one of the table's steps (the closures' own, with no declaration to write).
-  const declared = new Set(ir.order);
-  const table =
-    found !== undefined && found.steps.every((step) => declared.has(step.id)) && found.scores.every((values) => values.every((v) => v === null || Number.isFinite(v)))
-      ? found
-      : undefined;
+  const table = found !== undefined && found.scores.every((values) => values.every((v) => v === null || Number.isFinite(v))) ? found : undefined;
   const tableSteps = table === undefined ? undefined : new Set(table.steps.map((step) => step.id));
   const hoisted: string[] = [];
   let hoistCounter = 0;
@@ -149,7 +144,7 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
 
   const reader = new LeadReaderWriter(limits, hoist);
   const plans = ir.inputs.map((field) => reader.plan(field, []));
-  const refs = new Map(ir.order.map((id, i) => [id, `v${i}`] as const));
+  const refs = new Map<string, string>(ir.order.map((id, i) => [id, `v${i}`] as const));
   const foldedVars = new Map<string, string>();
   const writer = new ExprWriter({
     field: (path) => {
@@ -228,6 +223,13 @@ export function writeModule(ir: ModelIR, options: ModuleOptions = {}): string {
   });
 
   if (table !== undefined) {
+    // A knockout that tests the lead is a step of the table: its outcome is written as one.
+    table.steps.forEach((step, k) => {
+      if (step.knockout === undefined) return;
+      const v = `k${k}`;
+      refs.set(step.id, v);
+      body.push(`  const ${v} = ${writer.write(step.knockout)};`);
+    });
     const digits = table.steps
       .filter((step) => step.weight !== 0)
       .map((step) => {

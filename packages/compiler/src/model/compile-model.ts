@@ -390,7 +390,10 @@ export function compile(ir: ModelIR, options?: CompileOptions): CompiledModel {
   if (caseScores !== null && tableTiers !== null) {
     const beforeSteps = derived?.before ?? steps;
     TABULATED.set(compiled, {
-      steps: beforeSteps.map((step, i) => ({ id: step.id, weight: before.weights[i] as number })),
+      steps: beforeSteps.map((step, i) => {
+        const knockout = knockoutSteps.includes(step) ? { knockout: step.exprs[0] as Expr } : {};
+        return { id: step.id, weight: before.weights[i] as number, ...knockout };
+      }),
       tiers: tableTiers,
       scores: scoreIds.map((_, i) => caseScores.map((values) => (values[i] ?? null) as number | null)),
     });
@@ -408,7 +411,12 @@ const FUSED = new WeakSet<CompiledModel>();
  */
 export interface Tabulation {
   /** The steps evaluated before the lookup, in evaluation order (weight 0: needed by a later step only). */
-  readonly steps: readonly { readonly id: string; readonly weight: number }[];
+  readonly steps: readonly {
+    readonly id: string;
+    readonly weight: number;
+    /** For a knockout's own step (no declaration has its id): the knockout's condition. */
+    readonly knockout?: Expr;
+  }[];
   readonly tiers: readonly string[];
   /** Per score, in the IR's score order: its value in each case. */
   readonly scores: readonly (readonly (number | null)[])[];
