@@ -14,12 +14,12 @@ import { foldCase } from "../runtime/text.js";
 
 /**
  * The fast path of a model whose tier and scores all come from the derived
- * table (derived-table.ts) and whose table's criteria are each one test of one
- * top-level field (`budget >= 10_000`, `role in deciders`, `count(pains) > 0`):
- * BANT, CHAMP and most checklists. It reads each field and adds its tests'
- * case digits as the for-in loop meets it, with no frame, no step loop and
- * no second pass: the general path spends as long moving values through the
- * frame as on the tests themselves.
+ * table (derived-table.ts) and whose table's criteria and knockouts each read
+ * one top-level field of a plain type (`budget >= 10_000`, `role in deciders
+ * or role starts with "VP "`, `count(pains) > 0`): BANT and most checklists.
+ * It reads each field and adds its conditions' case digits as the for-in loop
+ * meets it, with no frame, no step loop and no second pass: the general path
+ * spends as long moving values through the frame as on the tests themselves.
  *
  * It returns the table's case number, or -1 whenever the lead is anything
  * but plain well-typed data (not an object, a value that needs its converter,
