@@ -161,9 +161,9 @@ export function planFusedScore(
   // Every field starts as absent; a field met in the lead swaps its absent digits for its value's.
   const absentDigits = absents.map((value, i) => digitsOf(i, value));
   const absentCase = absentDigits.reduce((a, b) => a + b, 0);
-  // For a field with one test, what a yes, a no or an unknown adds to the case number in place of the field's absent digit.
   // A field with one test, and that a slot test, is tested inline in the loop below.
   const single = inputs.map((_, i) => starts[i + 1] === (starts[i] as number) + 1 && tests[starts[i] as number] !== null);
+  // For such a field, what a yes, a no or an unknown adds to the case number in place of the field's absent digit.
   const delta = (i: number, d: number): number => {
     const k = starts[i] as number;
     return single[i] === true ? (weights[k] as number) * d - (absentDigits[i] as number) : 0;
