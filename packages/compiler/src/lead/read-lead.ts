@@ -303,6 +303,21 @@ function storeInline(kind: Fast, raw: unknown, values: Value[], slot: number, ma
 }
 
 /**
+ * The index of the field named `key` (names interned: pointer compares),
+ * looked for from `guess` on and round to it, or -1. Keys usually come in
+ * declaration order, so the caller guesses the field after the last one found.
+ */
+export function findField(names: readonly string[], key: string, guess: number): number {
+  const count = names.length;
+  let i = guess;
+  for (let tries = 0; tries < count; tries++) {
+    if (names[i] === key) return i;
+    i = i + 1 === count ? 0 : i + 1;
+  }
+  return -1;
+}
+
+/**
  * The reader of models with few top-level fields, in one pass: each own
  * enumerable key that names a field is checked and stored as the for-in loop
  * meets it, and bit masks remember which fields were found and which need
@@ -331,18 +346,13 @@ function smallReader(t: FieldTable): LeadReader {
       // Keys usually come in declaration order: look for the field after the last one found first.
       let guess = 0;
       for (const key in lead) {
-        let i = guess;
-        let tries = 0;
-        while (tries < count && names[i] !== key) {
-          tries++;
-          i = i + 1 === count ? 0 : i + 1;
-        }
+        const i = findField(names, key, guess);
         // Spelled out, not a module constant: once several models are compiled, V8
         // no longer specialises these closures to one context, a `.call` on a
         // constant read from the context is an unknown call, and the check
         // costs a runtime call per key. `Object.prototype.hasOwnProperty` V8
         // knows, and inside for-in over `lead` it reduces it to a map check.
-        if (tries === count || !Object.prototype.hasOwnProperty.call(lead, key)) continue;
+        if (i < 0 || !Object.prototype.hasOwnProperty.call(lead, key)) continue;
         guess = i + 1 === count ? 0 : i + 1;
         const raw = (lead as Record<string, unknown>)[key];
         if (raw === undefined) continue;

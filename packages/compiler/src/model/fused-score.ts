@@ -3,7 +3,7 @@ import { exprChildren, mayBeAbsent } from "@qualify/ir";
 import type { SlotTest } from "../expr/slot-test.js";
 import { runOne } from "../expr/slot-test.js";
 import type { Fast } from "../lead/read-lead.js";
-import { fastKind, fitsInline, LINEAR_LOOKUP_MAX } from "../lead/read-lead.js";
+import { fastKind, findField, fitsInline, LINEAR_LOOKUP_MAX } from "../lead/read-lead.js";
 import { convertDefault, converterFor, isRecordObject } from "../lead/convert.js";
 import type { LeadLimits } from "../options.js";
 import { UNLIMITED } from "../options.js";
@@ -178,17 +178,11 @@ export function planFusedScore(
     if (!isRecordObject(lead)) return -1;
     let c = absentCase;
     let found = 0;
-    // Keys usually come in declaration order, as in read-lead.ts's smallReader, whose key handling this repeats.
     let guess = 0;
     for (const key in lead) {
-      let i = guess;
-      let tries = 0;
-      while (tries < count && names[i] !== key) {
-        tries++;
-        i = i + 1 === count ? 0 : i + 1;
-      }
-      // Spelled out, not a module constant: see smallReader.
-      if (tries === count || !Object.prototype.hasOwnProperty.call(lead, key)) continue;
+      const i = findField(names, key, guess);
+      // Spelled out, not a module constant: see read-lead.ts's smallReader.
+      if (i < 0 || !Object.prototype.hasOwnProperty.call(lead, key)) continue;
       guess = i + 1 === count ? 0 : i + 1;
       const raw = (lead as Record<string, unknown>)[key];
       if (raw === undefined || raw === null) continue;
